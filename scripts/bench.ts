@@ -1,0 +1,481 @@
+// npm run bench: the search pages under load, against the page of the same layout
+// without a database query (issue: "three representative searches each reach
+// p95 <= 50 ms at 16 concurrent connections and at least half the requests per
+// second of the same server on a page without a query").
+//
+// Database: BENCH_DATABASE_URL (must already hold the data, e.g. after
+// `npm run db:seed -- --synthetic 100000`), otherwise a throwaway PostgreSQL
+// cluster from this machine's binaries (the test helper's), migrated and
+// filled with BENCH_ORGANIZATIONS synthetic organizations (default 100,000),
+// removed at the end, also on Ctrl+C or failure.
+// Server: the real one (src/server.ts) in a child process, in production mode.
+// Load: autocannon, BENCH_CONNECTIONS (16) connections, BENCH_WARMUP_SECONDS (3)
+// of warm-up, then BENCH_SECONDS (10) measured per page. p50/p95/p99 come from
+// every response's own latency, not from autocannon's summary (it has no p95).
+// Exit code 0 whatever the figures (it is a report) unless BENCH_STRICT=1.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
+import { arch, availableParallelism, cpus, platform } from "node:os";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { connect } from "../src/db/database.js";
+import { applyMigrations } from "../src/db/migrate.js";
+import { seedReferenceData } from "../src/db/seed/referenceData.js";
+import { seedSynthetic } from "../src/db/seed/syntheticData.js";
+import {
+  databaseUrl,
+  findPostgresBinDir,
+  freePort,
+  startThrowawayCluster,
+  withAdminClient,
+} from "../tests/helpers/globalSetup.js";
+
+const P95_LIMIT_MS = 50;
+const MIN_RATIO = 0.5;
+
+const BASELINE = { name: "baseline (layout, no query)", path: "/accessibilita" };
+// Words of src/db/seed/syntheticVocabulary.ts: "asilo" is in the MINORI title
+// "Asilo nido aziendale", "screening" in the SALUTE title "Screening cardiologico";
+// 037006 is Bologna, where most synthetic organizations are.
+const SEARCHES = [
+  { name: "text + category", path: "/registro?q=asilo&categoria=minori" },
+  { name: "near a comune (15 km)", path: "/registro?vicino=037006&raggio=15" },
+  { name: "text + near + open", path: "/registro?q=screening&vicino=037006&raggio=15&aperte=1" },
+];
+
+const projectRoot = fileURLToPath(new URL("../", import.meta.url));
+const env = process.env;
+const organizations = positiveInt(env.BENCH_ORGANIZATIONS, 100_000);
+const seconds = positiveInt(env.BENCH_SECONDS, 10);
+const warmupSeconds = positiveInt(env.BENCH_WARMUP_SECONDS, 3, true);
+const connections = positiveInt(env.BENCH_CONNECTIONS, 16);
+const strict = env.BENCH_STRICT === "1";
+
+// ---------- autocannon (CommonJS, no type declarations installed) ----------
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+interface AutocannonInstance extends PromiseLike<AutocannonResult> {
+  on(event: "response", fn: (client: unknown, statusCode: number, bytes: number, ms: number) => void): void;
+  stop(): void;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  timeout?: number;
+}) => AutocannonInstance;
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+
+// ---------- cleanup, also on Ctrl+C ----------
+
+type Cleanup = () => unknown;
+const cleanups: Cleanup[] = [];
+let running: AutocannonInstance | undefined;
+
+async function cleanUp() {
+  running?.stop();
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    try {
+      await cleanup();
+    } catch (error) {
+      console.error("cleanup:", error);
+    }
+  }
+}
+
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the server and the database...`);
+    void cleanUp().finally(() => process.exit(code));
+  });
+}
+
+// ---------- main ----------
+
+interface Measurement {
+  name: string;
+  path: string;
+  rps: number;
+  requests: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  failures: number;
+}
+
+const benchStarted = Date.now();
+let exitCode: number;
+try {
+  exitCode = await main();
+} catch (error) {
+  console.error("\nBench failed:", error instanceof Error ? (error.stack ?? error.message) : error);
+  exitCode = 1;
+} finally {
+  await cleanUp();
+}
+console.log(`Total bench time: ${formatDuration(Date.now() - benchStarted)}`);
+process.exit(exitCode);
+
+async function main(): Promise<number> {
+  const date = new Date().toISOString();
+  const { url, loadSummary } = await prepareDatabase();
+
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  cleanups.push(() => admin.end());
+  const facts = await databaseFacts(admin);
+  console.log(
+    `Data: ${facts.registered.toLocaleString("en")} registered organizations ` +
+      `(${facts.organizations.toLocaleString("en")} in all), ${facts.measures.toLocaleString("en")} measures`,
+  );
+  if (facts.registered < 1000)
+    console.warn(`*** Only ${facts.registered} registered organizations: the figures say little.`);
+
+  const base = await startServer(url);
+
+  console.log("\nChecks before measuring:");
+  await checkBaseline(base, admin);
+  for (const search of SEARCHES) await checkSearch(base, search);
+
+  console.log(
+    `\nLoad: autocannon, ${connections} connections, ${warmupSeconds} s warm-up + ${seconds} s measured per page`,
+  );
+  const baseline = await measure(base, BASELINE);
+  const results: Measurement[] = [];
+  for (const search of SEARCHES) results.push(await measure(base, search));
+
+  const allPass = printSummary({ date, facts, loadSummary, baseline, results });
+  return strict && !allPass ? 2 : 0;
+}
+
+// ---------- database ----------
+
+async function prepareDatabase(): Promise<{ url: string; loadSummary: string }> {
+  const external = env.BENCH_DATABASE_URL;
+  if (external) {
+    console.log(`Database: BENCH_DATABASE_URL (${new URL(external).host}${new URL(external).pathname}), used as it is`);
+    return { url: external, loadSummary: "existing database (BENCH_DATABASE_URL)" };
+  }
+  const binDir = findPostgresBinDir();
+  if (!binDir) throw new Error("No PostgreSQL binaries found: install PostgreSQL or set BENCH_DATABASE_URL.");
+  const adminUrl = await startThrowawayCluster(binDir, cleanups);
+  await withAdminClient(adminUrl, (client) => client.query('CREATE DATABASE "registro_bench"'));
+  const url = databaseUrl(adminUrl, "registro_bench");
+
+  console.log(`Loading ${organizations.toLocaleString("en")} synthetic organizations...`);
+  const db = connect(url, 8, "server", async () => {});
+  try {
+    const started = Date.now();
+    const step = async (label: string, fn: () => Promise<unknown>) => {
+      const t = Date.now();
+      await fn();
+      console.log(`  ${label}: ${formatDuration(Date.now() - t)}`);
+    };
+    await step("migrations", () => applyMigrations(url));
+    await step("reference data", () => seedReferenceData(db.prisma));
+    await step("synthetic data", () =>
+      seedSynthetic(db.pool, organizations, (message: string) => console.log(`    ${message}`)),
+    );
+    // What autovacuum would do soon after a bulk load; planner statistics must be current.
+    await step("VACUUM ANALYZE", () => db.pool.query("VACUUM ANALYZE"));
+    const total = Date.now() - started;
+    console.log(`Load time: ${formatDuration(total)}`);
+    return {
+      url,
+      loadSummary: `${organizations.toLocaleString("en")} synthetic organizations loaded in ${formatDuration(total)}`,
+    };
+  } finally {
+    await db.close();
+  }
+}
+
+async function databaseFacts(client: pg.Client) {
+  const { rows } = await client.query<{
+    organizations: number;
+    registered: number;
+    measures: number;
+    version: string;
+  }>(`
+    SELECT (SELECT count(*)::int FROM "Organization") AS organizations,
+           (SELECT count(*)::int FROM "Organization" WHERE "registryStatus" = 'REGISTERED') AS registered,
+           (SELECT count(*)::int FROM "Measure") AS measures,
+           current_setting('server_version') AS version`);
+  return rows[0]!;
+}
+
+/** Latest start of a query or a connection of anyone else on this database. */
+async function lastDatabaseActivity(client: pg.Client): Promise<string> {
+  const { rows } = await client.query<{ t: string }>(`
+    SELECT coalesce(max(greatest(backend_start, query_start)), 'epoch')::text AS t
+    FROM pg_stat_activity
+    WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`);
+  return rows[0]!.t;
+}
+
+// ---------- server ----------
+
+async function startServer(databaseUrl: string): Promise<string> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+    cwd: projectRoot,
+    env: {
+      ...env,
+      NODE_ENV: "production",
+      SESSION_SECRET: randomBytes(32).toString("hex"),
+      DATABASE_URL: databaseUrl,
+      SEED_DEMO_DATA: "false",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  prefixOutput(child);
+  cleanups.push(() => stopServer(child));
+  const base = `http://127.0.0.1:${port}`;
+  console.log(
+    `\nServer: node --import tsx src/server.ts (NODE_ENV=production, DB_POOL_SIZE=${env.DB_POOL_SIZE ?? "10 (default)"}) on ${base}`,
+  );
+  const started = Date.now();
+  const exited = new Promise<never>((_resolve, reject) =>
+    child.once("exit", (code, signal) =>
+      reject(new Error(`the server exited (${signal ?? `code ${code}`}) before it was ready`)),
+    ),
+  );
+  exited.catch(() => {});
+  while (Date.now() - started < 120_000) {
+    const ok = await Promise.race([health(base), exited]);
+    if (ok) {
+      console.log(`  /health ok after ${formatDuration(Date.now() - started)}`);
+      return base;
+    }
+    await Promise.race([sleep(250), exited]);
+  }
+  throw new Error("the server did not answer /health within 120 s");
+}
+
+async function health(base: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${base}/health`);
+    return response.ok && ((await response.json()) as { status?: string }).status === "ok";
+  } catch {
+    return false;
+  }
+}
+
+function prefixOutput(child: ChildProcess) {
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.setEncoding("utf8");
+    let pending = "";
+    stream?.on("data", (chunk: string) => {
+      const lines = (pending + chunk).split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) if (line.trim()) console.log(`  [server] ${line}`);
+    });
+  }
+}
+
+async function stopServer(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+// ---------- checks ----------
+
+/** The baseline renders the layout and asks the database nothing. */
+async function checkBaseline(base: string, admin: pg.Client) {
+  const page = await get(base, BASELINE.path);
+  if (page.status !== 200 || !/<html[\s>]/i.test(page.body) || !/<footer[\s>]/i.test(page.body)) {
+    throw new Error(`${BASELINE.path} answered ${page.status}, not the layout page the baseline needs`);
+  }
+  const before = await lastDatabaseActivity(admin);
+  for (let i = 0; i < 50; i++) await get(base, BASELINE.path);
+  const after = await lastDatabaseActivity(admin);
+  // Control: the same probe must see the queries of a search.
+  await get(base, SEARCHES[0]!.path);
+  const control = await lastDatabaseActivity(admin);
+  if (after !== before) {
+    throw new Error(
+      `${BASELINE.path} queried the database (pg_stat_activity changed during 50 requests): not a baseline`,
+    );
+  }
+  console.log(
+    `  ${BASELINE.path}: 200, ${(page.body.length / 1024).toFixed(1)} KB, no database query in 50 requests ` +
+      `(pg_stat_activity unchanged${control !== after ? "; it does change on a search" : "; WARNING: the probe did not see a search either"})`,
+  );
+}
+
+async function checkSearch(base: string, search: { path: string }) {
+  const page = await get(base, search.path);
+  const hits = page.body.match(/<article class="card/g)?.length ?? 0;
+  const heading = /<h2[^>]*id="risultati"[^>]*>([\s\S]*?)<\/h2>/
+    .exec(page.body)?.[1]
+    ?.replace(/<[^>]+>/g, "")
+    .trim();
+  if (page.status !== 200 || hits === 0) {
+    throw new Error(
+      `${search.path} answered ${page.status} with ${hits} results: choose parameters that find something`,
+    );
+  }
+  console.log(
+    `  ${search.path}: 200, ${hits} results on the page ("${heading ?? "?"}"), ${(page.body.length / 1024).toFixed(1)} KB`,
+  );
+}
+
+async function get(base: string, path: string) {
+  const response = await fetch(base + path);
+  return { status: response.status, body: await response.text() };
+}
+
+// ---------- load ----------
+
+async function measure(base: string, page: { name: string; path: string }): Promise<Measurement> {
+  const url = base + page.path;
+  if (warmupSeconds > 0) await load(url, warmupSeconds, () => {});
+  const latencies: number[] = [];
+  let failures = 0;
+  const result = await load(url, seconds, (status, ms) => {
+    if (status >= 200 && status < 300) latencies.push(ms);
+    else failures++;
+  });
+  failures += result.errors;
+  latencies.sort((a, b) => a - b);
+  const m: Measurement = {
+    ...page,
+    rps: result.requests.average,
+    requests: result.requests.total,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? NaN,
+    failures,
+  };
+  console.log(
+    `  ${page.name.padEnd(28)} ${page.path}\n` +
+      `    ${fmt(m.rps, 0)} req/s, p50 ${fmt(m.p50)} ms, p95 ${fmt(m.p95)} ms, p99 ${fmt(m.p99)} ms, ` +
+      `max ${fmt(m.max)} ms, ${m.requests} requests, ${failures} non-2xx/errors`,
+  );
+  return m;
+}
+
+async function load(url: string, duration: number, onResponse: (status: number, ms: number) => void) {
+  const instance = autocannon({ url, connections, duration, timeout: 30 });
+  running = instance;
+  instance.on("response", (_client, statusCode, _bytes, ms) => onResponse(statusCode, ms));
+  try {
+    return await instance;
+  } finally {
+    running = undefined;
+  }
+}
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1]!;
+}
+
+// ---------- report ----------
+
+function printSummary(input: {
+  date: string;
+  facts: Awaited<ReturnType<typeof databaseFacts>>;
+  loadSummary: string;
+  baseline: Measurement;
+  results: Measurement[];
+}): boolean {
+  const { baseline, results } = input;
+  const cpu = cpus()[0]?.model.trim() ?? "unknown CPU";
+  const rows: string[][] = [
+    ["page", "req/s", "p50 ms", "p95 ms", "p99 ms", "ratio", `p95<=${P95_LIMIT_MS}`, `ratio>=${MIN_RATIO}`, "result"],
+  ];
+  rows.push([
+    `${baseline.name} ${baseline.path}`,
+    fmt(baseline.rps, 0),
+    fmt(baseline.p50),
+    fmt(baseline.p95),
+    fmt(baseline.p99),
+    "1.00",
+    "",
+    "",
+    baseline.failures ? "ERRORS" : "",
+  ]);
+  let passes = 0;
+  for (const r of results) {
+    const ratio = r.rps / baseline.rps;
+    const p95ok = r.p95 <= P95_LIMIT_MS;
+    const ratioOk = ratio >= MIN_RATIO;
+    const pass = p95ok && ratioOk && r.failures === 0 && baseline.failures === 0;
+    if (pass) passes++;
+    rows.push([
+      `${r.name} ${r.path}`,
+      fmt(r.rps, 0),
+      fmt(r.p50),
+      fmt(r.p95),
+      fmt(r.p99),
+      fmt(ratio, 2),
+      p95ok ? "yes" : "NO",
+      ratioOk ? "yes" : "NO",
+      pass ? "PASS" : r.failures ? "FAIL (errors)" : "FAIL",
+    ]);
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  const line = (row: string[]) =>
+    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
+
+  console.log("\n=== Search benchmark summary ===");
+  console.log(`Date:     ${input.date}`);
+  console.log(`Machine:  node ${process.version}, ${availableParallelism()} cores (${cpu}), ${platform()} ${arch()}`);
+  console.log(
+    `Database: PostgreSQL ${input.facts.version}; ${input.loadSummary}; ` +
+      `${input.facts.registered.toLocaleString("en")} registered organizations, ${input.facts.measures.toLocaleString("en")} measures`,
+  );
+  console.log(
+    `Load:     autocannon ${connections} connections, ${warmupSeconds} s warm-up + ${seconds} s per page, same machine`,
+  );
+  console.log(`Target:   each search p95 <= ${P95_LIMIT_MS} ms and req/s >= ${MIN_RATIO} x baseline req/s\n`);
+  console.log(line(rows[0]!));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const row of rows.slice(1)) console.log(line(row));
+  const allPass = passes === results.length;
+  console.log(`\nResult: ${allPass ? "PASS" : "FAIL"} (${passes} of ${results.length} searches meet both targets)`);
+  return allPass;
+}
+
+// ---------- small helpers ----------
+
+function positiveInt(value: string | undefined, fallback: number, zeroAllowed = false): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < (zeroAllowed ? 0 : 1)) throw new Error(`not a valid count: ${value}`);
+  return n;
+}
+
+function fmt(value: number, digits = 1): string {
+  return Number.isFinite(value) ? value.toFixed(digits) : "n/a";
+}
+
+function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  const s = ms / 1000;
+  return s < 120 ? `${s.toFixed(1)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,55 @@
+import express from "express";
+import path from "node:path";
+import type { Config } from "./config.js";
+import type { Database } from "./db/database.js";
+import type { Logger } from "./logger.js";
+import { projectRoot } from "./paths.js";
+import { createServices } from "./services/index.js";
+import { requestLogging } from "./middleware/requestLogging.js";
+import { securityHeaders } from "./middleware/securityHeaders.js";
+import { health } from "./middleware/health.js";
+import { staticAssets } from "./middleware/staticAssets.js";
+import { internationalization } from "./middleware/i18n.js";
+import { sessions } from "./middleware/session.js";
+import { authentication } from "./middleware/authentication.js";
+import { csrfProtection } from "./middleware/csrf.js";
+import { viewLocals } from "./middleware/viewLocals.js";
+import { errorHandler, notFound } from "./middleware/errorHandlers.js";
+import { publicRoutes } from "./routes/public/index.js";
+import { loginRoutes } from "./routes/accounts/login.js";
+
+export interface AppDependencies {
+  config: Config;
+  db: Database;
+  logger: Logger;
+}
+
+/** The whole web application, in middleware order. Tests build the same app. */
+export function createApp({ config, db, logger }: AppDependencies) {
+  const services = createServices(db.prisma, config);
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
+  app.set("view engine", "ejs");
+  app.set("views", path.join(projectRoot, "views"));
+  app.set("query parser", "simple");
+  app.locals.services = services;
+
+  app.use(requestLogging(logger));
+  app.use(securityHeaders(config));
+  app.use(health(db));
+  app.use(staticAssets(config.isProduction));
+  app.use(internationalization());
+  app.use(viewLocals(config));
+  app.use(express.urlencoded({ extended: false, limit: "100kb", parameterLimit: 200 }));
+  app.use(sessions(config, db.pool));
+  app.use(authentication(services.users));
+  app.use(csrfProtection());
+
+  app.use(publicRoutes(services));
+  app.use(loginRoutes(services));
+
+  app.use(notFound);
+  app.use(errorHandler(logger, !config.isProduction && config.env !== "test"));
+  return app;
+}

@@ -1,0 +1,80 @@
+import "dotenv/config";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    DATABASE_URL: z.string().url().optional(),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    EMBEDDED_DB_DIR: z.string().default("./data/pglite"),
+    SEED_DEMO_DATA: bool.default(true),
+    SESSION_SECRET: z.string().min(32).optional(),
+    TRUST_PROXY: z.string().default("false"),
+    PUBLIC_BASE_URL: z.string().url().default("http://localhost:3000"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    MAP_TILE_URL: z.string().url().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+    MAP_TILE_ATTRIBUTION: z
+      .string()
+      .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'),
+    RATE_LIMIT_LOGIN: z.coerce.number().int().min(1).default(10),
+    RATE_LIMIT_PUBLIC_FORMS: z.coerce.number().int().min(1).default(20),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "required in production (32+ characters)" });
+    }
+  });
+
+export type Config = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.infer<typeof schema>) {
+  return {
+    env: env.NODE_ENV,
+    isProduction: env.NODE_ENV === "production",
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    dbPoolSize: env.DB_POOL_SIZE,
+    embeddedDbDir: env.EMBEDDED_DB_DIR,
+    seedDemoData: env.SEED_DEMO_DATA,
+    // Development only: production refuses to start without SESSION_SECRET.
+    sessionSecret: env.SESSION_SECRET ?? "development-only-secret-change-me-please",
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/$/, ""),
+    logLevel: env.LOG_LEVEL,
+    mapTileUrl: env.MAP_TILE_URL,
+    mapTileAttribution: env.MAP_TILE_ATTRIBUTION,
+    // Per client address; counters are shared by every instance (PostgreSQL).
+    rateLimits: {
+      login: { windowMs: 15 * 60_000, limit: env.RATE_LIMIT_LOGIN },
+      publicForms: { windowMs: 60 * 60_000, limit: env.RATE_LIMIT_PUBLIC_FORMS },
+    },
+  };
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === "true") return true;
+  if (value === "false") return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+/** Parses the environment once; stops with a readable message when it is wrong. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return toConfig(parsed.data);
+}
+
+/** Configuration for tests and tools that build the app without the environment. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" }), ...overrides };
+}

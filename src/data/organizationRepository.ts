@@ -1,0 +1,65 @@
+import type { Db } from "./searchIndexRepository.js";
+
+const publicOrganization = { registryStatus: "REGISTERED" } as const;
+
+export function createOrganizationRepository(db: Db) {
+  return {
+    /** A public organization page: approved data of a registered organization only. */
+    findPublicBySlug(slug: string) {
+      return db.organization.findFirst({
+        where: { slug, ...publicOrganization },
+        include: {
+          comune: true,
+          atecoSection: true,
+          measures: {
+            orderBy: [{ status: "asc" }, { category: "asc" }, { title: "asc" }],
+            include: { classifications: { orderBy: { createdAt: "desc" }, take: 1 } },
+          },
+        },
+      });
+    },
+
+    measuresOf(organizationIds: number[]) {
+      return db.measure.findMany({
+        where: { organizationId: { in: organizationIds } },
+        orderBy: [{ status: "asc" }, { title: "asc" }],
+        select: {
+          id: true,
+          organizationId: true,
+          title: true,
+          category: true,
+          status: true,
+          openToCitizens: true,
+          beneficiaries: true,
+          currentOutcome: true,
+        },
+      });
+    },
+
+    latestRegistered(take: number) {
+      return db.organization.findMany({
+        where: publicOrganization,
+        orderBy: [{ registeredAt: "desc" }, { id: "desc" }],
+        take,
+        select: { slug: true, name: true, registeredAt: true, comune: { select: { name: true } } },
+      });
+    },
+
+    async publicCounts() {
+      const [organizations, measures, openMeasures, byCategory] = await Promise.all([
+        db.organization.count({ where: publicOrganization }),
+        db.measure.count({ where: { organization: publicOrganization } }),
+        db.measure.count({ where: { organization: publicOrganization, openToCitizens: true } }),
+        db.measure.groupBy({ by: ["category"], where: { organization: publicOrganization }, _count: { _all: true } }),
+      ]);
+      return {
+        organizations,
+        measures,
+        openMeasures,
+        byCategory: Object.fromEntries(byCategory.map((row) => [row.category, row._count._all])),
+      };
+    },
+  };
+}
+
+export type OrganizationRepository = ReturnType<typeof createOrganizationRepository>;

@@ -1,0 +1,27 @@
+import { Prisma } from "../generated/prisma/client.js";
+
+/** A client or an interactive transaction: repositories accept both. */
+export type Db = Prisma.TransactionClient;
+
+/**
+ * Recomputes the derived search columns of organizations from their published
+ * data: the Italian full-text document (name, comune, measures; accents
+ * removed so "citta" finds "città") and the point on the earth for distance
+ * queries. Called inside the transaction that publishes data; `ids` null = all.
+ */
+export async function refreshSearchData(db: Db, ids: number[] | null): Promise<number> {
+  const only = ids === null ? Prisma.sql`TRUE` : Prisma.sql`o.id = ANY(${ids}::int[])`;
+  // Correlated subqueries: UPDATE cannot reference its target from a LATERAL join.
+  return db.$executeRaw`
+    UPDATE "Organization" o SET
+      "earthPoint" = ll_to_earth(o.lat, o.lon)::cube,
+      "searchVector" =
+        setweight(to_tsvector('italian', unaccent(o.name)), 'A') ||
+        setweight(to_tsvector('italian', unaccent(concat_ws(' ',
+          (SELECT c.name FROM "Comune" c WHERE c."istatCode" = o."comuneCode"),
+          (SELECT string_agg(m.title, ' ') FROM "Measure" m WHERE m."organizationId" = o.id)))), 'B') ||
+        setweight(to_tsvector('italian', unaccent(concat_ws(' ', o.description,
+          (SELECT string_agg(concat_ws(' ', m.description, m."areaServed", m.partners), ' ')
+           FROM "Measure" m WHERE m."organizationId" = o.id)))), 'C')
+    WHERE ${only}`;
+}

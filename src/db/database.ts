@@ -1,0 +1,53 @@
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../generated/prisma/client.js";
+import { startEmbeddedPostgres } from "./embeddedPostgres.js";
+
+export interface Database {
+  prisma: PrismaClient;
+  /** The pool Prisma uses; the session store shares it. */
+  pool: pg.Pool;
+  connectionString: string;
+  kind: "server" | "embedded";
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  embeddedDir: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    return connect(options.databaseUrl, options.poolSize ?? 10, "server", async () => {});
+  }
+  const embedded = await startEmbeddedPostgres(options.embeddedDir);
+  // One connection: PGlite is single-session; node-postgres queues the rest.
+  return connect(embedded.connectionString, 1, "embedded", () => embedded.stop());
+}
+
+export function connect(
+  connectionString: string,
+  max: number,
+  kind: Database["kind"],
+  onClose: () => Promise<void>,
+): Database {
+  // With one embedded connection, requests queue for it: give them time to get their turn.
+  const connectionTimeoutMillis = kind === "embedded" ? 60_000 : 10_000;
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis });
+  // An idle client losing its server must not crash the process; the next query reconnects.
+  pool.on("error", () => {});
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    pool,
+    connectionString,
+    kind,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+      await onClose();
+    },
+  };
+}

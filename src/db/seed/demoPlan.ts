@@ -1,0 +1,147 @@
+import type { Comune, Prisma } from "../../generated/prisma/client.js";
+import type { ApplicationStatus, MeasureStatus, RegistryStatus } from "../../generated/prisma/enums.js";
+import { sizeClassFor } from "../../domain/sizeClass.js";
+import { vatCheckDigit } from "../../domain/vatNumber.js";
+import { classify, type ClassificationDraft } from "./demoClassification.js";
+import { demoMeasures, type DemoMeasureKey } from "./demoMeasures.js";
+import type { DemoOrganization } from "./demoOrganizations.js";
+import { jitter, Prng } from "./prng.js";
+
+export const DEMO_MARK = "Dati dimostrativi: organizzazione fittizia.";
+
+export type MeasureDraft = Omit<Prisma.MeasureCreateManyInput, "organizationId" | "networkId">;
+
+export interface ApplicationDraft {
+  kind: "INITIAL" | "REVISION";
+  status: ApplicationStatus;
+  payload: DemoPayload;
+  createdAt: Date;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  events: { type: "SUBMITTED" | "APPROVED"; actor: "company" | "reviewer"; comment: string | null; createdAt: Date }[];
+}
+
+export interface DemoPayload {
+  organization: Prisma.InputJsonObject;
+  measures: Prisma.InputJsonObject[];
+}
+
+export interface PlannedOrganization {
+  data: Prisma.OrganizationUncheckedCreateInput;
+  measures: { data: MeasureDraft; classifications: ClassificationDraft[] }[];
+  applications: ApplicationDraft[];
+}
+
+export interface PlanInput extends DemoOrganization {
+  registryStatus: RegistryStatus;
+  registeredAt: Date | null;
+  lastVerifiedAt: Date | null;
+  registryNumber: string | null;
+}
+
+const DAY = 86_400_000;
+export const at = (iso: string): Date => new Date(`${iso}T09:30:00Z`);
+const addDays = (date: Date, days: number): Date => new Date(date.getTime() + days * DAY);
+const isoDate = (date: Date | null | undefined): string | null => date?.toISOString().slice(0, 10) ?? null;
+
+const LEGAL_SUFFIX =
+  /\s+(S\.r\.l\.|S\.p\.A\.|S\.n\.c\.|S\.s\.|Soc\. coop\.(?: sociale| agricola)?|A\.S\.D\.|APS|ETS|Società Benefit|Società Agricola|Impresa Sociale)$/;
+
+/** The name without its legal form(s): "Radio Onde Lunghe S.r.l. Società Benefit" → "Radio Onde Lunghe". */
+export function withoutLegalForm(name: string): string {
+  let rest = name;
+  while (LEGAL_SUFFIX.test(rest)) rest = rest.replace(LEGAL_SUFFIX, "");
+  return rest;
+}
+
+export function slugify(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+/** A valid-format Partita IVA from a taxpayer number, on the Bologna office code (037). */
+export function demoVatNumber(taxpayer: number): string {
+  const first10 = `${String(taxpayer).padStart(7, "0")}037`;
+  return first10 + String(vatCheckDigit(first10));
+}
+
+/** Builds an organization with its measures; `index` makes the P.IVA and the jitter. */
+export function planOrganization(input: PlanInput, index: number, comune: Comune, rng: Prng): PlannedOrganization {
+  const slug = slugify(withoutLegalForm(input.name));
+  const point = jitter(rng, comune.lat, comune.lon, Math.min(2.5, Math.sqrt(comune.areaKm2 / Math.PI) / 3));
+  const vatNumber = demoVatNumber(990_000 + index + 1);
+  const since = input.registeredAt ?? at("2026-11-01");
+  const data: Prisma.OrganizationUncheckedCreateInput = {
+    slug, vatNumber, taxCode: vatNumber, isDemo: true,
+    registryStatus: input.registryStatus, registryNumber: input.registryNumber,
+    registeredAt: input.registeredAt, lastVerifiedAt: input.lastVerifiedAt,
+    name: input.name, legalForm: input.legalForm, atecoSectionCode: input.ateco,
+    employees: input.employees, sizeClass: sizeClassFor(input.employees),
+    address: input.address, comuneCode: comune.istatCode, lat: point.lat, lon: point.lon,
+    website: `https://${slug}.example.org`, contactEmail: `welfare@${slug}.example.org`,
+    description: `${input.about} ${DEMO_MARK}`,
+    welfareStage: input.measures.every((m) => m.endsWith(":PLANNED")) ? "PLANNING" : "ACTIVE",
+    createdAt: addDays(since, -30),
+  };
+  const measures = input.measures.map((spec) => {
+    const [key, status = "ACTIVE"] = spec.split(":") as [DemoMeasureKey, MeasureStatus?];
+    const measure = planMeasure(key, status, comune.name, since, rng);
+    return { data: measure, classifications: input.registeredAt ? classify(measure, input.registeredAt, rng) : [] };
+  });
+  return { data, measures, applications: [] };
+}
+
+function planMeasure(key: DemoMeasureKey, status: MeasureStatus, comuneName: string, since: Date, rng: Prng): MeasureDraft {
+  const t = demoMeasures[key];
+  const fill = (text: string | undefined) => (text ?? "").replaceAll("{comune}", comuneName);
+  const started = addDays(since, -rng.int(30, 1500));
+  return {
+    title: t.title, description: fill(t.description), category: t.category, status,
+    beneficiaries: t.beneficiaries, openToCitizens: t.openToCitizens,
+    areaServed: fill(t.areaServed), accessConditions: fill(t.accessConditions),
+    costToCitizens: fill(t.costToCitizens), partners: fill(t.partners),
+    capacity: t.capacity ?? null,
+    startsOn: status === "PLANNED" ? (rng.chance(0.6) ? at(`2027-0${rng.int(1, 9)}-01`) : null) : started,
+    endsOn: status === "ENDED" ? at(`202${rng.int(4, 5)}-${String(rng.int(1, 12)).padStart(2, "0")}-28`) : null,
+    createdAt: since,
+  };
+}
+
+/** What the company wrote in its application (the shape of applicationPayload.ts, as far as known). */
+export function payloadOf(plan: PlannedOrganization): DemoPayload {
+  const o = plan.data;
+  return {
+    organization: {
+      name: o.name, legalForm: o.legalForm ?? "", vatNumber: o.vatNumber, taxCode: o.taxCode ?? null,
+      atecoSectionCode: o.atecoSectionCode ?? null, employees: o.employees ?? null, address: o.address ?? "",
+      comuneCode: o.comuneCode, lat: o.lat, lon: o.lon, website: o.website ?? null,
+      contactEmail: o.contactEmail ?? null, phone: o.phone ?? null, description: o.description ?? "",
+      welfareStage: o.welfareStage ?? "ACTIVE",
+    },
+    measures: plan.measures.map(({ data: m }) => ({
+      title: m.title, description: m.description, category: m.category, status: m.status ?? "ACTIVE",
+      beneficiaries: (m.beneficiaries ?? []) as string[], openToCitizens: m.openToCitizens ?? false,
+      areaServed: m.areaServed ?? "", accessConditions: m.accessConditions ?? "",
+      costToCitizens: m.costToCitizens ?? "", capacity: m.capacity ?? null,
+      startsOn: isoDate(m.startsOn as Date | null), endsOn: isoDate(m.endsOn as Date | null),
+      partners: m.partners ?? "",
+    })),
+  };
+}
+
+/** The approved initial application behind a registered organization. */
+export function approvedApplication(plan: PlannedOrganization, registeredAt: Date, rng: Prng): ApplicationDraft {
+  const submittedAt = addDays(registeredAt, -rng.int(5, 40));
+  return {
+    kind: "INITIAL", status: "APPROVED", payload: payloadOf(plan),
+    createdAt: addDays(submittedAt, -rng.int(1, 20)), submittedAt, decidedAt: registeredAt,
+    events: [
+      { type: "SUBMITTED", actor: "company", comment: null, createdAt: submittedAt },
+      { type: "APPROVED", actor: "reviewer", comment: "Requisiti verificati; iscrizione approvata.", createdAt: registeredAt },
+    ],
+  };
+}

@@ -1,0 +1,54 @@
+import type {
+  Beneficiary,
+  MeasureCategory,
+  MeasureStatus,
+  SizeClass,
+} from "../generated/prisma/enums.js";
+
+/**
+ * The Italian words used in URLs (a public contract: shared links must keep
+ * working) and the enum values stored in the database.
+ */
+function vocabulary<Slug extends string, Code extends string>(pairs: Record<Slug, Code>) {
+  const slugs = Object.keys(pairs) as [Slug, ...Slug[]];
+  const bySlug = new Map(Object.entries(pairs) as [Slug, Code][]);
+  const byCode = new Map([...bySlug].map(([slug, code]) => [code, slug]));
+  return {
+    slugs,
+    code: (slug: Slug) => bySlug.get(slug) as Code,
+    slug: (code: Code) => byCode.get(code) as Slug,
+  };
+}
+
+export const categories = vocabulary<string, MeasureCategory>({
+  conciliazione: "CONCILIAZIONE",
+  minori: "MINORI",
+  anziani: "ANZIANI",
+  salute: "SALUTE",
+  educazione: "EDUCAZIONE",
+  "tempo-libero": "TEMPO_LIBERO",
+  mobilita: "MOBILITA",
+  altro: "ALTRO",
+});
+
+export const beneficiaries = vocabulary<string, Beneficiary>({
+  dipendenti: "EMPLOYEES",
+  familiari: "FAMILIES",
+  cittadini: "CITIZENS",
+});
+
+export const sizeClasses = vocabulary<string, SizeClass>({
+  micro: "MICRO",
+  piccola: "SMALL",
+  media: "MEDIUM",
+  grande: "LARGE",
+});
+
+/** Only active and planned measures can be searched for; ended ones stay on the page. */
+export const searchableStatuses = vocabulary<string, MeasureStatus>({
+  attiva: "ACTIVE",
+  "in-progettazione": "PLANNED",
+});
+
+export const sortOrders = ["rilevanza", "distanza", "nome", "recenti"] as const;
+export type SortOrder = (typeof sortOrders)[number];

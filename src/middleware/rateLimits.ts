@@ -1,0 +1,28 @@
+import { rateLimit } from "express-rate-limit";
+import type { RequestHandler } from "express";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { PostgresRateLimitStore } from "../data/rateLimitStore.js";
+
+export interface RateLimitOptions {
+  /** Distinguishes counters of different forms. */
+  name: string;
+  windowMs: number;
+  limit: number;
+}
+
+/**
+ * A limiter for a form or an endpoint; past the limit the visitor gets the
+ * 429 page in their language. Counters live in PostgreSQL (any instance).
+ */
+export function limitRequests(prisma: PrismaClient, options: RateLimitOptions): RequestHandler {
+  return rateLimit({
+    windowMs: options.windowMs,
+    limit: options.limit,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    store: new PostgresRateLimitStore(prisma, `${options.name}:`),
+    handler: (_req, res) => {
+      res.status(429).render("errors/429");
+    },
+  });
+}

@@ -1,0 +1,50 @@
+import { Router } from "express";
+import type { Request } from "express";
+import type { Services } from "../../services/index.js";
+import { safeReturnPath } from "../../middleware/authorization.js";
+import { parseForm, renderInvalid } from "../../validation/form.js";
+import { loginSchema } from "./login.schema.js";
+
+const homeFor = (user: Express.User) => (user.role === "COMPANY" ? "/impresa" : "/admin");
+
+/** passport's req.login regenerates the session id, so a planted id is useless after login. */
+function logIn(req: Request, user: Express.User) {
+  return new Promise<void>((resolve, reject) => req.login(user, (err) => (err ? reject(err) : resolve())));
+}
+
+export function loginRoutes(services: Services) {
+  const router = Router();
+  const view = "accounts/login";
+
+  router.get("/accedi", (req, res) => {
+    if (req.user) return res.redirect(303, homeFor(req.user));
+    res.render(view, { values: { torna: req.query.torna }, errors: {} });
+  });
+
+  router.post("/accedi", services.limits.login, async (req, res) => {
+    const form = parseForm(loginSchema, req);
+    if (!form.ok) return renderInvalid(res, view, { ...form, values: { ...form.values, password: "" } });
+    const outcome = await services.auth.authenticate(form.data.email, form.data.password);
+    if (!outcome.ok) {
+      return res.status(401).render(view, {
+        values: { email: form.data.email, torna: form.data.torna },
+        errors: {},
+        failure: `accounts.login.failure.${outcome.reason}`,
+      });
+    }
+    await logIn(req, outcome.user);
+    res.redirect(303, safeReturnPath(form.data.torna, homeFor(outcome.user)));
+  });
+
+  router.post("/esci", (req, res, next) => {
+    req.logout((err) => {
+      if (err) return next(err);
+      req.session.destroy(() => {
+        res.clearCookie("rwb.sid");
+        res.redirect(303, "/");
+      });
+    });
+  });
+
+  return router;
+}

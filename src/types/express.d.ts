@@ -1,0 +1,26 @@
+import type { TFunction } from "i18next";
+import type { Role } from "../generated/prisma/enums.js";
+import type { Language } from "../middleware/i18n.js";
+
+declare global {
+  namespace Express {
+    /** What passport keeps on req.user: never the password hash. */
+    interface User {
+      id: number;
+      email: string;
+      name: string;
+      role: Role;
+      organizationId: number | null;
+    }
+    interface Locals {
+      t: TFunction;
+      lang: Language;
+      csrfToken: () => string;
+      currentPath: string;
+      currentUrl: string;
+      user: Express.User | undefined;
+    }
+  }
+}
+
+export {};

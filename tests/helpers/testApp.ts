@@ -1,0 +1,20 @@
+import { createApp } from "../../src/app.js";
+import { testConfig, type Config } from "../../src/config.js";
+import { createLogger } from "../../src/logger.js";
+import { seedReferenceData } from "../../src/db/seed/referenceData.js";
+import { createTestDatabase, type TestDatabase } from "./testDatabase.js";
+
+export interface TestContext {
+  db: TestDatabase;
+  app: ReturnType<typeof createApp>;
+  config: Config;
+}
+
+/** A database of this test file's own, with the reference data, and the app on it. */
+export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
+  const db = await createTestDatabase();
+  await seedReferenceData(db.prisma);
+  const config = testConfig(overrides);
+  const app = createApp({ config, db, logger: createLogger("silent") });
+  return { db, app, config };
+}

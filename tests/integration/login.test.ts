@@ -1,0 +1,114 @@
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../../src/services/passwords.js";
+import { createTestContext, type TestContext } from "../helpers/testApp.js";
+import { csrfFrom } from "../helpers/csrf.js";
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext({ rateLimits: { login: { windowMs: 60_000, limit: 100 }, publicForms: { windowMs: 60_000, limit: 100 } } });
+  const passwordHash = await hashPassword("Password-lunga-123");
+  await ctx.db.prisma.user.createMany({
+    data: [
+      { email: "rita@example.org", name: "Rita Rossi", passwordHash, emailVerifiedAt: new Date() },
+      { email: "nuovo@example.org", name: "Non Verificato", passwordHash },
+      { email: "blocco@example.org", name: "Da Bloccare", passwordHash, emailVerifiedAt: new Date() },
+      { email: "staff@example.org", name: "Staff", passwordHash, role: "REVIEWER", emailVerifiedAt: new Date() },
+    ],
+  });
+});
+afterAll(() => ctx?.db.close());
+
+async function attempt(agent: request.Agent, email: string, password: string, torna?: string) {
+  const form = await agent.get("/accedi");
+  return agent.post("/accedi").type("form").send({ _csrf: csrfFrom(form.text), email, password, ...(torna ? { torna } : {}) });
+}
+
+describe("/accedi", () => {
+  it("logs in with a new session id and sends companies to their area", async () => {
+    const agent = request.agent(ctx.app);
+    const form = await agent.get("/accedi");
+    const before = String(form.headers["set-cookie"]).match(/rwb\.sid=([^;]+)/)?.[1];
+    const res = await agent.post("/accedi").type("form").send({ _csrf: csrfFrom(form.text), email: " RITA@example.org ", password: "Password-lunga-123" });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe("/impresa");
+    const after = String(res.headers["set-cookie"]).match(/rwb\.sid=([^;]+)/)?.[1];
+    expect(before).toBeDefined();
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
+    expect(String(res.headers["set-cookie"])).toMatch(/HttpOnly/i);
+    expect(String(res.headers["set-cookie"])).toMatch(/SameSite=Lax/i);
+    const home = await agent.get("/");
+    expect(home.text).toContain("Rita Rossi");
+  });
+
+  it("sends staff to the back office, or back where they were going", async () => {
+    expect((await attempt(request.agent(ctx.app), "staff@example.org", "Password-lunga-123")).headers.location).toBe("/admin");
+    expect((await attempt(request.agent(ctx.app), "staff@example.org", "Password-lunga-123", "/registro?q=x")).headers.location).toBe("/registro?q=x");
+    expect((await attempt(request.agent(ctx.app), "staff@example.org", "Password-lunga-123", "//evil.example")).headers.location).toBe("/admin");
+  });
+
+  it("gives the same answer for an unknown e-mail and a wrong password", async () => {
+    const unknown = await attempt(request.agent(ctx.app), "nessuno@example.org", "Password-lunga-123");
+    const wrong = await attempt(request.agent(ctx.app), "rita@example.org", "sbagliata");
+    expect(unknown.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    expect(unknown.text).toContain("Indirizzo email o password non corretti.");
+    expect(wrong.text).toContain("Indirizzo email o password non corretti.");
+    expect(wrong.text).toContain('value="rita@example.org"');
+  });
+
+  it("asks unverified users to confirm their e-mail first", async () => {
+    const res = await attempt(request.agent(ctx.app), "nuovo@example.org", "Password-lunga-123");
+    expect(res.status).toBe(401);
+    expect(res.text).toContain("conferma il tuo indirizzo email");
+  });
+
+  it("locks an account after five failures, even with the right password", async () => {
+    for (let i = 0; i < 5; i++) await attempt(request.agent(ctx.app), "blocco@example.org", "sbagliata");
+    const res = await attempt(request.agent(ctx.app), "blocco@example.org", "Password-lunga-123");
+    expect(res.status).toBe(401);
+    expect(res.text).toContain("bloccato per 15 minuti");
+  });
+
+  it("validates the form with 422, messages beside the fields and the e-mail kept", async () => {
+    const agent = request.agent(ctx.app);
+    const form = await agent.get("/accedi");
+    const res = await agent.post("/accedi").type("form").send({ _csrf: csrfFrom(form.text), email: "non-una-email", password: "" });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('id="riepilogo-errori"');
+    expect(res.text).toContain("Scrivi un indirizzo email valido");
+    expect(res.text).toContain("Questo campo è obbligatorio.");
+    expect(res.text).toContain('value="non-una-email"');
+  });
+
+  it("refuses a login without CSRF token", async () => {
+    const res = await request(ctx.app).post("/accedi").type("form").send({ email: "rita@example.org", password: "Password-lunga-123" });
+    expect(res.status).toBe(403);
+  });
+
+  it("logs out with a POST that destroys the session", async () => {
+    const agent = request.agent(ctx.app);
+    await attempt(agent, "rita@example.org", "Password-lunga-123");
+    const home = await agent.get("/");
+    const sessions = await ctx.db.prisma.session.count();
+    const out = await agent.post("/esci").type("form").send({ _csrf: csrfFrom(home.text) });
+    expect(out.status).toBe(303);
+    expect((await agent.get("/")).text).not.toContain("Rita Rossi");
+    expect(await ctx.db.prisma.session.count()).toBe(sessions - 1);
+  });
+});
+
+describe("login rate limit", () => {
+  it("answers 429 past the limit, counted in PostgreSQL", async () => {
+    const limited = await createTestContext({ rateLimits: { login: { windowMs: 60_000, limit: 3 }, publicForms: { windowMs: 60_000, limit: 3 } } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await attempt(request.agent(limited.app), "x@example.org", "y")).status);
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      expect(await limited.db.prisma.rateLimitHit.count()).toBe(1);
+    } finally {
+      await limited.db.close();
+    }
+  });
+});
