@@ -27,7 +27,7 @@ export default defineConfig({
           globalSetup: databaseSetup,
           // Files run in parallel: each has a database of its own.
           testTimeout: 15_000,
-          hookTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

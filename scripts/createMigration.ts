@@ -19,7 +19,11 @@ function timestamp(date: Date): string {
 
 async function main(): Promise<void> {
   const rawName = process.argv[2];
-  const name = rawName?.trim().replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 200);
+  const name = rawName
+    ?.trim()
+    .replace(/[^A-Za-z0-9_]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 200);
   if (!name) {
     console.error("usage: npm run db:migration:create -- <name>");
     process.exitCode = 2;

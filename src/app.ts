@@ -17,6 +17,10 @@ import { viewLocals } from "./middleware/viewLocals.js";
 import { errorHandler, notFound } from "./middleware/errorHandlers.js";
 import { publicRoutes } from "./routes/public/index.js";
 import { loginRoutes } from "./routes/accounts/login.js";
+import { accountsRoutes } from "./routes/accounts/index.js";
+import { companyRoutes } from "./routes/company/index.js";
+import { adminRoutes } from "./routes/admin/index.js";
+import { problemReportRoutes } from "./routes/public/problemReport.js";
 
 export interface AppDependencies {
   config: Config;
@@ -48,6 +52,10 @@ export function createApp({ config, db, logger }: AppDependencies) {
 
   app.use(publicRoutes(services));
   app.use(loginRoutes(services));
+  app.use(accountsRoutes(services));
+  app.use(companyRoutes(services));
+  app.use(problemReportRoutes(services));
+  app.use(adminRoutes(services));
 
   app.use(notFound);
   app.use(errorHandler(logger, !config.isProduction && config.env !== "test"));

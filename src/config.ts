@@ -24,6 +24,12 @@ const schema = z
       .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'),
     RATE_LIMIT_LOGIN: z.coerce.number().int().min(1).default(10),
     RATE_LIMIT_PUBLIC_FORMS: z.coerce.number().int().min(1).default(20),
+    SMTP_HOST: z.string().optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    SMTP_SECURE: bool.default(false),
+    SMTP_USER: z.string().optional(),
+    SMTP_PASSWORD: z.string().optional(),
+    MAIL_FROM: z.string().default("Registro del welfare aziendale <noreply@localhost>"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
@@ -55,6 +61,16 @@ function toConfig(env: z.infer<typeof schema>) {
       login: { windowMs: 15 * 60_000, limit: env.RATE_LIMIT_LOGIN },
       publicForms: { windowMs: 60 * 60_000, limit: env.RATE_LIMIT_PUBLIC_FORMS },
     },
+    // Without SMTP_HOST e-mails stay in the OutboxMessage table (development, tests).
+    smtp: env.SMTP_HOST
+      ? {
+          host: env.SMTP_HOST,
+          port: env.SMTP_PORT,
+          secure: env.SMTP_SECURE,
+          auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASSWORD ?? "" } : undefined,
+        }
+      : null,
+    mailFrom: env.MAIL_FROM,
   };
 }
 

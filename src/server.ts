@@ -5,6 +5,9 @@ import { applyMigrations } from "./db/migrate.js";
 import { seedReferenceData } from "./db/seed/referenceData.js";
 import { seedDemoData } from "./db/seed/demoData.js";
 import { createApp } from "./app.js";
+import nodemailer from "nodemailer";
+import { createOutboxRepository } from "./data/outboxRepository.js";
+import { createMailService, startMailWorker } from "./services/mailService.js";
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -27,12 +30,18 @@ const server = app.listen(config.port, config.host, () => {
   logger.info(`Registro del welfare aziendale: http://localhost:${config.port}`);
 });
 
+// Without SMTP settings e-mails stay in the outbox table for developers to read.
+const stopMailWorker = config.smtp
+  ? startMailWorker(createMailService(createOutboxRepository(db.prisma), config.mailFrom), nodemailer.createTransport(config.smtp), logger)
+  : () => undefined;
+
 // SIGTERM/SIGINT: stop accepting, let requests in flight finish, then close the database.
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "shutting down");
+  stopMailWorker();
   const force = setTimeout(() => process.exit(1), 10_000).unref();
   server.close(async () => {
     await db.close().catch((err: unknown) => logger.error({ err }, "closing the database"));

@@ -19,7 +19,9 @@
     const lon = form.querySelector("[data-geo-lon]") || form.querySelector('input[name="lon"]');
     if (!lat || !lon) continue;
     const vicino = form.querySelector('select[name="vicino"]');
-    const say = (name) => { status.textContent = status.dataset[name] || ""; };
+    const say = (name) => {
+      status.textContent = status.dataset[name] || "";
+    };
 
     wrapper.hidden = false;
 

@@ -34,7 +34,9 @@
     const block = el.closest("[data-map-block]");
     if (block) block.hidden = false;
     const map = L.map(el, { zoomControl: false, scrollWheelZoom: false, center: AREA_CENTRE, zoom: AREA_ZOOM });
-    L.control.zoom({ zoomInTitle: el.dataset.textZoomIn || "+", zoomOutTitle: el.dataset.textZoomOut || "−" }).addTo(map);
+    L.control
+      .zoom({ zoomInTitle: el.dataset.textZoomIn || "+", zoomOutTitle: el.dataset.textZoomOut || "−" })
+      .addTo(map);
     if (el.dataset.tiles) {
       L.tileLayer(el.dataset.tiles, { attribution: el.dataset.attribution || "", maxZoom: 19 }).addTo(map);
     }
@@ -55,7 +57,8 @@
     });
     // Leaflet closes popups on Escape only while the map itself has focus.
     el.addEventListener("keydown", (event) => {
-      if (event.key === "Escape" && event.target instanceof Element && event.target.closest(".leaflet-popup")) map.closePopup();
+      if (event.key === "Escape" && event.target instanceof Element && event.target.closest(".leaflet-popup"))
+        map.closePopup();
     });
     return map;
   }
@@ -84,18 +87,24 @@
     title.appendChild(link);
     box.appendChild(title);
     const details = [props.comune ? String(props.comune) : ""];
-    if (typeof props.distanceKm === "number") details.push(text(el, "textDistance", { km: km.format(props.distanceKm) }));
+    if (typeof props.distanceKm === "number")
+      details.push(text(el, "textDistance", { km: km.format(props.distanceKm) }));
     box.appendChild(element("p", "map-popup-meta", details.filter(Boolean).join(" · ")));
     return box;
   }
 
   async function searchMap(el) {
     const status = el.closest("[data-map-block]")?.querySelector("[data-map-status]");
-    const say = (message) => { if (status) status.textContent = message; };
+    const say = (message) => {
+      if (status) status.textContent = message;
+    };
     const map = createMap(el);
     say(text(el, "textLoading"));
     try {
-      const response = await fetch(el.dataset.geojson, { headers: { Accept: "application/geo+json" }, credentials: "same-origin" });
+      const response = await fetch(el.dataset.geojson, {
+        headers: { Accept: "application/geo+json" },
+        credentials: "same-origin",
+      });
       if (!response.ok) throw new Error("HTTP " + response.status);
       const data = await response.json();
       const points = [];
@@ -103,7 +112,9 @@
         const [lon, lat] = (feature.geometry && feature.geometry.coordinates) || [];
         if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
         const props = feature.properties || {};
-        marker(lat, lon, String(props.name || "")).bindPopup(organizationPopup(el, props)).addTo(map);
+        marker(lat, lon, String(props.name || ""))
+          .bindPopup(organizationPopup(el, props))
+          .addTo(map);
         points.push([lat, lon]);
       }
       if (points.length === 0) return say(text(el, "textNone"));
@@ -122,7 +133,9 @@
     const map = createMap(el);
     map.setView([lat, lon], 15);
     const name = el.dataset.name || "";
-    marker(lat, lon, name).bindPopup(element("p", "map-popup-title mb-0", name)).addTo(map);
+    marker(lat, lon, name)
+      .bindPopup(element("p", "map-popup-title mb-0", name))
+      .addTo(map);
   }
 
   const search = document.getElementById("mappa");

@@ -5,8 +5,8 @@ const publicOrganization = { registryStatus: "REGISTERED" } as const;
 export function createOrganizationRepository(db: Db) {
   return {
     /** A public organization page: approved data of a registered organization only. */
-    findPublicBySlug(slug: string) {
-      return db.organization.findFirst({
+    async findPublicBySlug(slug: string) {
+      const org = await db.organization.findFirst({
         where: { slug, ...publicOrganization },
         include: {
           comune: true,
@@ -17,6 +17,10 @@ export function createOrganizationRepository(db: Db) {
           },
         },
       });
+      // Approval guarantees the identity fields; the types learn it here.
+      const { vatNumber, comune, lat, lon } = org ?? {};
+      if (!org || !vatNumber || !comune || lat == null || lon == null) return null;
+      return { ...org, vatNumber, comune, lat, lon };
     },
 
     measuresOf(organizationIds: number[]) {

@@ -42,6 +42,7 @@ export function searchConditions(search: RegistrySearch): Prisma.Sql {
     if (search.openOnly) m.push(Prisma.sql`m."openToCitizens"`);
     if (search.beneficiaries.length) m.push(Prisma.sql`m.beneficiaries::text[] && ${search.beneficiaries}::text[]`);
     if (search.statuses.length) m.push(Prisma.sql`m.status::text = ANY(${search.statuses}::text[])`);
+    if (search.territorialOnly) m.push(Prisma.sql`m."currentOutcome" = 'TERRITORIAL_WELFARE'`);
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Measure" m WHERE ${Prisma.join(m, " AND ")})`);
   }
   return Prisma.join(parts, " AND ");

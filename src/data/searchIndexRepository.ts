@@ -19,9 +19,9 @@ export async function refreshSearchData(db: Db, ids: number[] | null): Promise<n
         setweight(to_tsvector('italian', unaccent(o.name)), 'A') ||
         setweight(to_tsvector('italian', unaccent(concat_ws(' ',
           (SELECT c.name FROM "Comune" c WHERE c."istatCode" = o."comuneCode"),
-          (SELECT string_agg(m.title, ' ') FROM "Measure" m WHERE m."organizationId" = o.id)))), 'B') ||
+          (SELECT string_agg(m.title, ' ' ORDER BY m.id) FROM "Measure" m WHERE m."organizationId" = o.id)))), 'B') ||
         setweight(to_tsvector('italian', unaccent(concat_ws(' ', o.description,
-          (SELECT string_agg(concat_ws(' ', m.description, m."areaServed", m.partners), ' ')
+          (SELECT string_agg(concat_ws(' ', m.description, m."areaServed", m.partners), ' ' ORDER BY m.id)
            FROM "Measure" m WHERE m."organizationId" = o.id)))), 'C')
     WHERE ${only}`;
 }

@@ -22,6 +22,7 @@ type EngineModule = typeof import("@prisma/schema-engine-wasm/schema_engine_bg")
 type PanicHost = { PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void } };
 
 let loaded: Promise<EngineModule> | undefined;
+/** Set by a panic: the instance is then unusable, and its bindings cannot be re-instantiated. */
 let lastPanic: string | undefined;
 
 /**
@@ -29,10 +30,15 @@ let lastPanic: string | undefined;
  * do, so the module is instantiated by hand, once per process.
  */
 function loadEngine(): Promise<EngineModule> {
+  if (lastPanic !== undefined) return Promise.reject(new Error(`schema engine panicked earlier: ${lastPanic}`));
   loaded ??= (async () => {
-    // A Rust panic reports its message here just before the wasm traps.
+    // A Rust panic reports its message here just before the wasm traps. The trap
+    // may surface as an uncaught "RuntimeError: unreachable", so print it too.
     (globalThis as PanicHost).PRISMA_WASM_PANIC_REGISTRY ??= {
-      set_message: (message) => void (lastPanic = message),
+      set_message(message) {
+        lastPanic = message;
+        console.error(`schema engine panic: ${message}`);
+      },
     };
     // package.json is not exported: find the folder through the main entry.
     const folder = dirname(createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm"));
@@ -183,12 +189,7 @@ export async function withSchemaEngine<T>(
  * in the adapter's registry. A panic leaves its message in the panic registry.
  */
 function engineError(error: unknown, registry: ErrorRegistry): Error {
-  const panic = lastPanic;
-  if (panic !== undefined) {
-    lastPanic = undefined;
-    loaded = undefined; // a trapped instance is unusable: load a fresh one next time
-    return new Error(`schema engine panicked: ${panic}`, { cause: error });
-  }
+  if (lastPanic !== undefined) return new Error(`schema engine panicked: ${lastPanic}`, { cause: error });
   const external = /External error id#(\d+)/.exec(String(error instanceof Error ? error.message : error));
   const original = external ? registry.consumeError(Number(external[1]))?.error : undefined;
   if (original instanceof Error) return original;

@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { synthetic: { type: "string" } } });
   const synthetic = values.synthetic === undefined ? null : Number(values.synthetic);
   if (synthetic !== null && (!Number.isInteger(synthetic) || synthetic < 1 || synthetic > 1_000_000)) {
-    throw new Error(`--synthetic wants a whole number from 1 to 1,000,000, got "${values.synthetic}"`);
+    console.error(`--synthetic wants a whole number from 1 to 1,000,000, got "${values.synthetic}"`);
+    process.exitCode = 2;
+    return;
   }
 
   const started = performance.now();
@@ -53,6 +55,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error);
   process.exitCode = 1;
 });

@@ -1,4 +1,4 @@
-import type { Beneficiary, MeasureCategory, MeasureStatus, SizeClass } from "../generated/prisma/enums.js";
+import type { Beneficiary, ClassificationOutcome, MeasureCategory, MeasureStatus, SizeClass } from "../generated/prisma/enums.js";
 import { beneficiaries, categories, searchableStatuses, sizeClasses, type SortOrder } from "./vocabulary.js";
 
 /** A validated search, in the words of the code (see registry.schema.ts for the URL form). */
@@ -13,6 +13,8 @@ export interface RegistrySearch {
   sizes: SizeClass[];
   ateco?: string | undefined;
   statuses: MeasureStatus[];
+  /** Only measures whose current classification is territorial welfare. */
+  territorialOnly: boolean;
   sort: SortOrder;
   page: number;
 }
@@ -30,6 +32,7 @@ export interface SearchInput {
   dimensione: string[];
   ateco?: string | undefined;
   stato: string[];
+  classificazione?: "welfare-territoriale" | undefined;
   ordina?: SortOrder | undefined;
   pagina?: number | undefined;
 }
@@ -66,6 +69,7 @@ export function toRegistrySearch(
     sizes: input.dimensione.map(sizeClasses.code),
     ateco: input.ateco,
     statuses: input.stato.map(searchableStatuses.code),
+    territorialOnly: input.classificazione === "welfare-territoriale",
     // Relevance needs words; without them it falls back to names.
     sort: sort === "rilevanza" && !text ? "nome" : sort,
     page: input.pagina ?? 1,
@@ -77,6 +81,7 @@ export interface MeasureFacts {
   openToCitizens: boolean;
   beneficiaries: Beneficiary[];
   status: MeasureStatus;
+  currentOutcome?: ClassificationOutcome | null | undefined;
 }
 
 /** True when a measure satisfies every measure-level filter of the search (mirrors the SQL). */
@@ -85,12 +90,13 @@ export function measureMatches(measure: MeasureFacts, search: RegistrySearch): b
     (search.categories.length === 0 || search.categories.includes(measure.category)) &&
     (!search.openOnly || measure.openToCitizens) &&
     (search.beneficiaries.length === 0 || measure.beneficiaries.some((b) => search.beneficiaries.includes(b))) &&
-    (search.statuses.length === 0 || search.statuses.includes(measure.status))
+    (search.statuses.length === 0 || search.statuses.includes(measure.status)) &&
+    (!search.territorialOnly || measure.currentOutcome === "TERRITORIAL_WELFARE")
   );
 }
 
 export function hasMeasureFilters(search: RegistrySearch): boolean {
-  return search.categories.length > 0 || search.openOnly || search.beneficiaries.length > 0 || search.statuses.length > 0;
+  return search.categories.length > 0 || search.openOnly || search.beneficiaries.length > 0 || search.statuses.length > 0 || search.territorialOnly;
 }
 
 const EARTH_RADIUS_KM = 6371.0;

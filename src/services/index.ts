@@ -8,6 +8,8 @@ import { createRegistrySearchRepository } from "../data/registrySearchRepository
 import { createUserRepository } from "../data/userRepository.js";
 import { createReferenceDataService } from "./referenceDataService.js";
 import { createRegistryService } from "./registryService.js";
+import { createCompanyServices } from "./companyServices.js";
+import { createAdminServices } from "./adminServices.js";
 
 /** Every service of the application, wired to one database. */
 export function createServices(prisma: PrismaClient, config: Config) {
@@ -21,6 +23,8 @@ export function createServices(prisma: PrismaClient, config: Config) {
     },
     referenceData: createReferenceDataService(createComuneRepository(prisma)),
     registry: createRegistryService(createRegistrySearchRepository(prisma), organizations),
+    ...createCompanyServices(prisma, config),
+    admin: createAdminServices(prisma, config),
   };
 }
 

@@ -27,7 +27,7 @@ describe("migrations", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("applies every migration once, then nothing", async () => {
+  it("applies every migration once, then nothing", { timeout: SLOW }, async () => {
     expect(firstRun).toEqual(readMigrations().migrationDirectories.map((migration) => migration.path));
     expect(firstRun.length).toBeGreaterThan(0);
     expect(await applyMigrations(db.connectionString)).toEqual([]);
@@ -43,18 +43,18 @@ describe("migrations", () => {
     } finally {
       await client.end();
     }
-  }, SLOW);
+  });
 
-  it("match prisma/schema.prisma (else: npm run db:migration:create -- <name>)", async () => {
+  it("match prisma/schema.prisma (else: npm run db:migration:create -- <name>)", { timeout: SLOW }, async () => {
     const drift = await diffDatabaseToSchema(db.connectionString);
     expect(drift, `the migrations do not produce schema.prisma; missing SQL:\n${drift}`).toBeNull();
-  }, SLOW);
+  });
 
-  it("notice a schema change the migrations lack", async () => {
+  it("notice a schema change the migrations lack", { timeout: SLOW }, async () => {
     const changed = join(dir, "schema.prisma");
     const schema = readFileSync(SCHEMA_PATH, "utf8");
     writeFileSync(changed, schema.replace(/model RegistryCounter \{/, "$&\n  note String?"));
     const drift = await diffDatabaseToSchema(db.connectionString, changed);
     expect(drift).toMatch(/ALTER TABLE "RegistryCounter" ADD COLUMN\s+"note" TEXT/);
-  }, SLOW);
+  });
 });

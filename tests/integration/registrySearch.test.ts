@@ -80,6 +80,24 @@ describe("/registro", () => {
     expect((await search("?aperte=1&categoria=minori")).names).toEqual(["Alfa Meccanica S.r.l."]);
   });
 
+  it("shows only territorial-welfare measures by their current classification", async () => {
+    const p = ctx.db.prisma;
+    await p.measure.updateMany({ where: { title: "Asilo nido aziendale" }, data: { currentOutcome: "TERRITORIAL_WELFARE" } });
+    await p.measure.updateMany({ where: { title: "Screening cardiologico" }, data: { currentOutcome: "COMPANY_BENEFIT" } });
+    try {
+      expect((await search("?classificazione=welfare-territoriale")).names).toEqual(["Alfa Meccanica S.r.l."]);
+      // On the same measure as the other filters: Alfa's territorial measure is not about health.
+      expect((await search("?classificazione=welfare-territoriale&categoria=salute")).names).toEqual([]);
+      const r = await search("?classificazione=welfare-territoriale");
+      expect(r.text).toMatch(/id="classificazione" value="welfare-territoriale" checked/);
+      const bad = await search("?classificazione=benefit");
+      expect(bad.status).toBe(400);
+      expect(bad.text).toContain("welfare-territoriale");
+    } finally {
+      await p.measure.updateMany({ data: { currentOutcome: null } });
+    }
+  });
+
   it("searches near a comune within a radius, nearest first, with distances", async () => {
     const near = await search("?vicino=037006&raggio=15");
     expect(near.names).toEqual(["Alfa Meccanica S.r.l.", "Beta Assicurazioni S.p.A."]);

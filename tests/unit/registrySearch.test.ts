@@ -46,6 +46,13 @@ describe("measureMatches", () => {
     expect(measureMatches(measure, { ...search, beneficiaries: ["CITIZENS"] })).toBe(false);
     expect(measureMatches(measure, { ...search, statuses: ["PLANNED"] })).toBe(false);
   });
+  it("keeps only territorial welfare when asked, by the current classification", () => {
+    const territorial = toRegistrySearch({ ...empty, classificazione: "welfare-territoriale" }, centre, 15);
+    expect(territorial.territorialOnly).toBe(true);
+    expect(measureMatches({ ...measure, currentOutcome: "TERRITORIAL_WELFARE" }, territorial)).toBe(true);
+    expect(measureMatches({ ...measure, currentOutcome: "COMPANY_BENEFIT" }, territorial)).toBe(false);
+    expect(measureMatches({ ...measure, currentOutcome: null }, territorial)).toBe(false);
+  });
 });
 
 describe("search SQL parts", () => {
@@ -64,6 +71,9 @@ describe("search SQL parts", () => {
   it("adds measure conditions in one EXISTS only when needed", () => {
     expect(sql({}).where.sql).not.toContain("EXISTS");
     expect(sql({ categoria: ["salute"], aperte: "1" }).where.sql.match(/EXISTS/g)).toHaveLength(1);
+    const territorial = sql({ categoria: ["salute"], classificazione: "welfare-territoriale" }).where.sql;
+    expect(territorial.match(/EXISTS/g)).toHaveLength(1);
+    expect(territorial).toContain(`m."currentOutcome" = 'TERRITORIAL_WELFARE'`);
   });
   it("orders nearest first through the GiST operator", () => {
     expect(sql({ vicino: "037006" }).order.sql).toContain('o."earthPoint" <->');
@@ -79,6 +89,10 @@ describe("search parameters", () => {
   it("accepts repeated categories and refuses unknown ones", () => {
     expect(schema.parse({ categoria: ["minori", "salute"] }).categoria).toEqual(["minori", "salute"]);
     expect(schema.safeParse({ categoria: ["minori", "pizza"] }).success).toBe(false);
+  });
+  it("accepts only welfare-territoriale as classification", () => {
+    expect(schema.parse({ classificazione: "welfare-territoriale" }).classificazione).toBe("welfare-territoriale");
+    expect(schema.safeParse({ classificazione: "benefit" }).success).toBe(false);
   });
   it("refuses comuni outside the Città metropolitana", () => {
     expect(schema.safeParse({ comune: "058091" }).success).toBe(false);

@@ -14,8 +14,10 @@ export interface ClassificationDraft {
   createdAt: Date;
 }
 
-const PUBLIC_PARTNER = /comune|sanitaria|scuol|istitut|bibliotec|servizi sociali|trasporto pubblico|istruzione|farmacia/i;
-const THIRD_SECTOR = /cooperativ|associazion|volontar|fondazion|caritas|parrocchia|circolo|polisportiva|sportiva|patronato|sindacat|lega /i;
+const PUBLIC_PARTNER =
+  /comune|sanitaria|scuol|istitut|bibliotec|servizi sociali|trasporto pubblico|istruzione|farmacia/i;
+const THIRD_SECTOR =
+  /cooperativ|associazion|volontar|fondazion|caritas|parrocchia|circolo|polisportiva|sportiva|patronato|sindacat|lega /i;
 
 /**
  * Classifies about 60% of the measures of an approved organization the way a
@@ -39,16 +41,22 @@ export function classify(measure: MeasureDraft, approvedAt: Date, rng: Prng): Cl
   if (outcome !== "TERRITORIAL_WELFARE" || !rng.chance(0.25)) return [final];
   const earlier = new Date(approvedAt.getTime() - 12 * 86_400_000);
   const first: ClassificationDraft = {
-    ...criteria, integratesPublicService: false, thirdSectorPartnership: false, outcome: "TO_BE_EXAMINED",
+    ...criteria,
+    integratesPublicService: false,
+    thirdSectorPartnership: false,
+    outcome: "TO_BE_EXAMINED",
     rationale: "Mancano informazioni sui partner e sull'accesso dei cittadini: chiesti chiarimenti all'impresa.",
     createdAt: earlier,
   };
   return [first, final];
 }
 
-function rationaleFor(outcome: ClassificationOutcome, c: Omit<ClassificationDraft, "outcome" | "rationale" | "createdAt">): string {
+function rationaleFor(
+  outcome: ClassificationOutcome,
+  c: Omit<ClassificationDraft, "outcome" | "rationale" | "createdAt">,
+): string {
   if (outcome === "COMPANY_BENEFIT") {
-    return "Misura riservata a dipendenti e familiari: è un benefit aziendale, utile ma non apre servizi al territorio.";
+    return "Misura rivolta solo a dipendenti e familiari: è un benefit aziendale, utile ma non apre servizi al territorio.";
   }
   if (outcome === "TO_BE_EXAMINED") {
     return "Aperta ai cittadini, ma senza legami con i servizi pubblici o con il terzo settore: da approfondire alla prossima verifica.";

@@ -1,6 +1,8 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { refreshSearchData } from "../../data/searchIndexRepository.js";
-import { buildDemoRegister, HIDDEN_NAMES, type DemoRegister } from "./demoRegister.js";
+import type { ApplicationPayload } from "../../domain/applicationPayload.js";
+import { publishedPayload } from "../../data/publicationRepository.js";
+import { buildDemoRegister, HIDDEN_NAMES, REVISION_MARK, type DemoRegister } from "./demoRegister.js";
 import { at, type PlannedOrganization } from "./demoPlan.js";
 
 /** Never a valid hash: demo accounts cannot log in until auth sets a password. */
@@ -57,7 +59,7 @@ async function writeRegister(tx: Prisma.TransactionClient, register: DemoRegiste
       await tx.application.create({
         data: {
           ...application,
-          payload: { ...payload },
+          payload: (payload ?? (await revisedPayload(tx, org.id))) as Prisma.InputJsonObject,
           organizationId: org.id,
           version: events.length,
           events: {
@@ -85,7 +87,12 @@ async function writeRegister(tx: Prisma.TransactionClient, register: DemoRegiste
               ? "Segnalazione di un cittadino: le misure dichiarate non risultano attive. Sospesa in attesa di verifica."
               : "L'impresa ha chiesto la cancellazione dal registro per cessata attività.",
           },
-          createdAt: new Date(Math.min(at("2026-11-15").getTime(), (org.registeredAt?.getTime() ?? 0) + (suspended ? 240 : 300) * 86_400_000)),
+          createdAt: new Date(
+            Math.min(
+              at("2026-11-15").getTime(),
+              (org.registeredAt?.getTime() ?? 0) + (suspended ? 240 : 300) * 86_400_000,
+            ),
+          ),
         },
       });
     }
@@ -97,9 +104,33 @@ async function writeRegister(tx: Prisma.TransactionClient, register: DemoRegiste
   }
 }
 
-function upsertUser(tx: Prisma.TransactionClient, email: string, name: string, role: "COMPANY" | "REVIEWER", organizationId: number | null) {
+/** The published version with a new description and one more measure, as a company would send it. */
+async function revisedPayload(tx: Prisma.TransactionClient, organizationId: number): Promise<ApplicationPayload> {
+  const published = await publishedPayload(tx, organizationId);
+  const added = published.measures.slice(0, 1).map(({ measureId: _published, ...m }) => ({
+    ...m,
+    key: "nuova-1",
+    title: `Misura ${REVISION_MARK}`,
+  }));
+  return {
+    organization: { ...published.organization, description: `${REVISION_MARK}: nuova descrizione in attesa di esame.` },
+    measures: [...published.measures, ...added],
+  };
+}
+
+function upsertUser(
+  tx: Prisma.TransactionClient,
+  email: string,
+  name: string,
+  role: "COMPANY" | "REVIEWER",
+  organizationId: number | null,
+) {
   const data = { name, role, organizationId, emailVerifiedAt: at("2024-01-10"), privacyAcceptedAt: at("2024-01-10") };
-  return tx.user.upsert({ where: { email }, create: { email, passwordHash: DEMO_PASSWORD_PLACEHOLDER, ...data }, update: data });
+  return tx.user.upsert({
+    where: { email },
+    create: { email, passwordHash: DEMO_PASSWORD_PLACEHOLDER, ...data },
+    update: data,
+  });
 }
 
 export function summarize(plans: PlannedOrganization[]): DemoSummary {

@@ -38,11 +38,22 @@ export const careMeasures = {
   // ---- MINORI
   "nido-quartiere": {
     title: "Asilo nido aziendale aperto al quartiere",
-    description: "Nido per bambini da 9 a 36 mesi nella sede dell'azienda: metà dei posti è riservata ai figli dei dipendenti, l'altra metà alle famiglie di {comune} in convenzione con il Comune.",
+    description: "Nido per bambini da 9 a 36 mesi nella sede dell'azienda: metà dei posti va ai figli dei dipendenti, l'altra metà alle famiglie di {comune} in convenzione con il Comune.",
     category: "MINORI", beneficiaries: [E, F, C], openToCitizens: true,
     areaServed: "{comune}", accessConditions: "Iscrizione tramite la graduatoria comunale dei nidi; apertura dalle 7.30 alle 17.30.",
     costToCitizens: "Retta comunale in base all'ISEE", capacity: 40,
     partners: "Comune di {comune}; cooperativa educativa che gestisce il servizio",
+  },
+  "nido-aziendale": {
+    title: "Posti in nido convenzionato per i figli dei dipendenti",
+    description: "L'azienda acquista posti in un nido privato accreditato vicino alla sede e ne paga la retta per i figli dei dipendenti.",
+    category: "MINORI", beneficiaries: [E, F], openToCitizens: false, capacity: 12,
+    partners: "Nido privato accreditato",
+  },
+  "centro-estivo-aziendale": {
+    title: "Centro estivo aziendale",
+    description: "Quattro settimane di centro estivo in luglio per i figli dei dipendenti dai 6 ai 12 anni, con trasporto dalla sede.",
+    category: "MINORI", beneficiaries: [E, F], openToCitizens: false, capacity: 40,
   },
   "baby-sitter": {
     title: "Baby sitter on demand",
@@ -81,7 +92,7 @@ export const careMeasures = {
   },
   "centro-diurno": {
     title: "Centro diurno per anziani in convenzione",
-    description: "Posti riservati in un centro diurno per anziani parzialmente non autosufficienti, con trasporto, pasto e attività di stimolazione cognitiva.",
+    description: "Posti dedicati in un centro diurno per anziani parzialmente non autosufficienti, con trasporto, pasto e attività di stimolazione cognitiva.",
     category: "ANZIANI", beneficiaries: [F, C], openToCitizens: true,
     areaServed: "Distretto socio-sanitario di riferimento", accessConditions: "Valutazione dell'unità di valutazione geriatrica.",
     costToCitizens: "Quota giornaliera regionale a carico dell'utente, integrata dall'organizzazione", capacity: 15,
@@ -108,6 +119,12 @@ export const careMeasures = {
     areaServed: "{comune}", accessConditions: "Prenotazione obbligatoria; residenti sopra i 50 anni.", costToCitizens: "Gratuito",
     capacity: 300, partners: "Azienda sanitaria locale; associazione di cardiologi volontari",
   },
+  "check-up": {
+    title: "Check-up medico annuale per i dipendenti",
+    description: "Esami del sangue, visita internistica ed elettrocardiogramma una volta l'anno in orario di lavoro.",
+    category: "SALUTE", beneficiaries: [E], openToCitizens: false,
+    partners: "Poliambulatorio convenzionato",
+  },
   palestra: {
     title: "Palestra aziendale",
     description: "Sala attrezzata con istruttore nella pausa pranzo e dopo il lavoro, con corsi di ginnastica posturale.",
@@ -125,7 +142,7 @@ export const careMeasures = {
   },
   "sportello-psicologico": {
     title: "Sportello psicologico di ascolto",
-    description: "Colloqui riservati con una psicologa per stress, lutti e difficoltà familiari, aperti anche agli abitanti del quartiere.",
+    description: "Colloqui individuali e confidenziali con una psicologa per stress, lutti e difficoltà familiari, aperti anche agli abitanti del quartiere.",
     category: "SALUTE", beneficiaries: [E, F, C], openToCitizens: true,
     areaServed: "{comune}", accessConditions: "Fino a cinque colloqui a persona, su appuntamento.",
     costToCitizens: "Gratuito per i primi tre colloqui, poi 25 euro", capacity: 40,

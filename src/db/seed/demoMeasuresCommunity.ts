@@ -79,6 +79,11 @@ export const communityMeasures = {
     costToCitizens: "30 euro l'anno per l'acqua", capacity: 24,
     partners: "Centro sociale anziani di {comune}",
   },
+  "orti-aziendali": {
+    title: "Orti aziendali",
+    description: "Piccoli appezzamenti accanto allo stabilimento coltivati dai dipendenti, con un agronomo che consiglia nelle stagioni di semina.",
+    category: "TEMPO_LIBERO", beneficiaries: [E, F], openToCitizens: false, capacity: 16,
+  },
   // ---- MOBILITA
   navetta: {
     title: "Navetta casa-lavoro",
@@ -87,6 +92,11 @@ export const communityMeasures = {
     areaServed: "{comune}, stazione e zona industriale", accessConditions: "Orari pubblicati sul sito; salita alle fermate segnalate.",
     costToCitizens: "Gratuita", capacity: 50, partners: "Azienda di trasporto pubblico locale",
   },
+  "navetta-aziendale": {
+    title: "Navetta aziendale per i turnisti",
+    description: "Navetta dalla stazione alla sede per chi lavora su turni, sincronizzata con gli orari dei treni regionali.",
+    category: "MOBILITA", beneficiaries: [E], openToCitizens: false, capacity: 30,
+  },
   "bike-sharing": {
     title: "Bici aziendali a disposizione",
     description: "Biciclette e bici a pedalata assistita in prestito per raggiungere la sede e per gli spostamenti in città.",
@@ -94,7 +104,7 @@ export const communityMeasures = {
   },
   "car-pooling": {
     title: "Car pooling tra colleghi",
-    description: "Un servizio per organizzare passaggi in auto tra colleghi che abitano vicini, con posti auto riservati agli equipaggi.",
+    description: "Un servizio per organizzare passaggi in auto tra colleghi che abitano vicini, con posti auto dedicati agli equipaggi.",
     category: "MOBILITA", beneficiaries: [E], openToCitizens: false,
   },
   "abbonamenti-tpl": {

@@ -1,5 +1,6 @@
 import type { Comune, Prisma } from "../../generated/prisma/client.js";
 import type { ApplicationStatus, MeasureStatus, RegistryStatus } from "../../generated/prisma/enums.js";
+import { applicationPayloadSchema, type ApplicationPayload } from "../../domain/applicationPayload.js";
 import { sizeClassFor } from "../../domain/sizeClass.js";
 import { vatCheckDigit } from "../../domain/vatNumber.js";
 import { classify, type ClassificationDraft } from "./demoClassification.js";
@@ -14,16 +15,12 @@ export type MeasureDraft = Omit<Prisma.MeasureCreateManyInput, "organizationId" 
 export interface ApplicationDraft {
   kind: "INITIAL" | "REVISION";
   status: ApplicationStatus;
-  payload: DemoPayload;
+  /** null: the organization's published version plus a change, made when written. */
+  payload: ApplicationPayload | null;
   createdAt: Date;
   submittedAt: Date | null;
   decidedAt: Date | null;
   events: { type: "SUBMITTED" | "APPROVED"; actor: "company" | "reviewer"; comment: string | null; createdAt: Date }[];
-}
-
-export interface DemoPayload {
-  organization: Prisma.InputJsonObject;
-  measures: Prisma.InputJsonObject[];
 }
 
 export interface PlannedOrganization {
@@ -76,13 +73,25 @@ export function planOrganization(input: PlanInput, index: number, comune: Comune
   const vatNumber = demoVatNumber(990_000 + index + 1);
   const since = input.registeredAt ?? at("2026-11-01");
   const data: Prisma.OrganizationUncheckedCreateInput = {
-    slug, vatNumber, taxCode: vatNumber, isDemo: true,
-    registryStatus: input.registryStatus, registryNumber: input.registryNumber,
-    registeredAt: input.registeredAt, lastVerifiedAt: input.lastVerifiedAt,
-    name: input.name, legalForm: input.legalForm, atecoSectionCode: input.ateco,
-    employees: input.employees, sizeClass: sizeClassFor(input.employees),
-    address: input.address, comuneCode: comune.istatCode, lat: point.lat, lon: point.lon,
-    website: `https://${slug}.example.org`, contactEmail: `welfare@${slug}.example.org`,
+    slug,
+    vatNumber,
+    taxCode: vatNumber,
+    isDemo: true,
+    registryStatus: input.registryStatus,
+    registryNumber: input.registryNumber,
+    registeredAt: input.registeredAt,
+    lastVerifiedAt: input.lastVerifiedAt,
+    name: input.name,
+    legalForm: input.legalForm,
+    atecoSectionCode: input.ateco,
+    employees: input.employees,
+    sizeClass: sizeClassFor(input.employees),
+    address: input.address,
+    comuneCode: comune.istatCode,
+    lat: point.lat,
+    lon: point.lon,
+    website: `https://${slug}.example.org`,
+    contactEmail: `welfare@${slug}.example.org`,
     description: `${input.about} ${DEMO_MARK}`,
     welfareStage: input.measures.every((m) => m.endsWith(":PLANNED")) ? "PLANNING" : "ACTIVE",
     createdAt: addDays(since, -30),
@@ -95,15 +104,27 @@ export function planOrganization(input: PlanInput, index: number, comune: Comune
   return { data, measures, applications: [] };
 }
 
-function planMeasure(key: DemoMeasureKey, status: MeasureStatus, comuneName: string, since: Date, rng: Prng): MeasureDraft {
+function planMeasure(
+  key: DemoMeasureKey,
+  status: MeasureStatus,
+  comuneName: string,
+  since: Date,
+  rng: Prng,
+): MeasureDraft {
   const t = demoMeasures[key];
   const fill = (text: string | undefined) => (text ?? "").replaceAll("{comune}", comuneName);
   const started = addDays(since, -rng.int(30, 1500));
   return {
-    title: t.title, description: fill(t.description), category: t.category, status,
-    beneficiaries: t.beneficiaries, openToCitizens: t.openToCitizens,
-    areaServed: fill(t.areaServed), accessConditions: fill(t.accessConditions),
-    costToCitizens: fill(t.costToCitizens), partners: fill(t.partners),
+    title: t.title,
+    description: fill(t.description),
+    category: t.category,
+    status,
+    beneficiaries: t.beneficiaries,
+    openToCitizens: t.openToCitizens,
+    areaServed: fill(t.areaServed),
+    accessConditions: fill(t.accessConditions),
+    costToCitizens: fill(t.costToCitizens),
+    partners: fill(t.partners),
     capacity: t.capacity ?? null,
     startsOn: status === "PLANNED" ? (rng.chance(0.6) ? at(`2027-0${rng.int(1, 9)}-01`) : null) : started,
     endsOn: status === "ENDED" ? at(`202${rng.int(4, 5)}-${String(rng.int(1, 12)).padStart(2, "0")}-28`) : null,
@@ -111,37 +132,65 @@ function planMeasure(key: DemoMeasureKey, status: MeasureStatus, comuneName: str
   };
 }
 
-/** What the company wrote in its application (the shape of applicationPayload.ts, as far as known). */
-export function payloadOf(plan: PlannedOrganization): DemoPayload {
+/** What the company wrote in its application, checked against the application schema. */
+export function payloadOf(plan: PlannedOrganization): ApplicationPayload {
   const o = plan.data;
-  return {
+  const opt = <T>(v: T | null | undefined): T | undefined => v ?? undefined;
+  return applicationPayloadSchema.parse({
     organization: {
-      name: o.name, legalForm: o.legalForm ?? "", vatNumber: o.vatNumber, taxCode: o.taxCode ?? null,
-      atecoSectionCode: o.atecoSectionCode ?? null, employees: o.employees ?? null, address: o.address ?? "",
-      comuneCode: o.comuneCode, lat: o.lat, lon: o.lon, website: o.website ?? null,
-      contactEmail: o.contactEmail ?? null, phone: o.phone ?? null, description: o.description ?? "",
-      welfareStage: o.welfareStage ?? "ACTIVE",
+      name: o.name,
+      legalForm: o.legalForm,
+      vatNumber: opt(o.vatNumber),
+      taxCode: opt(o.taxCode),
+      atecoSectionCode: opt(o.atecoSectionCode),
+      employees: opt(o.employees),
+      address: o.address,
+      comuneCode: opt(o.comuneCode),
+      lat: opt(o.lat),
+      lon: opt(o.lon),
+      website: opt(o.website),
+      contactEmail: opt(o.contactEmail),
+      phone: opt(o.phone),
+      description: o.description,
+      welfareStage: o.welfareStage,
     },
-    measures: plan.measures.map(({ data: m }) => ({
-      title: m.title, description: m.description, category: m.category, status: m.status ?? "ACTIVE",
-      beneficiaries: (m.beneficiaries ?? []) as string[], openToCitizens: m.openToCitizens ?? false,
-      areaServed: m.areaServed ?? "", accessConditions: m.accessConditions ?? "",
-      costToCitizens: m.costToCitizens ?? "", capacity: m.capacity ?? null,
-      startsOn: isoDate(m.startsOn as Date | null), endsOn: isoDate(m.endsOn as Date | null),
-      partners: m.partners ?? "",
+    measures: plan.measures.map(({ data: m }, k) => ({
+      key: `nuova-${k + 1}`,
+      title: m.title,
+      description: m.description,
+      category: m.category,
+      status: m.status,
+      beneficiaries: m.beneficiaries,
+      openToCitizens: m.openToCitizens,
+      areaServed: m.areaServed,
+      accessConditions: m.accessConditions,
+      costToCitizens: m.costToCitizens,
+      capacity: opt(m.capacity),
+      startsOn: opt(isoDate(m.startsOn as Date | null)),
+      endsOn: opt(isoDate(m.endsOn as Date | null)),
+      partners: m.partners,
     })),
-  };
+  });
 }
 
 /** The approved initial application behind a registered organization. */
 export function approvedApplication(plan: PlannedOrganization, registeredAt: Date, rng: Prng): ApplicationDraft {
   const submittedAt = addDays(registeredAt, -rng.int(5, 40));
   return {
-    kind: "INITIAL", status: "APPROVED", payload: payloadOf(plan),
-    createdAt: addDays(submittedAt, -rng.int(1, 20)), submittedAt, decidedAt: registeredAt,
+    kind: "INITIAL",
+    status: "APPROVED",
+    payload: payloadOf(plan),
+    createdAt: addDays(submittedAt, -rng.int(1, 20)),
+    submittedAt,
+    decidedAt: registeredAt,
     events: [
       { type: "SUBMITTED", actor: "company", comment: null, createdAt: submittedAt },
-      { type: "APPROVED", actor: "reviewer", comment: "Requisiti verificati; iscrizione approvata.", createdAt: registeredAt },
+      {
+        type: "APPROVED",
+        actor: "reviewer",
+        comment: "Requisiti verificati; iscrizione approvata.",
+        createdAt: registeredAt,
+      },
     ],
   };
 }

@@ -13,7 +13,8 @@ import { Prng } from "./prng.js";
 
 /**
  * Organizations that must never appear on a public page, named so that tests
- * can search for "Riservata" and expect nothing.
+ * can search for "Riservata" and expect nothing: no public text of the demo
+ * or synthetic data uses a word of the same stem ("riserv").
  */
 // prettier-ignore
 const hidden = {
@@ -50,21 +51,32 @@ export function buildDemoRegister(comuni: Map<string, Comune>): DemoRegister {
 
   const counters = new Map<number, number>();
   const numbers = new Map<number, string>();
-  [...dates.keys()].sort((a, b) => dates[a]!.getTime() - dates[b]!.getTime()).forEach((i) => {
-    const year = dates[i]!.getUTCFullYear();
-    const n = (counters.get(year) ?? 0) + 1;
-    counters.set(year, n);
-    numbers.set(i, `RWB-${year}-${String(n).padStart(4, "0")}`);
-  });
+  [...dates.keys()]
+    .sort((a, b) => dates[a]!.getTime() - dates[b]!.getTime())
+    .forEach((i) => {
+      const year = dates[i]!.getUTCFullYear();
+      const n = (counters.get(year) ?? 0) + 1;
+      counters.set(year, n);
+      numbers.set(i, `RWB-${year}-${String(n).padStart(4, "0")}`);
+    });
 
   const plans = everRegistered.map((org, i) => {
     const registeredAt = dates[i]!;
     // Every fifth organization registered before September 2025 was not verified since.
     // Hidden ones were never verified again before leaving the register.
-    const registryStatus = org === hidden.suspended ? "SUSPENDED" : org === hidden.withdrawn ? "WITHDRAWN" : "REGISTERED";
+    const registryStatus =
+      org === hidden.suspended ? "SUSPENDED" : org === hidden.withdrawn ? "WITHDRAWN" : "REGISTERED";
     const stale = (registeredAt < at("2025-09-01") && i % 5 === 0) || registryStatus !== "REGISTERED";
-    const verified = stale ? registeredAt : new Date(Math.max(registeredAt.getTime(), at("2025-12-01").getTime() + rng.int(0, 350) * 86_400_000));
-    const input: PlanInput = { ...org, registryStatus, registeredAt, lastVerifiedAt: verified, registryNumber: numbers.get(i) ?? null };
+    const verified = stale
+      ? registeredAt
+      : new Date(Math.max(registeredAt.getTime(), at("2025-12-01").getTime() + rng.int(0, 350) * 86_400_000));
+    const input: PlanInput = {
+      ...org,
+      registryStatus,
+      registeredAt,
+      lastVerifiedAt: verified,
+      registryNumber: numbers.get(i) ?? null,
+    };
     const plan = planOrganization(input, i, comune(comuni, org.comune), rng);
     plan.applications.push(approvedApplication(plan, registeredAt, rng));
     return plan;
@@ -72,7 +84,7 @@ export function buildDemoRegister(comuni: Map<string, Comune>): DemoRegister {
   for (const plan of plans.slice(-2)) for (const m of plan.measures) m.data.title += " – Riservata";
 
   const lead = plans[0]!;
-  lead.applications.push(revision(lead));
+  lead.applications.push(revision());
   plans.push(unregistered(hidden.draft, "DRAFT", everRegistered.length, comuni, rng));
   plans.push(unregistered(hidden.submitted, "SUBMITTED", everRegistered.length + 1, comuni, rng));
 
@@ -92,13 +104,36 @@ function comune(comuni: Map<string, Comune>, code: string): Comune {
 }
 
 /** A firm that has only an application: its measures live in the payload alone. */
-function unregistered(org: DemoOrganization, status: "DRAFT" | "SUBMITTED", index: number, comuni: Map<string, Comune>, rng: Prng): PlannedOrganization {
-  const input: PlanInput = { ...org, registryStatus: "NOT_REGISTERED", registeredAt: null, lastVerifiedAt: null, registryNumber: null };
+function unregistered(
+  org: DemoOrganization,
+  status: "DRAFT" | "SUBMITTED",
+  index: number,
+  comuni: Map<string, Comune>,
+  rng: Prng,
+): PlannedOrganization {
+  const input: PlanInput = {
+    ...org,
+    registryStatus: "NOT_REGISTERED",
+    registeredAt: null,
+    lastVerifiedAt: null,
+    registryNumber: null,
+  };
   const plan = planOrganization(input, index, comune(comuni, org.comune), rng);
   for (const m of plan.measures) m.data.title += " – Riservata";
   const submittedAt = status === "SUBMITTED" ? at("2026-11-18") : null;
+  const payload = payloadOf(plan);
+  if (status === "DRAFT") {
+    // A draft saved half-way: the application form must list what is missing.
+    delete payload.organization.contactEmail;
+    for (const m of payload.measures.slice(1)) delete m.description;
+  }
   plan.applications.push({
-    kind: "INITIAL", status, payload: payloadOf(plan), createdAt: at("2026-11-10"), submittedAt, decidedAt: null,
+    kind: "INITIAL",
+    status,
+    payload,
+    createdAt: at("2026-11-10"),
+    submittedAt,
+    decidedAt: null,
     events: submittedAt ? [{ type: "SUBMITTED", actor: "company", comment: null, createdAt: submittedAt }] : [],
   });
   plan.measures = [];
@@ -106,14 +141,15 @@ function unregistered(org: DemoOrganization, status: "DRAFT" | "SUBMITTED", inde
 }
 
 /** A pending change of a registered firm: the approved version must stay online. */
-function revision(plan: PlannedOrganization): ApplicationDraft {
-  const payload = payloadOf(plan);
-  const organization = { ...payload.organization, description: `${REVISION_MARK}: nuova descrizione in attesa di esame.` };
-  const measures = [...payload.measures, { ...payload.measures[0], title: `Misura ${REVISION_MARK}` }];
+function revision(): ApplicationDraft {
   const submittedAt = at("2026-11-20");
   return {
-    kind: "REVISION", status: "SUBMITTED", payload: { organization, measures },
-    createdAt: at("2026-11-19"), submittedAt, decidedAt: null,
+    kind: "REVISION",
+    status: "SUBMITTED",
+    payload: null,
+    createdAt: at("2026-11-19"),
+    submittedAt,
+    decidedAt: null,
     events: [{ type: "SUBMITTED", actor: "company", comment: null, createdAt: submittedAt }],
   };
 }

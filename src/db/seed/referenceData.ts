@@ -80,17 +80,24 @@ export function readAtecoSections(): { code: string; nameIt: string; nameEn: str
   }));
 }
 
-/** Upserts the 55 comuni and the ATECO 2025 sections; safe to run again. */
+/** Upserts the 55 comuni and the ATECO 2025 sections (one statement each); safe to run again. */
 export async function seedReferenceData(prisma: PrismaClient): Promise<{ comuni: number; ateco: number }> {
   const comuni = readComuni();
   const sections = readAtecoSections();
+  const column = <T, K extends keyof T>(rows: T[], key: K): T[K][] => rows.map((r) => r[key]);
   await prisma.$transaction([
-    ...comuni.map(({ istatCode, ...rest }) =>
-      prisma.comune.upsert({ where: { istatCode }, create: { istatCode, ...rest }, update: rest }),
-    ),
-    ...sections.map(({ code, ...rest }) =>
-      prisma.atecoSection.upsert({ where: { code }, create: { code, ...rest }, update: rest }),
-    ),
+    prisma.$executeRaw`
+      INSERT INTO "Comune" ("istatCode", name, cap, lat, lon, population, "areaKm2")
+      SELECT * FROM unnest(${column(comuni, "istatCode")}::text[], ${column(comuni, "name")}::text[],
+        ${column(comuni, "cap")}::text[], ${column(comuni, "lat")}::float8[], ${column(comuni, "lon")}::float8[],
+        ${column(comuni, "population")}::int[], ${column(comuni, "areaKm2")}::float8[])
+      ON CONFLICT ("istatCode") DO UPDATE SET name = EXCLUDED.name, cap = EXCLUDED.cap, lat = EXCLUDED.lat,
+        lon = EXCLUDED.lon, population = EXCLUDED.population, "areaKm2" = EXCLUDED."areaKm2"`,
+    prisma.$executeRaw`
+      INSERT INTO "AtecoSection" (code, "nameIt", "nameEn")
+      SELECT * FROM unnest(${column(sections, "code")}::text[], ${column(sections, "nameIt")}::text[],
+        ${column(sections, "nameEn")}::text[])
+      ON CONFLICT (code) DO UPDATE SET "nameIt" = EXCLUDED."nameIt", "nameEn" = EXCLUDED."nameEn"`,
   ]);
   return { comuni: comuni.length, ateco: sections.length };
 }

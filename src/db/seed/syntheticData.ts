@@ -1,5 +1,11 @@
 import type pg from "pg";
-import { generateBatch, syntheticSlug, type SyntheticComune } from "./syntheticGenerator.js";
+import {
+  generateBatch,
+  syntheticSlug,
+  type SyntheticComune,
+  type SyntheticMeasure,
+  type SyntheticOrganization,
+} from "./syntheticGenerator.js";
 
 const BATCH = 5_000;
 
@@ -42,6 +48,11 @@ const INSERT_MEASURES = `
     AS u(org, title, description, category, status, beneficiaries, open, area, access, cost, capacity,
       starts, ends, partners)`;
 
+const MERGE_PENDING_SEARCH_ENTRIES = `
+  SELECT gin_clean_pending_list(i.indexrelid)
+  FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
+  WHERE i.indrelid = '"Organization"'::regclass AND a.amname = 'gin'`;
+
 /**
  * Loads synthetic registered organizations `sintetica-1` … `sintetica-<n>`
  * (about four measures each) for load tests. Each is a pure function of its
@@ -55,7 +66,9 @@ export async function seedSynthetic(pool: pg.Pool, n: number, log: (message: str
   ).rows;
   if (comuni.length === 0) throw new Error("No comuni: seed the reference data first");
   const present = new Set(
-    (await pool.query<{ slug: string }>(`SELECT slug FROM "Organization" WHERE slug LIKE 'sintetica-%'`)).rows.map((r) => r.slug),
+    (await pool.query<{ slug: string }>(`SELECT slug FROM "Organization" WHERE slug LIKE 'sintetica-%'`)).rows.map(
+      (r) => r.slug,
+    ),
   );
   const missing: number[] = [];
   for (let i = 1; i <= n; i++) if (!present.has(syntheticSlug(i))) missing.push(i);
@@ -73,7 +86,7 @@ export async function seedSynthetic(pool: pg.Pool, n: number, log: (message: str
     const job: Promise<void> = insertBatch(pool, batch)
       .then((rows) => {
         added += rows;
-        measures += batch.measure.title.length;
+        measures += batch.measures.length;
         if (added - logged >= 20_000 || added === missing.length) {
           logged = added;
           log(`synthetic: ${added} organizations, ${measures} measures`);
@@ -86,35 +99,42 @@ export async function seedSynthetic(pool: pg.Pool, n: number, log: (message: str
   }
   await Promise.all(running);
   if (failure !== null) throw failure;
-  const t = performance.now();
-  await pool.query(`SELECT gin_clean_pending_list(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam WHERE i.indrelid = '"Organization"'::regclass AND a.amname = 'gin'`);
-  log(`gin clean ${(performance.now() - t).toFixed(0)} ms`);
+  await pool.query(MERGE_PENDING_SEARCH_ENTRIES);
   await pool.query(`ANALYZE "Organization"`);
   await pool.query(`ANALYZE "Measure"`);
   return added;
 }
 
-async function insertBatch(pool: pg.Pool, { org, measure }: ReturnType<typeof generateBatch>): Promise<number> {
+// The unnest() parameters of the two statements above, in order.
+// prettier-ignore
+const ORGANIZATION_PARAMS = [
+  "slug", "vatNumber", "registryNumber", "registeredAt", "lastVerifiedAt", "name", "legalForm", "ateco", "employees",
+  "sizeClass", "address", "comuneCode", "lat", "lon", "website", "contactEmail", "description", "welfareStage",
+  "titles", "measureTexts",
+] as const satisfies readonly (keyof SyntheticOrganization)[];
+// prettier-ignore
+const MEASURE_PARAMS = [
+  "title", "description", "category", "status", "beneficiaries", "openToCitizens", "areaServed",
+  "accessConditions", "costToCitizens", "capacity", "startsOn", "endsOn", "partners",
+] as const satisfies readonly (keyof SyntheticMeasure)[];
+
+async function insertBatch(pool: pg.Pool, { orgs, measures }: ReturnType<typeof generateBatch>): Promise<number> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    // New search entries wait in the GIN index's pending list and are merged once at the end:
-    // inserting them one by one into the index costs as much as everything else together.
-    await client.query("SET LOCAL gin_pending_list_limit = '2GB'");
-    const inserted = await client.query<{ id: number; slug: string }>(INSERT_ORGANIZATIONS, [
-      org.slug, org.vatNumber, org.registryNumber, org.registeredAt, org.lastVerifiedAt, org.name, org.legalForm,
-      org.ateco, org.employees, org.sizeClass, org.address, org.comuneCode, org.lat, org.lon, org.website,
-      org.contactEmail, org.description, org.welfareStage, org.titles, org.measureTexts,
-    ]);
-    const idOf = new Map(inserted.rows.map((r) => [Number(r.slug.slice("sintetica-".length)), r.id]));
-    // Rows skipped by ON CONFLICT (a concurrent run) keep the other run's measures.
-    const keep = measure.orgIndex.map((i) => idOf.has(i));
-    const pick = <T>(column: T[]) => column.filter((_, k) => keep[k]);
+    // New search entries wait in the GIN index's pending list and are merged once at the
+    // end (MERGE_PENDING_SEARCH_ENTRIES) rather than every 4 MB: about 10% less work at 100k.
+    await client.query("SET LOCAL gin_pending_list_limit = '1GB'");
+    const inserted = await client.query<{ id: number; slug: string }>(
+      INSERT_ORGANIZATIONS,
+      ORGANIZATION_PARAMS.map((key) => orgs.map((o) => o[key])),
+    );
+    // Organizations skipped by ON CONFLICT (loaded meanwhile by another run) keep that run's measures.
+    const idOf = new Map(inserted.rows.map((r) => [r.slug, r.id]));
+    const owned = measures.filter((m) => idOf.has(syntheticSlug(m.orgIndex)));
     await client.query(INSERT_MEASURES, [
-      pick(measure.orgIndex).map((i) => idOf.get(i)), pick(measure.title), pick(measure.description),
-      pick(measure.category), pick(measure.status), pick(measure.beneficiaries), pick(measure.openToCitizens),
-      pick(measure.areaServed), pick(measure.accessConditions), pick(measure.costToCitizens),
-      pick(measure.capacity), pick(measure.startsOn), pick(measure.endsOn), pick(measure.partners),
+      owned.map((m) => idOf.get(syntheticSlug(m.orgIndex))),
+      ...MEASURE_PARAMS.map((key) => owned.map((m) => m[key])),
     ]);
     await client.query("COMMIT");
     return inserted.rowCount ?? 0;

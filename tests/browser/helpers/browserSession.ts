@@ -121,7 +121,8 @@ function closeServer(server: Server): Promise<void> {
 
 /**
  * axe needs JavaScript in the page. A page of a context without JavaScript is
- * audited through its twin: the same URL in a context that blocks every script.
+ * audited through its twin: the same URL (pages are GET) in a context that
+ * blocks every script, so the DOM is the one a browser without JavaScript gets.
  */
 const noScriptTwins = new WeakMap<BrowserContext, () => Promise<BrowserContext>>();
 
@@ -140,8 +141,9 @@ async function axeViolations(page: Page) {
 
 /**
  * Saves a full-page screenshot to tests/screenshots/<name>.png, then runs axe
- * (WCAG 2.1 A and AA) and expects no violations, listed one per line so that
- * a failure says what to fix and where.
+ * (WCAG 2.1 A and AA) and expects no violations. Each violation is reported
+ * with its rule, impact, element and axe's own advice, so a failure says what
+ * to fix and where.
  */
 export async function audit(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });

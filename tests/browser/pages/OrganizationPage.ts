@@ -24,8 +24,8 @@ export class OrganizationPage {
     return /RWB-[\w-]+/.exec(text)?.[0] ?? null;
   }
 
-  /** Titles of the measures: the headings below the organization's name. */
+  /** Titles of the measures, in page order. */
   measureTitles(): Promise<string[]> {
-    return this.main.locator(".measure h3, .measures h3, [data-measure] h3").allInnerTexts();
+    return this.main.locator("article.measure h3").allInnerTexts();
   }
 }

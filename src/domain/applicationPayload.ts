@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { Beneficiary, MeasureCategory, MeasureStatus, WelfareStage } from "../generated/prisma/enums.js";
+
+/**
+ * What a company writes in its application: the organization's data and its
+ * measures, stored as JSON in Application.payload until staff approve it.
+ * Drafts may be incomplete, so every field is optional here; `missingItems`
+ * says what a submission still lacks.
+ */
+const optionalString = z.string().optional();
+
+export const measureDraftSchema = z.object({
+  /** Stable within the application: links forms and review comments to the measure. */
+  key: z.string().min(1),
+  /** The published measure this one revises, when the organization is registered. */
+  measureId: z.number().int().positive().optional(),
+  title: optionalString,
+  description: optionalString,
+  category: z.enum(MeasureCategory).optional(),
+  status: z.enum(MeasureStatus).optional(),
+  beneficiaries: z.array(z.enum(Beneficiary)).default([]),
+  openToCitizens: z.boolean().default(false),
+  areaServed: optionalString,
+  accessConditions: optionalString,
+  costToCitizens: optionalString,
+  capacity: z.number().int().min(0).optional(),
+  /** ISO dates (YYYY-MM-DD). */
+  startsOn: optionalString,
+  endsOn: optionalString,
+  partners: optionalString,
+});
+
+export const organizationDraftSchema = z.object({
+  name: optionalString,
+  legalForm: optionalString,
+  vatNumber: optionalString,
+  taxCode: optionalString,
+  atecoSectionCode: optionalString,
+  employees: z.number().int().min(0).optional(),
+  address: optionalString,
+  comuneCode: optionalString,
+  lat: z.number().optional(),
+  lon: z.number().optional(),
+  website: optionalString,
+  contactEmail: optionalString,
+  phone: optionalString,
+  description: optionalString,
+  welfareStage: z.enum(WelfareStage).optional(),
+});
+
+export const applicationPayloadSchema = z.object({
+  organization: organizationDraftSchema.default({}),
+  measures: z.array(measureDraftSchema).default([]),
+});
+
+export type MeasureDraft = z.infer<typeof measureDraftSchema>;
+export type OrganizationDraft = z.infer<typeof organizationDraftSchema>;
+export type ApplicationPayload = z.infer<typeof applicationPayloadSchema>;
+
+/** Reads a stored payload; anything unreadable becomes an empty draft rather than an error. */
+export function readPayload(json: unknown): ApplicationPayload {
+  const parsed = applicationPayloadSchema.safeParse(json ?? {});
+  return parsed.success ? parsed.data : { organization: {}, measures: [] };
+}
+
+const requiredOrganizationFields = [
+  "name", "legalForm", "vatNumber", "atecoSectionCode", "employees", "address", "comuneCode", "lat", "lon", "contactEmail", "description", "welfareStage",
+] as const satisfies readonly (keyof OrganizationDraft)[];
+const requiredMeasureFields = ["title", "description", "category", "status"] as const satisfies readonly (keyof MeasureDraft)[];
+
+/** A missing item: `field` is "organization.name" or "measures.<key>.title"; "measures" when there is none. */
+export interface MissingItem {
+  field: string;
+  measureKey?: string;
+}
+
+const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+
+/** What a submission still lacks, in form order; empty when complete. */
+export function missingItems(payload: ApplicationPayload): MissingItem[] {
+  const missing: MissingItem[] = requiredOrganizationFields
+    .filter((f) => isBlank(payload.organization[f]))
+    .map((f) => ({ field: `organization.${f}` }));
+  if (payload.measures.length === 0) missing.push({ field: "measures" });
+  for (const m of payload.measures) {
+    for (const f of requiredMeasureFields) if (isBlank(m[f])) missing.push({ field: `measures.${f}`, measureKey: m.key });
+    if (m.beneficiaries.length === 0) missing.push({ field: "measures.beneficiaries", measureKey: m.key });
+    if (m.openToCitizens && isBlank(m.accessConditions)) missing.push({ field: "measures.accessConditions", measureKey: m.key });
+  }
+  return missing;
+}

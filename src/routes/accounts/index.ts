@@ -1,0 +1,16 @@
+import { Router } from "express";
+import type { Services } from "../../services/index.js";
+import { registrationRoutes } from "./registration.js";
+import { passwordResetRoutes } from "./passwordReset.js";
+import { invitationRoutes } from "./invitation.js";
+import { accountRoutes } from "./account.js";
+
+/** Accounts besides login: sign-up, verification, password reset, invitations, own account. */
+export function accountsRoutes(services: Services) {
+  const router = Router();
+  router.use(registrationRoutes(services));
+  router.use(passwordResetRoutes(services));
+  router.use(invitationRoutes(services));
+  router.use(accountRoutes(services));
+  return router;
+}

@@ -1,0 +1,31 @@
+import { Router } from "express";
+import type { Services } from "../../services/index.js";
+import { activityFiltersSchema } from "./activity.schema.js";
+
+const PAGE = 50;
+
+/** The activity register: read-only, there is no route that edits or deletes it. */
+export function activityRoutes(services: Services) {
+  const router = Router();
+  router.get("/registro-attivita", async (req, res) => {
+    const f = activityFiltersSchema.parse(req.query);
+    const page = f.pagina ?? 1;
+    const to = f.al ? new Date(f.al.getTime() + 86_400_000) : undefined;
+    const entries = await services.admin.activityLog.list(
+      { action: f.azione, entityType: f.tipo, entityId: f.record, actor: f.autore, from: f.dal, to },
+      PAGE + 1,
+      (page - 1) * PAGE,
+    );
+    const query = req.originalUrl.includes("?")
+      ? req.originalUrl.slice(req.originalUrl.indexOf("?") + 1).replace(/(^|&)pagina=\d+/, "")
+      : "";
+    res.render("admin/activity/index", {
+      entries: entries.slice(0, PAGE),
+      hasMore: entries.length > PAGE,
+      page,
+      query,
+      form: req.query,
+    });
+  });
+  return router;
+}

@@ -1,0 +1,96 @@
+import { Router } from "express";
+import type { Request, Response } from "express";
+import type { Services } from "../../services/index.js";
+import { validId } from "./idParam.js";
+import type { DecisionOutcome } from "../../services/reviewService.js";
+import { parseForm, type FieldErrors } from "../../validation/form.js";
+import { applicationFiltersSchema, approveSchema, rejectSchema, requestChangesSchema } from "./applications.schema.js";
+
+const listView = "admin/applications/index";
+const detailView = "admin/applications/show";
+const outcomes = ["presa-in-carico", "approvata", "respinta", "integrazioni-richieste"] as const;
+
+export function applicationRoutes(services: Services) {
+  const router = Router();
+  router.param("id", validId);
+  const review = services.admin.review;
+  const id = (req: Request) => Number(req.params.id);
+
+  async function renderDetail(
+    req: Request,
+    res: Response,
+    status: number,
+    locals: { errors?: FieldErrors; values?: Record<string, unknown>; failure?: string } = {},
+  ) {
+    const application = Number.isSafeInteger(id(req)) ? await review.detail(id(req)) : null;
+    if (!application) return res.status(404).render("errors/404");
+    const done = outcomes.find((o) => o === req.query.esito);
+    const staff = await services.admin.staff.list();
+    res.status(status).render(detailView, { application, staff, done, errors: {}, values: {}, ...locals });
+  }
+
+  /** A refused decision keeps everything the reviewer typed, with the reason on top. */
+  async function answer(
+    req: Request,
+    res: Response,
+    outcome: DecisionOutcome,
+    done: (typeof outcomes)[number],
+    values: Record<string, unknown>,
+  ) {
+    if (outcome.ok) return res.redirect(303, `/admin/domande/${id(req)}?esito=${done}`);
+    if (outcome.reason === "notFound") return res.status(404).render("errors/404");
+    const status = outcome.reason === "conflict" ? 409 : 422;
+    return renderDetail(req, res, status, { values, failure: `admin.applications.failure.${outcome.reason}` });
+  }
+
+  router.get("/domande", async (req, res) => {
+    const f = applicationFiltersSchema.parse(req.query);
+    const [applications, comuni, staff] = await Promise.all([
+      review.list({
+        status: f.stato,
+        kind: f.tipo,
+        comuneCode: f.comune,
+        category: f.categoria,
+        assigneeId: f.assegnatario === "nessuno" ? "none" : f.assegnatario,
+        waitingDays: f.attesa,
+      }),
+      services.referenceData.load(),
+      services.admin.staff.list(),
+    ]);
+    res.render(listView, { applications, filters: f, comuni: comuni.comuni, staff });
+  });
+
+  router.get("/domande/:id", (req, res) => renderDetail(req, res, 200));
+
+  router.post("/domande/:id/prendi-in-carico", async (req, res) => {
+    await answer(req, res, await review.assign(id(req), req.user!), "presa-in-carico", {});
+  });
+
+  router.post("/domande/:id/approva", async (req, res) => {
+    const form = parseForm(approveSchema, req);
+    if (!form.ok) return renderDetail(req, res, 422, { errors: form.errors, values: form.values });
+    await answer(
+      req,
+      res,
+      await review.approve({ applicationId: id(req), version: form.data.versione, actor: req.user! }),
+      "approvata",
+      {},
+    );
+  });
+
+  router.post("/domande/:id/richiedi-integrazioni", async (req, res) => {
+    const form = parseForm(requestChangesSchema, req);
+    if (!form.ok) return renderDetail(req, res, 422, { errors: form.errors, values: form.values });
+    const d = { applicationId: id(req), version: form.data.versione, actor: req.user! };
+    await answer(req, res, await review.requestChanges(d, form.data.commento), "integrazioni-richieste", form.data);
+  });
+
+  router.post("/domande/:id/respingi", async (req, res) => {
+    const form = parseForm(rejectSchema, req);
+    if (!form.ok) return renderDetail(req, res, 422, { errors: form.errors, values: form.values });
+    const d = { applicationId: id(req), version: form.data.versione, actor: req.user! };
+    await answer(req, res, await review.reject(d, form.data.motivo), "respinta", form.data);
+  });
+
+  return router;
+}

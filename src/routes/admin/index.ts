@@ -1,0 +1,33 @@
+import { Router } from "express";
+import type { Services } from "../../services/index.js";
+import { requireRole } from "../../middleware/authorization.js";
+import { activityRoutes } from "./activity.js";
+import { applicationRoutes } from "./applications.js";
+import { dashboardPage } from "./dashboard.js";
+import { organizationRoutes } from "./organizations.js";
+import { reportRoutes } from "./reports.js";
+import { staffRoutes } from "./staff.js";
+
+/** The staff back office: every route below checks the role here, on the server. */
+export function adminRoutes(services: Services) {
+  const admin = Router();
+  admin.use(requireRole("REVIEWER", "ADMIN"));
+  admin.use((_req, res, next) => {
+    const locale = res.locals.lang === "en" ? "en-GB" : "it-IT";
+    res.locals.formatDate = (d: Date | string | null) =>
+      d ? new Date(d).toLocaleString(locale, { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Rome" }) : "—";
+    res.locals.formatDay = (d: Date | string | null) =>
+      d ? new Date(d).toLocaleDateString(locale, { dateStyle: "short", timeZone: "Europe/Rome" }) : "—";
+    next();
+  });
+  admin.get("/", dashboardPage(services));
+  admin.use(applicationRoutes(services));
+  admin.use(organizationRoutes(services));
+  admin.use(reportRoutes(services));
+  admin.use(activityRoutes(services));
+  admin.use("/utenti", requireRole("ADMIN"), staffRoutes(services));
+
+  const router = Router();
+  router.use("/admin", admin);
+  return router;
+}

@@ -1,0 +1,105 @@
+import { Router } from "express";
+import type { Request, Response } from "express";
+import type { Services } from "../../services/index.js";
+import { validId } from "./idParam.js";
+import { verificationThreshold } from "../../services/registerUpkeepService.js";
+import { parseForm, type FieldErrors } from "../../validation/form.js";
+import { classificationSchema, reasonSchema, registerFiltersSchema } from "./organizations.schema.js";
+
+const outcomes = ["verificata", "sospesa", "riattivata", "classificata"] as const;
+
+/** The register as staff keep it: verification, suspension, classification. */
+export function organizationRoutes(services: Services) {
+  const router = Router();
+  router.param("id", validId);
+  const upkeep = services.admin.upkeep;
+  const id = (req: Request) => Number(req.params.id);
+
+  async function renderDetail(
+    res: Response,
+    orgId: number,
+    status: number,
+    locals: {
+      errors?: FieldErrors;
+      values?: Record<string, unknown>;
+      failure?: string;
+      form?: string;
+      measureId?: number;
+      done?: string;
+    } = {},
+  ) {
+    const organization = Number.isSafeInteger(orgId) ? await upkeep.detail(orgId) : null;
+    if (!organization) return res.status(404).render("errors/404");
+    res
+      .status(status)
+      .render("admin/organizations/show", {
+        organization,
+        stale: !organization.lastVerifiedAt || organization.lastVerifiedAt < verificationThreshold(),
+        errors: {},
+        values: {},
+        ...locals,
+      });
+  }
+
+  router.get("/imprese", async (req, res) => {
+    const f = registerFiltersSchema.parse(req.query);
+    const organizations = await upkeep.list({
+      status: f.stato,
+      verifiedBefore: f["da-verificare"] ? verificationThreshold() : undefined,
+      text: f.q,
+    });
+    res.render("admin/organizations/index", { organizations, filters: f, threshold: verificationThreshold() });
+  });
+
+  router.get("/imprese/:id", (req, res) =>
+    renderDetail(res, id(req), 200, { done: outcomes.find((o) => o === req.query.esito) }),
+  );
+
+  router.post("/imprese/:id/verifica", async (req, res) => {
+    const outcome = await upkeep.verify(id(req), req.user!);
+    if (!outcome.ok) return res.status(404).render("errors/404");
+    res.redirect(303, `/admin/imprese/${id(req)}?esito=verificata`);
+  });
+
+  for (const [path, action, done] of [
+    ["sospendi", "suspend", "sospesa"],
+    ["riattiva", "reinstate", "riattivata"],
+  ] as const) {
+    router.post(`/imprese/:id/${path}`, async (req, res) => {
+      const form = parseForm(reasonSchema, req);
+      if (!form.ok) return renderDetail(res, id(req), 422, { errors: form.errors, values: form.values, form: path });
+      const outcome = await upkeep[action](id(req), req.user!, form.data.motivo);
+      if (outcome.ok) return res.redirect(303, `/admin/imprese/${id(req)}?esito=${done}`);
+      if (outcome.reason === "notFound") return res.status(404).render("errors/404");
+      return renderDetail(res, id(req), 409, {
+        values: form.data,
+        form: path,
+        failure: "admin.organizations.failure.conflict",
+      });
+    });
+  }
+
+  router.post("/misure/:id/classifica", async (req, res) => {
+    const form = parseForm(classificationSchema, req);
+    const measureId = id(req);
+    if (!form.ok) {
+      const orgId = Number.isSafeInteger(measureId) ? await upkeep.organizationOfMeasure(measureId) : null;
+      if (orgId === null) return res.status(404).render("errors/404");
+      return renderDetail(res, orgId, 422, { errors: form.errors, values: form.values, form: "classifica", measureId });
+    }
+    const d = form.data;
+    const outcome = await upkeep.classify(measureId, req.user!, {
+      outcome: d.esito,
+      openToCitizens: d.apertura,
+      integratesPublicService: d.integrazione,
+      wellbeingImpact: d.benessere,
+      continuity: d.continuita,
+      thirdSectorPartnership: d.terzoSettore,
+      rationale: d.motivazione,
+    });
+    if (!outcome.ok) return res.status(404).render("errors/404");
+    res.redirect(303, `/admin/imprese/${outcome.organizationId}?esito=classificata#misura-${measureId}`);
+  });
+
+  return router;
+}

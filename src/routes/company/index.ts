@@ -1,0 +1,26 @@
+import { Router } from "express";
+import type { Services } from "../../services/index.js";
+import { requireRole } from "../../middleware/authorization.js";
+import { companyHome } from "./home.js";
+import { organizationRoutes } from "./organization.js";
+import { measureRoutes } from "./measures.js";
+import { applicationRoutes } from "./application.js";
+import { revisionRoutes } from "./revision.js";
+import { withdrawalRoutes } from "./withdrawal.js";
+import { colleagueRoutes } from "./colleagues.js";
+
+/** The company area: only company representatives, each seeing only their own organization. */
+export function companyRoutes(services: Services) {
+  const area = Router();
+  area.use(requireRole("COMPANY"));
+  area.get("/", companyHome(services));
+  area.use(organizationRoutes(services));
+  area.use(measureRoutes(services));
+  area.use(applicationRoutes(services));
+  area.use(revisionRoutes(services));
+  area.use(withdrawalRoutes(services));
+  area.use(colleagueRoutes(services));
+  const router = Router();
+  router.use("/impresa", area);
+  return router;
+}

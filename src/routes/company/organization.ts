@@ -1,0 +1,42 @@
+import { Router } from "express";
+import type { Services } from "../../services/index.js";
+import { parseForm, renderInvalid } from "../../validation/form.js";
+import { organizationSchema } from "./organization.schema.js";
+import { asFormValues, formVersion, renderRefused } from "./workspaceView.js";
+
+/** The organization form of the application (a draft can be saved incomplete). */
+export function organizationRoutes(services: Services) {
+  const router = Router();
+  const view = "company/organization";
+  const options = async () => {
+    const { comuni, ateco } = await services.referenceData.load();
+    return { comuni, ateco };
+  };
+
+  router.get("/organizzazione", async (req, res) => {
+    const ws = await services.companyDrafts.workspace(req.user!);
+    if (!ws.editable) return renderRefused(res, { ok: false, reason: "locked" });
+    res.render(view, { ...(await options()), values: { ...asFormValues(ws.payload.organization), version: formVersion(ws) }, errors: {} });
+  });
+
+  router.post("/organizzazione", async (req, res) => {
+    const form = parseForm(organizationSchema, req);
+    if (!form.ok) return renderInvalid(res, view, form, await options());
+    const { version, ...organization } = form.data;
+    const { byCode } = await services.referenceData.load();
+    const comune = organization.comuneCode ? byCode.get(organization.comuneCode) : undefined;
+    if (organization.comuneCode && !comune) {
+      return renderInvalid(res, view, { errors: { comuneCode: { key: "validation.comune" } }, values: form.data as Record<string, unknown> }, await options());
+    }
+    // Without a position on the map the seat is placed at the comune's centre.
+    if (comune && (organization.lat === undefined || organization.lon === undefined)) Object.assign(organization, { lat: comune.lat, lon: comune.lon });
+    const outcome = await services.companyDrafts.saveOrganization(req.user!, version, organization);
+    if (outcome.ok) return res.redirect(303, "/impresa?salvato=organizzazione");
+    if (outcome.reason === "vatTaken") {
+      return renderInvalid(res, view, { errors: { vatNumber: { key: "validation.vatTaken" } }, values: req.body as Record<string, unknown> }, await options());
+    }
+    renderRefused(res, outcome);
+  });
+
+  return router;
+}

@@ -1,0 +1,41 @@
+import type { Response } from "express";
+import type { CompanyDraftService, EditOutcome } from "../../services/companyDraftService.js";
+
+type Workspace = Awaited<ReturnType<CompanyDraftService["workspace"]>>;
+
+/** The version a form must send back: the open draft's, or none when saving starts a new application. */
+export function formVersion(ws: Workspace): string {
+  const app = ws.application;
+  return app && (app.status === "DRAFT" || app.status === "CHANGES_REQUESTED") ? String(app.version) : "";
+}
+
+/** A refused edit: the application is under review, or someone saved it meanwhile (409 with an explanation). */
+export function renderRefused(res: Response, outcome: Exclude<EditOutcome, { ok: true }>) {
+  const body = outcome.reason === "locked" ? "company.refused.locked" : "company.refused.conflict";
+  res.status(409).render("accounts/notice", { title: "company.refused.title", body, link: { href: "/impresa", label: "company.home.title" } });
+}
+
+/** Strings for a form, from a draft object (numbers and dates as typed). */
+export function asFormValues(draft: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, typeof v === "number" ? String(v) : v]));
+}
+
+/** The company's situation in one word, for the texts of what to do next (company.next.*). */
+export function phaseOf({ organization, application }: Workspace): string {
+  if (!organization) return "noOrganization";
+  const registry = organization.registryStatus;
+  if (registry === "WITHDRAWN") return "withdrawn";
+  if (registry === "SUSPENDED") return "suspended";
+  switch (application?.status) {
+    case "DRAFT":
+      return application.kind === "REVISION" ? "revisionDraft" : "draft";
+    case "SUBMITTED":
+      return "submitted";
+    case "CHANGES_REQUESTED":
+      return "changesRequested";
+    case "REJECTED":
+      return "rejected";
+    default:
+      return registry === "REGISTERED" ? "approved" : "draft";
+  }
+}

@@ -1,0 +1,43 @@
+import type { AuditRepository } from "../data/auditRepository.js";
+import type { ProblemReportRepository } from "../data/problemReportRepository.js";
+import type { RunInTransaction } from "../data/transaction.js";
+import type { ReportStatus } from "../generated/prisma/enums.js";
+import type { Actor } from "./reviewService.js";
+
+/** "Segnala un problema": public reports and the staff inbox that handles them. */
+export function createProblemReportService(deps: {
+  reports: ProblemReportRepository;
+  audit: AuditRepository;
+  transact: RunInTransaction;
+}) {
+  const { reports, audit, transact } = deps;
+  return {
+    submit: (organizationId: number, message: string, reporterEmail: string | undefined) =>
+      reports.create({ organizationId, message, reporterEmail: reporterEmail ?? null }),
+    list: (status?: ReportStatus) => reports.list(status),
+    countOpen: () => reports.countOpen(),
+    find: (id: number) => reports.find(id),
+
+    async update(id: number, actor: Actor, data: { status: ReportStatus; notes: string }) {
+      return transact(async (tx) => {
+        const report = await reports.find(id, tx);
+        if (!report) return false;
+        await reports.update(id, data, tx);
+        await audit.record(
+          {
+            actor,
+            action: "report.update",
+            entityType: "ProblemReport",
+            entityId: id,
+            before: { status: report.status, notes: report.notes },
+            after: data,
+          },
+          tx,
+        );
+        return true;
+      });
+    },
+  };
+}
+
+export type ProblemReportService = ReturnType<typeof createProblemReportService>;

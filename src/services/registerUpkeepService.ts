@@ -1,0 +1,122 @@
+import type { AuditRepository } from "../data/auditRepository.js";
+import type { RegisterAdminRepository, RegisterFilters } from "../data/registerAdminRepository.js";
+import type { RunInTransaction } from "../data/transaction.js";
+import type { ClassificationOutcome } from "../generated/prisma/enums.js";
+import type { Actor } from "./reviewService.js";
+
+export const VERIFICATION_MONTHS = 12;
+
+export function verificationThreshold(now = new Date()): Date {
+  const d = new Date(now);
+  d.setMonth(d.getMonth() - VERIFICATION_MONTHS);
+  return d;
+}
+
+export interface ClassificationInput {
+  outcome: ClassificationOutcome;
+  openToCitizens: boolean;
+  integratesPublicService: boolean;
+  wellbeingImpact: boolean;
+  continuity: boolean;
+  thirdSectorPartnership: boolean;
+  rationale: string;
+}
+
+export type UpkeepOutcome = { ok: true } | { ok: false; reason: "notFound" | "conflict" };
+
+/**
+ * Keeping the register true: classification of measures (history kept, the
+ * latest is current), verification dates, suspension and reinstatement.
+ * Every change writes its audit entry in the same transaction.
+ */
+export function createRegisterUpkeepService(deps: {
+  register: RegisterAdminRepository;
+  audit: AuditRepository;
+  transact: RunInTransaction;
+}) {
+  const { register, audit, transact } = deps;
+
+  async function move(
+    id: number,
+    actor: Actor,
+    from: "REGISTERED" | "SUSPENDED",
+    to: "REGISTERED" | "SUSPENDED",
+    reason: string,
+  ): Promise<UpkeepOutcome> {
+    return transact(async (tx) => {
+      const org = await register.status(id, tx);
+      if (!org) return { ok: false, reason: "notFound" } as const;
+      if (!(await register.changeStatus(id, from, to, tx))) return { ok: false, reason: "conflict" } as const;
+      await audit.record(
+        {
+          actor,
+          action: to === "SUSPENDED" ? "organization.suspend" : "organization.reinstate",
+          entityType: "Organization",
+          entityId: id,
+          before: { registryStatus: from },
+          after: { registryStatus: to, reason },
+        },
+        tx,
+      );
+      return { ok: true } as const;
+    });
+  }
+
+  return {
+    list: (filters: RegisterFilters) => register.list(filters),
+    staleCount: () => register.countStale(verificationThreshold()),
+    detail: (id: number) => register.detail(id),
+    organizationOfMeasure: async (measureId: number) => (await register.measure(measureId))?.organizationId ?? null,
+
+    suspend: (id: number, actor: Actor, reason: string) => move(id, actor, "REGISTERED", "SUSPENDED", reason),
+    reinstate: (id: number, actor: Actor, reason: string) => move(id, actor, "SUSPENDED", "REGISTERED", reason),
+
+    async verify(id: number, actor: Actor): Promise<UpkeepOutcome> {
+      return transact(async (tx) => {
+        const org = await register.status(id, tx);
+        if (!org || org.registryStatus === "NOT_REGISTERED") return { ok: false, reason: "notFound" } as const;
+        const after = await register.verify(id, new Date(), tx);
+        await audit.record(
+          {
+            actor,
+            action: "organization.verify",
+            entityType: "Organization",
+            entityId: id,
+            before: { lastVerifiedAt: org.lastVerifiedAt },
+            after,
+          },
+          tx,
+        );
+        return { ok: true } as const;
+      });
+    },
+
+    /** A new classification becomes current; earlier ones stay as history. */
+    async classify(
+      measureId: number,
+      actor: Actor,
+      input: ClassificationInput,
+    ): Promise<UpkeepOutcome & { organizationId?: number }> {
+      return transact(async (tx) => {
+        const measure = await register.measure(measureId, tx);
+        if (!measure || measure.organizationId === null) return { ok: false, reason: "notFound" } as const;
+        const created = await register.addClassification({ measureId, reviewerId: actor.id, ...input }, tx);
+        await register.setCurrentOutcome(measureId, input.outcome, tx);
+        await audit.record(
+          {
+            actor,
+            action: "measure.classify",
+            entityType: "Measure",
+            entityId: measureId,
+            before: { currentOutcome: measure.currentOutcome },
+            after: { classificationId: created.id, ...input },
+          },
+          tx,
+        );
+        return { ok: true, organizationId: measure.organizationId } as const;
+      });
+    },
+  };
+}
+
+export type RegisterUpkeepService = ReturnType<typeof createRegisterUpkeepService>;

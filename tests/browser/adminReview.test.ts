@@ -1,0 +1,100 @@
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import {
+  buildSubmittedApplication,
+  buildUser,
+  completePayload,
+  TEST_PASSWORD,
+} from "../factories/applicationFactory.js";
+import { audit, startBrowserSession, type BrowserSession } from "./helpers/browserSession.js";
+import { AccountPages } from "./pages/CompanyPages.js";
+import { OrganizationPage } from "./pages/OrganizationPage.js";
+import { AdminApplicationPage } from "./pages/admin/AdminApplicationPage.js";
+import { AdminOrganizationPage } from "./pages/admin/AdminOrganizationPage.js";
+
+// Staff take an application, ask for changes, the company answers, staff approve
+// and classify, and the public page shows the result. The application is
+// created through Prisma; the company answers through its own area.
+let session: BrowserSession;
+beforeAll(async () => {
+  session = await startBrowserSession();
+});
+afterAll(() => session?.close());
+afterEach(() => expect(session.blockedRequests.splice(0), "requests that tried to leave 127.0.0.1").toEqual([]));
+
+it("takes an application from submission to the public register", async () => {
+  const prisma = session.ctx.db.prisma;
+  const reviewer = await buildUser(prisma, "REVIEWER", "Rita Istruttrice");
+  const payload = completePayload({
+    organization: { name: "Officine Solidali Bolognesi" },
+    measures: [{ title: "Doposcuola aperto al quartiere" }],
+  });
+  const { org, user } = await buildSubmittedApplication(prisma, payload);
+
+  const page = await session.newPage();
+  await page.goto(`${session.baseUrl}/accedi`);
+  await page.getByLabel("Indirizzo email").fill(reviewer.email);
+  await page.getByLabel("Password").fill(TEST_PASSWORD);
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await page.waitForURL(`${session.baseUrl}/admin`);
+  await audit(page, "admin-panoramica");
+
+  await page.getByRole("link", { name: "Domande", exact: true }).click();
+  await audit(page, "admin-domande");
+  await page.getByRole("link", { name: "Officine Solidali Bolognesi" }).first().click();
+  const detail = new AdminApplicationPage(page);
+  await detail.takeOn();
+  expect(await page.locator("#assegnatario").innerText()).toBe("Rita Istruttrice");
+  await audit(page, "admin-domanda");
+
+  await detail.requestChanges("Indicate gli orari del doposcuola.");
+  expect(await detail.status.innerText()).toBe("Integrazioni richieste");
+  await audit(page, "admin-domanda-integrazioni");
+
+  // The company answers in its own area (issue 3): corrects the measure and resubmits.
+  const company = await session.newPage();
+  await new AccountPages(company, session.baseUrl).logIn(user.email, TEST_PASSWORD);
+  await company.goto(`${session.baseUrl}/impresa/misure/k1`);
+  await company
+    .getByLabel("Come accedere (condizioni e modalità)")
+    .fill("Dal lunedì al venerdì, 14–18, iscrizione in portineria.");
+  await company.getByRole("button", { name: "Salva la bozza" }).click();
+  await company.waitForURL(/\/impresa\?salvato=/);
+  await company.goto(`${session.baseUrl}/impresa/domanda`);
+  expect(await company.locator("main").innerText()).toContain("Indicate gli orari del doposcuola.");
+  await company.getByRole("button", { name: "Invia di nuovo la domanda" }).click();
+  await company.waitForURL(/\/impresa\/domanda\?inviata=1/);
+  await audit(company, "impresa-domanda-reinviata");
+
+  await page.reload();
+  await detail.approve();
+  expect(await detail.status.innerText()).toBe("Approvata");
+  const { registryNumber, slug } = await prisma.organization.findUniqueOrThrow({ where: { id: org.id } });
+  expect(registryNumber).toMatch(/^RWB-\d{4}-\d{4}$/);
+  await audit(page, "admin-domanda-approvata");
+
+  await detail.openOrganization(registryNumber!);
+  const admin = new AdminOrganizationPage(page);
+  await admin.classify(
+    "Doposcuola aperto al quartiere",
+    "Welfare territoriale",
+    ["Apertura ai cittadini del territorio", "Impatto sul benessere del territorio"],
+    "Aperto ai ragazzi del quartiere, gratuito.",
+  );
+  expect(await admin.currentOutcome("Doposcuola aperto al quartiere")).toBe("Welfare territoriale");
+  await audit(page, "admin-impresa-classificata");
+
+  await page.getByRole("link", { name: "Registro attività" }).click();
+  expect(await page.locator("main").innerText()).toContain("measure.classify");
+  await audit(page, "admin-registro-attivita");
+
+  const publicPage = await new OrganizationPage(page, session.baseUrl).goto(slug);
+  expect((await publicPage.name.innerText()).trim()).toBe("Officine Solidali Bolognesi");
+  expect(await publicPage.registryNumber()).toBe(registryNumber);
+  const main = await publicPage.main.innerText();
+  expect(main).toContain("Welfare territoriale");
+  expect(main).toContain("Dal lunedì al venerdì");
+  await audit(page, "impresa-approvata");
+
+  await page.getByRole("link", { name: "Segnala un problema su questa scheda" }).click();
+  await audit(page, "segnala-problema");
+}, 180_000);

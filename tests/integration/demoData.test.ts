@@ -1,0 +1,47 @@
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoData } from "../../src/db/seed/demoData.js";
+import { HIDDEN_NAMES, REVISION_MARK } from "../../src/db/seed/demoRegister.js";
+import { isValidVatNumber } from "../../src/domain/vatNumber.js";
+import { createTestContext, type TestContext } from "../helpers/testApp.js";
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await seedDemoData(ctx.db.prisma);
+}, 60_000);
+afterAll(() => ctx?.db.close());
+
+describe("demo data", () => {
+  it("fills only an empty register", async () => {
+    expect(await seedDemoData(ctx.db.prisma)).toBeNull();
+  });
+
+  it("has about 40 public, clearly fictitious organizations with valid Partite IVA", async () => {
+    const orgs = await ctx.db.prisma.organization.findMany({ where: { registryStatus: "REGISTERED" } });
+    expect(orgs.length).toBeGreaterThanOrEqual(35);
+    expect(orgs.every((o) => o.isDemo && o.vatNumber && isValidVatNumber(o.vatNumber))).toBe(true);
+    expect(new Set(orgs.map((o) => o.comuneCode)).size).toBeGreaterThan(10);
+  });
+
+  it("has public measures in every category, some open to citizens, some classified", async () => {
+    const measures = await ctx.db.prisma.measure.findMany({ where: { organization: { registryStatus: "REGISTERED" } } });
+    const categories = new Set(measures.map((m) => m.category));
+    expect([...categories].sort()).toEqual(["ALTRO", "ANZIANI", "CONCILIAZIONE", "EDUCAZIONE", "MINORI", "MOBILITA", "SALUTE", "TEMPO_LIBERO"]);
+    expect(measures.some((m) => m.openToCitizens)).toBe(true);
+    expect(measures.some((m) => !m.openToCitizens)).toBe(true);
+    expect(measures.some((m) => m.currentOutcome === "TERRITORIAL_WELFARE")).toBe(true);
+    expect(measures.some((m) => m.currentOutcome === "COMPANY_BENEFIT")).toBe(true);
+  });
+
+  it("keeps its non-public entries and its pending revision off every public page", async () => {
+    expect(HIDDEN_NAMES.length).toBeGreaterThanOrEqual(4);
+    const pages = await Promise.all(
+      ["/", "/registro", "/registro?q=riservata", "/registro?q=revisione", "/registro?pagina=2", "/mappa/dati.geojson"].map((url) => request(ctx.app).get(url)),
+    );
+    for (const page of pages) {
+      expect(page.status).toBe(200);
+      for (const name of [...HIDDEN_NAMES, REVISION_MARK]) expect(page.text).not.toContain(name);
+    }
+  });
+});
