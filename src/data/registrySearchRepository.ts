@@ -30,18 +30,24 @@ export function searchConditions(search: RegistrySearch): Prisma.Sql {
   if (search.comuneCode) parts.push(Prisma.sql`o."comuneCode" = ${search.comuneCode}`);
   if (search.origin) {
     const metres = search.radiusKm * 1000;
-    // earth_box is the index-friendly bounding cube; earth_distance the exact check.
-    parts.push(Prisma.sql`earth_box(${earthAt(search.origin)}, ${metres}::float8) @> o."earthPoint"`);
-    parts.push(Prisma.sql`earth_distance(ll_to_earth(o.lat, o.lon), ${earthAt(search.origin)}) <= ${metres}::float8`);
+    // A latitude/longitude box (estimated from the column histograms, unlike
+    // cube containment, which PostgreSQL guesses at 0.1% and then sorts tens of
+    // thousands of rows), then the exact check on the stored point: the chord
+    // between two cubes costs far less than earth_distance(ll_to_earth(...)).
+    const box = boundingBox(search.origin, search.radiusKm);
+    parts.push(Prisma.sql`o.lat BETWEEN ${box.south}::float8 AND ${box.north}::float8`);
+    parts.push(Prisma.sql`o.lon BETWEEN ${box.west}::float8 AND ${box.east}::float8`);
+    parts.push(Prisma.sql`(o."earthPoint" <-> ${earthAt(search.origin)}::cube) <= ${chordMetres(metres)}::float8`);
   }
-  if (search.sizes.length) parts.push(Prisma.sql`o."sizeClass"::text = ANY(${search.sizes}::text[])`);
+  if (search.sizes.length) parts.push(Prisma.sql`o."sizeClass" = ANY(${search.sizes}::"SizeClass"[])`);
   if (search.ateco) parts.push(Prisma.sql`o."atecoSectionCode" = ${search.ateco}`);
   if (hasMeasureFilters(search)) {
+    // Enums compared as enums: a ::text cast hides the column statistics from the planner.
     const m: Prisma.Sql[] = [Prisma.sql`m."organizationId" = o.id`];
-    if (search.categories.length) m.push(Prisma.sql`m.category::text = ANY(${search.categories}::text[])`);
+    if (search.categories.length) m.push(Prisma.sql`m.category = ANY(${search.categories}::"MeasureCategory"[])`);
     if (search.openOnly) m.push(Prisma.sql`m."openToCitizens"`);
-    if (search.beneficiaries.length) m.push(Prisma.sql`m.beneficiaries::text[] && ${search.beneficiaries}::text[]`);
-    if (search.statuses.length) m.push(Prisma.sql`m.status::text = ANY(${search.statuses}::text[])`);
+    if (search.beneficiaries.length) m.push(Prisma.sql`m.beneficiaries && ${search.beneficiaries}::"Beneficiary"[]`);
+    if (search.statuses.length) m.push(Prisma.sql`m.status = ANY(${search.statuses}::"MeasureStatus"[])`);
     if (search.territorialOnly) m.push(Prisma.sql`m."currentOutcome" = 'TERRITORIAL_WELFARE'`);
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Measure" m WHERE ${Prisma.join(m, " AND ")})`);
   }
@@ -51,7 +57,9 @@ export function searchConditions(search: RegistrySearch): Prisma.Sql {
 export function searchOrder(search: RegistrySearch): Prisma.Sql {
   if (search.sort === "distanza" && search.origin) {
     // The cube <-> operator walks the GiST index nearest first (a KNN scan).
-    return Prisma.sql`o."earthPoint" <-> ${earthAt(search.origin)}::cube, o.id`;
+    // Nothing after it: a second key (", o.id") stops PostgreSQL from using the
+    // index order and it sorts every match instead (1.3 s instead of 3 ms).
+    return Prisma.sql`o."earthPoint" <-> ${earthAt(search.origin)}::cube`;
   }
   if (search.sort === "rilevanza" && search.text) {
     return Prisma.sql`ts_rank(o."searchVector", ${tsQuery(search.text)}) DESC, o.name, o.id`;
@@ -60,11 +68,27 @@ export function searchOrder(search: RegistrySearch): Prisma.Sql {
   return Prisma.sql`o.name, o.id`;
 }
 
+/** earthdistance's earth(): a sphere of this radius, in metres. */
+const EARTH_RADIUS_M = 6378168;
+
+/** The straight-line (chord) length of a great-circle distance: what cube <-> measures. */
+export function chordMetres(greatCircleMetres: number): number {
+  return 2 * EARTH_RADIUS_M * Math.sin(greatCircleMetres / (2 * EARTH_RADIUS_M));
+}
+
+/** Degrees of latitude and longitude that contain a circle of `radiusKm` (1% to spare). */
+export function boundingBox(origin: { lat: number; lon: number }, radiusKm: number) {
+  // earthdistance's earth is a sphere of 6,378.168 km: 111.32 km a degree of latitude.
+  const dLat = (radiusKm / 111.32) * 1.01;
+  const dLon = Math.min(180, dLat / Math.max(Math.cos((origin.lat * Math.PI) / 180), 0.01));
+  return { south: origin.lat - dLat, north: origin.lat + dLat, west: origin.lon - dLon, east: origin.lon + dLon };
+}
+
 export function createRegistrySearchRepository(db: Db) {
   return {
     async find(search: RegistrySearch, limit: number, offset: number): Promise<OrganizationHit[]> {
       const distance = search.origin
-        ? Prisma.sql`earth_distance(ll_to_earth(o.lat, o.lon), ${earthAt(search.origin)}) / 1000`
+        ? Prisma.sql`sec_to_gc(o."earthPoint" <-> ${earthAt(search.origin)}::cube) / 1000`
         : Prisma.sql`NULL::float8`;
       return db.$queryRaw<OrganizationHit[]>`
         SELECT o.id, o.slug, o.name, o."legalForm", o.description, o."comuneCode", c.name AS "comuneName",

@@ -1,4 +1,4 @@
-import type { TFunction } from "i18next";
+
 import type { Role } from "../generated/prisma/enums.js";
 import type { Language } from "../middleware/i18n.js";
 
@@ -13,7 +13,7 @@ declare global {
       organizationId: number | null;
     }
     interface Locals {
-      t: TFunction;
+      t: (key: string, options?: Record<string, unknown>) => string;
       lang: Language;
       csrfToken: () => string;
       currentPath: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { distanceKm, measureMatches, toRegistrySearch, type SearchInput } from "../../src/domain/registrySearch.js";
-import { searchConditions, searchOrder } from "../../src/data/registrySearchRepository.js";
+import { boundingBox, chordMetres, searchConditions, searchOrder } from "../../src/data/registrySearchRepository.js";
 import { buildSearchSchema } from "../../src/routes/public/registry.schema.js";
 
 const bologna = { lat: 44.494367, lon: 11.341721 };
@@ -77,7 +77,10 @@ describe("search SQL parts", () => {
   });
   it("orders nearest first through the GiST operator", () => {
     expect(sql({ vicino: "037006" }).order.sql).toContain('o."earthPoint" <->');
-    expect(sql({ vicino: "037006" }).where.values).toContain(15000);
+    // 15 km of great circle as the chord the cube distance measures: a little shorter.
+    expect(sql({ vicino: "037006" }).where.values).toContain(chordMetres(15000));
+    expect(chordMetres(15000)).toBeLessThan(15000);
+    expect(chordMetres(15000)).toBeGreaterThan(14999.9);
   });
 });
 
@@ -96,5 +99,16 @@ describe("search parameters", () => {
   });
   it("refuses comuni outside the Città metropolitana", () => {
     expect(schema.safeParse({ comune: "058091" }).success).toBe(false);
+  });
+});
+
+describe("boundingBox", () => {
+  it("contains the whole circle around a point", () => {
+    const box = boundingBox(bologna, 15);
+    const north = { lat: bologna.lat + 15 / 111.2, lon: bologna.lon };
+    expect(box.north).toBeGreaterThan(north.lat);
+    expect(distanceKm(bologna, { lat: bologna.lat, lon: box.east })).toBeGreaterThan(15);
+    expect(distanceKm(bologna, { lat: bologna.lat, lon: box.west })).toBeGreaterThan(15);
+    expect(distanceKm(bologna, { lat: box.south, lon: bologna.lon })).toBeGreaterThan(15);
   });
 });
