@@ -85,6 +85,10 @@ export function createReviewRepository(db: Db) {
     markVerified(organizationId: number, at: Date, tx: Db = db) {
       return tx.organization.update({ where: { id: organizationId }, data: { lastVerifiedAt: at } });
     },
+
+    async vatNumberTakenByOther(vatNumber: string, organizationId: number, tx: Db = db) {
+      return (await tx.organization.count({ where: { vatNumber, id: { not: organizationId } } })) > 0;
+    },
   };
 }
 

@@ -3,7 +3,8 @@ import type { Db } from "./searchIndexRepository.js";
 
 /** Lets a service group repository calls into one transaction without touching Prisma. */
 export function createTransactionRunner(prisma: PrismaClient) {
-  return <T>(work: (tx: Db) => Promise<T>) => prisma.$transaction(work);
+  // Generous limits: on the single embedded connection, transactions queue for their turn.
+  return <T>(work: (tx: Db) => Promise<T>) => prisma.$transaction(work, { timeout: 30_000, maxWait: 30_000 });
 }
 
 export type RunInTransaction = ReturnType<typeof createTransactionRunner>;

@@ -8,7 +8,7 @@ import { diffPayload } from "../domain/payloadDiff.js";
 import type { DecisionMails } from "./decisionMails.js";
 
 export type Actor = Pick<Express.User, "id" | "name">;
-export type DecisionOutcome = { ok: true } | { ok: false; reason: "notFound" | "conflict" | "incomplete" };
+export type DecisionOutcome = { ok: true } | { ok: false; reason: "notFound" | "conflict" | "incomplete" | "vatTaken" };
 export interface Decision {
   applicationId: number;
   /** The version the reviewer was looking at when deciding. */
@@ -114,6 +114,9 @@ export function createReviewService(deps: {
         if (!app) return { ok: false, reason: "notFound" } as const;
         const payload = readPayload(app.payload);
         if (missingItems(payload).length) return { ok: false, reason: "incomplete" } as const;
+        // Checked at draft save too, but another organization may have taken it since.
+        if (payload.organization.vatNumber && (await reviews.vatNumberTakenByOther(payload.organization.vatNumber, app.organizationId, tx)))
+          return { ok: false, reason: "vatTaken" } as const;
         const now = new Date();
         // The lock first: a losing reviewer must not take a registry number.
         if (!(await reviews.decide(app.id, d.version, { status: "APPROVED", decidedAt: now }, tx))) return conflict;

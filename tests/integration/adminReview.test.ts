@@ -140,6 +140,17 @@ describe("review of an application", () => {
     ).toBe(1);
   });
 
+  it("refuses to approve a Partita IVA another organization took meanwhile, with a message, not a 500", async () => {
+    const first = await buildSubmittedApplication(ctx.db.prisma);
+    const vatNumber = first.org.vatNumber ?? completePayload().organization.vatNumber!;
+    await ctx.db.prisma.organization.update({ where: { id: first.org.id }, data: { vatNumber } });
+    const { application } = await buildSubmittedApplication(ctx.db.prisma, completePayload({ organization: { vatNumber } }));
+    const res = await post(reviewer, `/admin/domande/${application.id}/approva`, { versione: "0" }, `/admin/domande/${application.id}`);
+    expect(res.status).toBe(422);
+    expect(res.text).toContain("già registrata per un&#39;altra impresa");
+    expect((await ctx.db.prisma.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("SUBMITTED");
+  });
+
   it("approves a first application: registry number, public data, audit, e-mail", async () => {
     const { application, org, user } = await buildSubmittedApplication(ctx.db.prisma);
     const res = await post(
