@@ -4,13 +4,7 @@ import type { RunInTransaction } from "../data/transaction.js";
 import type { ClassificationOutcome } from "../generated/prisma/enums.js";
 import type { Actor } from "./reviewService.js";
 
-export const VERIFICATION_MONTHS = 12;
-
-export function verificationThreshold(now = new Date()): Date {
-  const d = new Date(now);
-  d.setMonth(d.getMonth() - VERIFICATION_MONTHS);
-  return d;
-}
+import { verificationThreshold } from "../domain/verification.js";
 
 export interface ClassificationInput {
   outcome: ClassificationOutcome;

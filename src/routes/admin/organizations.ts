@@ -2,7 +2,7 @@ import { Router } from "express";
 import type { Request, Response } from "express";
 import type { Services } from "../../services/index.js";
 import { validId } from "./idParam.js";
-import { verificationThreshold } from "../../services/registerUpkeepService.js";
+import { verificationThreshold } from "../../domain/verification.js";
 import { parseForm, type FieldErrors } from "../../validation/form.js";
 import { classificationSchema, reasonSchema, registerFiltersSchema } from "./organizations.schema.js";
 
