@@ -1,16 +1,10 @@
 import type { ClassificationOutcome } from "../../generated/prisma/enums.js";
+import type { ClassificationInput } from "../../services/registerUpkeepService.js";
 import type { MeasureDraft } from "./demoPlan.js";
 import type { Prng } from "./prng.js";
 
 /** A classification of a demo measure; the reviewer is filled in when written. */
-export interface ClassificationDraft {
-  outcome: ClassificationOutcome;
-  openToCitizens: boolean;
-  integratesPublicService: boolean;
-  wellbeingImpact: boolean;
-  continuity: boolean;
-  thirdSectorPartnership: boolean;
-  rationale: string;
+export interface ClassificationDraft extends ClassificationInput {
   createdAt: Date;
 }
 

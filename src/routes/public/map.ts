@@ -28,7 +28,7 @@ export function mapGeoJson(services: Services): RequestHandler {
         type: "about:blank",
         title: res.locals.t("search.errors.title"),
         status: 400,
-        errors: Object.fromEntries(Object.entries(parsed.errors).map(([k, v]) => [k, res.locals.t(v)])),
+        errors: Object.fromEntries(Object.entries(parsed.errors).map(([k, v]) => [k, res.locals.t(v.key)])),
       });
     }
     const points = await services.registry.mapPoints(parsed.search, MAP_LIMIT);

@@ -1,11 +1,12 @@
 import type { Request } from "express";
+import type { FieldErrors } from "../../validation/form.js";
 import { toRegistrySearch, type RegistrySearch } from "../../domain/registrySearch.js";
 import type { ReferenceDataService } from "../../services/referenceDataService.js";
 import { buildSearchSchema, DEFAULT_RADIUS_KM, searchErrors } from "./registry.schema.js";
 
 export type ParsedSearch =
   | { ok: true; search: RegistrySearch; form: Record<string, unknown> }
-  | { ok: false; errors: Record<string, string>; form: Record<string, unknown> };
+  | { ok: false; errors: FieldErrors; form: Record<string, unknown> };
 
 let schema: ReturnType<typeof buildSearchSchema> | undefined;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FieldErrors } from "../../validation/form.js";
 import { beneficiaries, categories, searchableStatuses, sizeClasses, sortOrders } from "../../domain/vocabulary.js";
 
 export const PAGE_SIZE = 20;
@@ -63,11 +64,11 @@ export function buildSearchSchema(knownComuni: ReadonlySet<string>) {
 export type SearchParams = z.infer<ReturnType<typeof buildSearchSchema>>;
 
 /** zod's own messages for wrong types become our single message per field. */
-export function searchErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
+export function searchErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "q");
-    errors[field] ??= issue.message.startsWith("search.errors.") ? issue.message : `search.errors.${field}`;
+    errors[field] ??= { key: issue.message.startsWith("search.errors.") ? issue.message : `search.errors.${field}` };
   }
   return errors;
 }
