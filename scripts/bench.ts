@@ -10,7 +10,9 @@
 // removed at the end, also on Ctrl+C or failure.
 // Server: the real one (src/server.ts) in a child process, in production mode.
 // Load: autocannon, BENCH_CONNECTIONS (16) connections, BENCH_WARMUP_SECONDS (3)
-// of warm-up, then BENCH_SECONDS (10) measured per page. p50/p95/p99 come from
+// of warm-up, then BENCH_SECONDS (10) measured per page; each search is a mix
+// of URLs (see SEARCHES), asked once each before the load; then the same mixes
+// again on a server with SEARCH_CACHE_MB=0 (shown, not judged). p50/p95/p99 come from
 // every response's own latency, not from autocannon's summary (it has no p95).
 // Exit code 0 whatever the figures (it is a report) unless BENCH_STRICT=1.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -21,27 +23,52 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { connect } from "../src/db/database.js";
 import { applyMigrations } from "../src/db/migrate.js";
-import { seedReferenceData } from "../src/db/seed/referenceData.js";
+import { readComuni, seedReferenceData } from "../src/db/seed/referenceData.js";
 import { seedSynthetic } from "../src/db/seed/syntheticData.js";
-import {
-  databaseUrl,
-  findPostgresBinDir,
-  freePort,
-  startThrowawayCluster,
-  withAdminClient,
-} from "../tests/helpers/globalSetup.js";
+import { databaseUrl, withAdminClient } from "../tests/helpers/globalSetup.js";
+import { findPostgresBinDir, freePort, startThrowawayCluster } from "../tests/helpers/postgresCluster.js";
 
 const P95_LIMIT_MS = 50;
 const MIN_RATIO = 0.5;
 
-const BASELINE = { name: "baseline (layout, no query)", path: "/accessibilita" };
-// Words of src/db/seed/syntheticVocabulary.ts: "asilo" is in the MINORI title
-// "Asilo nido aziendale", "screening" in the SALUTE title "Screening cardiologico";
-// 037006 is Bologna, where most synthetic organizations are.
+const BASELINE = { name: "baseline (layout, no query)", paths: ["/accessibilita"] };
+
+// Each search is a mix of parameter values, not one URL: the server caches
+// results (services/searchCache.ts), and one URL over and over would measure
+// the cache alone. Each request takes the next URL of its mix, in a fixed
+// shuffled order. Words are those of src/db/seed/syntheticVocabulary.ts;
+// the comuni are the 55 of the Città metropolitana.
+const COMUNI = readComuni().map((c) => c.istatCode);
+const WORD_CATEGORIES: [string, string][] = [
+  ["asilo", "minori"],
+  ["nido", "minori"],
+  ["doposcuola", "minori"],
+  ["ludoteca", "minori"],
+  ["screening", "salute"],
+  ["palestra", "salute"],
+  ["vaccinazione", "salute"],
+  ["psicologico", "salute"],
+  ["orario", "conciliazione"],
+  ["lavanderia", "conciliazione"],
+  ["maggiordomo", "conciliazione"],
+  ["assistente", "anziani"],
+  ["spesa", "anziani"],
+  ["telesoccorso", "anziani"],
+  ["lingua", "educazione"],
+  ["borse", "educazione"],
+];
 const SEARCHES = [
-  { name: "text + category", path: "/registro?q=asilo&categoria=minori" },
-  { name: "near a comune (15 km)", path: "/registro?vicino=037006&raggio=15" },
-  { name: "text + near + open", path: "/registro?q=screening&vicino=037006&raggio=15&aperte=1" },
+  {
+    name: "text + category",
+    paths: WORD_CATEGORIES.flatMap(([q, c]) => [1, 2].map((p) => `/registro?q=${q}&categoria=${c}&pagina=${p}`)),
+  },
+  { name: "near a comune (15 km)", paths: COMUNI.map((c) => `/registro?vicino=${c}&raggio=15`) },
+  {
+    name: "text + near + open",
+    paths: ["screening", "asilo", "palestra", "centro", "lavanderia"].flatMap((q) =>
+      COMUNI.filter((_, i) => i % 3 === 0).map((c) => `/registro?q=${q}&vicino=${c}&raggio=15&aperte=1`),
+    ),
+  },
 ];
 
 const projectRoot = fileURLToPath(new URL("../", import.meta.url));
@@ -76,6 +103,7 @@ type Autocannon = (options: {
   connections: number;
   duration: number;
   timeout?: number;
+  requests?: { setupRequest: (request: { path: string }) => { path: string } }[];
 }) => AutocannonInstance;
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
@@ -84,6 +112,8 @@ const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 type Cleanup = () => unknown;
 const cleanups: Cleanup[] = [];
 let running: AutocannonInstance | undefined;
+/** The app servers started so far (one at a time). */
+const servers: ChildProcess[] = [];
 
 async function cleanUp() {
   running?.stop();
@@ -108,8 +138,14 @@ for (const [signal, code] of [
 
 // ---------- main ----------
 
+interface Page {
+  name: string;
+  paths: string[];
+}
+
 interface Measurement {
   name: string;
+  /** The first URL of the mix, and how many there are. */
   path: string;
   rps: number;
   requests: number;
@@ -148,7 +184,7 @@ async function main(): Promise<number> {
   if (facts.registered < 1000)
     console.warn(`*** Only ${facts.registered} registered organizations: the figures say little.`);
 
-  const base = await startServer(url);
+  const base = await startServer(url, {});
 
   console.log("\nChecks before measuring:");
   await checkBaseline(base, admin);
@@ -164,8 +200,16 @@ async function main(): Promise<number> {
   const results: Measurement[] = [];
   for (const search of SEARCHES) results.push(await measure(base, search));
   const extras: Measurement[] = [];
-  for (const path of extraPaths) extras.push(await measure(base, { name: "extra (not judged)", path }));
+  for (const path of extraPaths) extras.push(await measure(base, { name: "extra (not judged)", paths: [path] }));
   baselines.push(await measure(base, { ...BASELINE, name: `${BASELINE.name}, again` }));
+
+  // The same mixes on a server without the result cache: what a search costs
+  // the database and the page renderer when it has not been asked before.
+  await stopServers();
+  const uncachedBase = await startServer(url, { SEARCH_CACHE_MB: "0" });
+  console.log("  (SEARCH_CACHE_MB=0: every search runs its queries)");
+  for (const search of SEARCHES)
+    extras.push(await measure(uncachedBase, { ...search, name: `${search.name}, no cache` }, false));
 
   const allPass = printSummary({ date, facts, loadSummary, baselines, results, extras });
   return strict && !allPass ? 2 : 0;
@@ -237,7 +281,11 @@ async function lastDatabaseActivity(client: pg.Client): Promise<string> {
 
 // ---------- server ----------
 
-async function startServer(databaseUrl: string): Promise<string> {
+async function stopServers() {
+  for (const child of servers.splice(0)) await stopServer(child);
+}
+
+async function startServer(databaseUrl: string, extraEnv: Record<string, string>): Promise<string> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
     cwd: projectRoot,
@@ -250,10 +298,12 @@ async function startServer(databaseUrl: string): Promise<string> {
       HOST: "127.0.0.1",
       PORT: String(port),
       LOG_LEVEL: "warn",
+      ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
   prefixOutput(child);
+  servers.push(child);
   cleanups.push(() => stopServer(child));
   const base = `http://127.0.0.1:${port}`;
   console.log(
@@ -317,29 +367,33 @@ async function stopServer(child: ChildProcess) {
 
 /** The baseline renders the layout and asks the database nothing. */
 async function checkBaseline(base: string, admin: pg.Client) {
-  const page = await get(base, BASELINE.path);
+  const [path] = BASELINE.paths as [string];
+  const page = await get(base, path);
   if (page.status !== 200 || !/<html[\s>]/i.test(page.body) || !/<footer[\s>]/i.test(page.body)) {
-    throw new Error(`${BASELINE.path} answered ${page.status}, not the layout page the baseline needs`);
+    throw new Error(`${path} answered ${page.status}, not the layout page the baseline needs`);
   }
   const before = await lastDatabaseActivity(admin);
-  for (let i = 0; i < 50; i++) await get(base, BASELINE.path);
+  for (let i = 0; i < 50; i++) await get(base, path);
   const after = await lastDatabaseActivity(admin);
   // Control: the same probe must see the queries of a search.
-  await get(base, SEARCHES[0]!.path);
+  await get(base, SEARCHES[0]!.paths[0]!);
   const control = await lastDatabaseActivity(admin);
   if (after !== before) {
-    throw new Error(
-      `${BASELINE.path} queried the database (pg_stat_activity changed during 50 requests): not a baseline`,
-    );
+    throw new Error(`${path} queried the database (pg_stat_activity changed during 50 requests): not a baseline`);
   }
   console.log(
-    `  ${BASELINE.path}: 200, ${(page.body.length / 1024).toFixed(1)} KB, no database query in 50 requests ` +
+    `  ${path}: 200, ${(page.body.length / 1024).toFixed(1)} KB, no database query in 50 requests ` +
       `(pg_stat_activity unchanged${control !== after ? "; it does change on a search" : "; WARNING: the probe did not see a search either"})`,
   );
 }
 
-async function checkSearch(base: string, search: { path: string }) {
-  const page = await get(base, search.path);
+/** Every URL of the mix answers 200; the first must find something. */
+async function checkSearch(base: string, search: Page) {
+  for (const path of search.paths.slice(1)) {
+    const { status } = await get(base, path);
+    if (status !== 200) throw new Error(`${path} answered ${status}`);
+  }
+  const page = await get(base, search.paths[0]!);
   const hits = page.body.match(/<article class="card/g)?.length ?? 0;
   const heading = /<h2[^>]*id="risultati"[^>]*>([\s\S]*?)<\/h2>/
     .exec(page.body)?.[1]
@@ -347,11 +401,12 @@ async function checkSearch(base: string, search: { path: string }) {
     .trim();
   if (page.status !== 200 || hits === 0) {
     throw new Error(
-      `${search.path} answered ${page.status} with ${hits} results: choose parameters that find something`,
+      `${search.paths[0]} answered ${page.status} with ${hits} results: choose parameters that find something`,
     );
   }
   console.log(
-    `  ${search.path}: 200, ${hits} results on the page ("${heading ?? "?"}"), ${(page.body.length / 1024).toFixed(1)} KB`,
+    `  ${search.paths[0]} (and ${search.paths.length - 1} more, all 200): ${hits} results on the page ` +
+      `("${heading ?? "?"}"), ${(page.body.length / 1024).toFixed(1)} KB`,
   );
 }
 
@@ -362,12 +417,19 @@ async function get(base: string, path: string) {
 
 // ---------- load ----------
 
-async function measure(base: string, page: { name: string; path: string }): Promise<Measurement> {
-  const url = base + page.path;
-  if (warmupSeconds > 0) await load(url, warmupSeconds, () => {});
+/**
+ * `prime`: ask every URL of the mix once before the load, as visitors would
+ * have since the register last changed: the figures are then those of the
+ * searches people keep making (the steady state of the cache). The run on the
+ * server without a cache shows what a search costs the first time.
+ */
+async function measure(base: string, page: Page, prime = true): Promise<Measurement> {
+  const order = shuffled(page.paths);
+  if (prime && page.paths.length > 1) for (const path of order) await get(base, path);
+  if (warmupSeconds > 0) await load(base, order, warmupSeconds, () => {});
   const latencies: number[] = [];
   let failures = 0;
-  const result = await load(url, seconds, (status, ms) => {
+  const result = await load(base, order, seconds, (status, ms) => {
     if (status >= 200 && status < 300) latencies.push(ms);
     else failures++;
   });
@@ -379,7 +441,8 @@ async function measure(base: string, page: { name: string; path: string }): Prom
   // finish (/health queues behind them) so the next page starts from rest.
   while (!(await health(base))) await sleep(100);
   const m: Measurement = {
-    ...page,
+    name: page.name,
+    path: page.paths.length > 1 ? `${page.paths[0]} (+${page.paths.length - 1} more)` : page.paths[0]!,
     rps: result.requests.average,
     requests: result.requests.total,
     p50: percentile(latencies, 50),
@@ -389,15 +452,23 @@ async function measure(base: string, page: { name: string; path: string }): Prom
     failures,
   };
   console.log(
-    `  ${page.name.padEnd(28)} ${page.path}\n` +
+    `  ${page.name.padEnd(28)} ${m.path}\n` +
       `    ${fmt(m.rps, 0)} req/s, p50 ${fmt(m.p50)} ms, p95 ${fmt(m.p95)} ms, p99 ${fmt(m.p99)} ms, ` +
       `max ${fmt(m.max)} ms, ${m.requests} requests, ${failures} non-2xx/errors`,
   );
   return m;
 }
 
-async function load(url: string, duration: number, onResponse: (status: number, ms: number) => void) {
-  const instance = autocannon({ url, connections, duration, timeout: 30 });
+/** Each request, on any connection, takes the next URL of `paths` (round robin). */
+async function load(base: string, paths: string[], duration: number, onResponse: (status: number, ms: number) => void) {
+  let next = 0;
+  const instance = autocannon({
+    url: base + paths[0],
+    connections,
+    duration,
+    timeout: 30,
+    requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
+  });
   running = instance;
   instance.on("response", (_client, statusCode, _bytes, ms) => onResponse(statusCode, ms));
   try {
@@ -405,6 +476,18 @@ async function load(url: string, duration: number, onResponse: (status: number, 
   } finally {
     running = undefined;
   }
+}
+
+/** The same order on every run: a deterministic Fisher-Yates shuffle. */
+function shuffled<T>(items: T[]): T[] {
+  const out = [...items];
+  let seed = 20261126;
+  for (let i = out.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    const j = seed % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 }
 
 /** Nearest-rank percentile of sorted values. */

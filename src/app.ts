@@ -21,6 +21,7 @@ import { accountsRoutes } from "./routes/accounts/index.js";
 import { companyRoutes } from "./routes/company/index.js";
 import { adminRoutes } from "./routes/admin/index.js";
 import { problemReportRoutes } from "./routes/public/problemReport.js";
+import { apiRoutes } from "./routes/api/index.js";
 
 export interface AppDependencies {
   config: Config;
@@ -30,7 +31,7 @@ export interface AppDependencies {
 
 /** The whole web application, in middleware order. Tests build the same app. */
 export function createApp({ config, db, logger }: AppDependencies) {
-  const services = createServices(db.prisma, config);
+  const services = createServices(db.prisma, config, db.pool);
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
@@ -45,6 +46,8 @@ export function createApp({ config, db, logger }: AppDependencies) {
   app.use(staticAssets(config.isProduction));
   app.use(internationalization());
   app.use(viewLocals(config));
+  // Read-only JSON, before sessions and CSRF: no session, no writes (routes/api/index.ts).
+  app.use(apiRoutes(services, logger));
   app.use(express.urlencoded({ extended: false, limit: "100kb", parameterLimit: 200 }));
   app.use(sessions(config, db.pool));
   app.use(authentication(services.users));

@@ -10,8 +10,10 @@ const schema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().default("0.0.0.0"),
-    DATABASE_URL: z.string().url().optional(),
+    // An empty value (DATABASE_URL= in .env) means "not set": the embedded database.
+    DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    SEARCH_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
     EMBEDDED_DB_DIR: z.string().default("./data/pglite"),
     SEED_DEMO_DATA: bool.default(true),
     SESSION_SECRET: z.string().min(32).optional(),
@@ -24,6 +26,7 @@ const schema = z
       .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'),
     RATE_LIMIT_LOGIN: z.coerce.number().int().min(1).default(10),
     RATE_LIMIT_PUBLIC_FORMS: z.coerce.number().int().min(1).default(20),
+    RATE_LIMIT_API: z.coerce.number().int().min(1).default(300),
     SMTP_HOST: z.string().optional(),
     SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
     SMTP_SECURE: bool.default(false),
@@ -47,6 +50,8 @@ function toConfig(env: z.infer<typeof schema>) {
     host: env.HOST,
     databaseUrl: env.DATABASE_URL,
     dbPoolSize: env.DB_POOL_SIZE,
+    /** Memory for cached public search results (0 = no cache); see services/searchCache.ts. */
+    searchCacheBytes: Math.round(env.SEARCH_CACHE_MB * 1024 * 1024),
     embeddedDbDir: env.EMBEDDED_DB_DIR,
     seedDemoData: env.SEED_DEMO_DATA,
     // Development only: production refuses to start without SESSION_SECRET.
@@ -61,6 +66,8 @@ function toConfig(env: z.infer<typeof schema>) {
       login: { windowMs: 15 * 60_000, limit: env.RATE_LIMIT_LOGIN },
       publicForms: { windowMs: 60 * 60_000, limit: env.RATE_LIMIT_PUBLIC_FORMS },
     },
+    // Requests to /api/v1 per client address and minute (counters in PostgreSQL).
+    apiRateLimit: { windowMs: 60_000, limit: env.RATE_LIMIT_API },
     // Without SMTP_HOST e-mails stay in the OutboxMessage table (development, tests).
     smtp: env.SMTP_HOST
       ? {

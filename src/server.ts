@@ -17,6 +17,8 @@ const db = await openDatabase({
   embeddedDir: config.embeddedDbDir,
   poolSize: config.dbPoolSize,
 });
+// An idle connection losing its server (restart, failover) is dropped by the pool; the next query reconnects.
+db.pool.on("error", (err) => logger.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, "database connection lost"));
 logger.info({ database: db.kind }, db.kind === "embedded" ? `embedded PostgreSQL in ${config.embeddedDbDir}` : "PostgreSQL server");
 
 const applied = await applyMigrations(db.connectionString);
@@ -37,18 +39,37 @@ const stopMailWorker = config.smtp
 
 // SIGTERM/SIGINT: stop accepting, let requests in flight finish, then close the database.
 let stopping = false;
-async function shutdown(signal: string) {
+async function shutdown(signal: string, exitCode = 0) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "shutting down");
   stopMailWorker();
-  const force = setTimeout(() => process.exit(1), 10_000).unref();
+  const force = setTimeout(() => {
+    logger.error("requests still running after 10 s: exiting anyway");
+    process.exit(1);
+  }, 10_000).unref();
+  // Keep-alive connections are closed as soon as their current response is sent.
+  server.on("request", (_req, res) => res.setHeader("Connection", "close"));
+  const closeIdle = setInterval(() => server.closeIdleConnections(), 250).unref();
   server.close(async () => {
+    clearInterval(closeIdle);
     await db.close().catch((err: unknown) => logger.error({ err }, "closing the database"));
     clearTimeout(force);
-    process.exit(0);
+    process.exit(exitCode);
   });
   server.closeIdleConnections();
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
+
+// Express answers errors of handlers (thrown or rejected) with the 500 page. A promise
+// rejected elsewhere (a timer, a forgotten await) is a bug to log, not a reason to stop
+// serving everybody else. An uncaught exception leaves the process in an unknown state:
+// log it and stop gracefully, the supervisor (systemd, Docker, Kubernetes) starts a new one.
+process.on("unhandledRejection", (reason) => {
+  logger.error({ err: reason }, "unhandled promise rejection (the process keeps running)");
+});
+process.on("uncaughtException", (err) => {
+  logger.fatal({ err }, "uncaught exception: shutting down");
+  void shutdown("uncaughtException", 1);
+});

@@ -15,6 +15,8 @@ export function createOrganizationRepository(db: Db) {
             orderBy: [{ status: "asc" }, { category: "asc" }, { title: "asc" }],
             include: { classifications: { orderBy: { createdAt: "desc" }, take: 1 } },
           },
+          // the Pact badge: a confirmed signature
+          pactSignatures: { where: { status: "CONFIRMED" }, orderBy: { signedOn: "asc" }, take: 1, select: { signedOn: true } },
         },
       });
       // Approval guarantees the identity fields; the types learn it here.

@@ -69,8 +69,12 @@ export function createReviewRepository(db: Db) {
       return count === 1;
     },
 
-    async assign(id: number, assigneeId: number, tx: Db = db) {
-      const { count } = await tx.application.updateMany({ where: { id, status: { in: ["SUBMITTED", "CHANGES_REQUESTED"] } }, data: { assigneeId } });
+    /** Only while open and still assigned to `seenAssigneeId`: the update is the lock. */
+    async assign(id: number, assigneeId: number, seenAssigneeId: number | null, tx: Db = db) {
+      const { count } = await tx.application.updateMany({
+        where: { id, assigneeId: seenAssigneeId, status: { in: ["SUBMITTED", "CHANGES_REQUESTED"] } },
+        data: { assigneeId },
+      });
       return count === 1;
     },
 

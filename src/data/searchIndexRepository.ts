@@ -19,7 +19,13 @@ export async function refreshSearchData(db: Db, ids: number[] | null): Promise<n
         setweight(to_tsvector('italian', unaccent(o.name)), 'A') ||
         setweight(to_tsvector('italian', unaccent(concat_ws(' ',
           (SELECT c.name FROM "Comune" c WHERE c."istatCode" = o."comuneCode"),
-          (SELECT string_agg(m.title, ' ' ORDER BY m.id) FROM "Measure" m WHERE m."organizationId" = o.id)))), 'B') ||
+          (SELECT string_agg(m.title, ' ' ORDER BY m.id) FROM "Measure" m WHERE m."organizationId" = o.id),
+          -- approved measures of the networks it leads or belongs to (issue 5)
+          (SELECT string_agg(m.title, ' ' ORDER BY m.id) FROM "Measure" m
+           WHERE m."networkReview" = 'APPROVED' AND m."networkId" IN (
+             SELECT n.id FROM "Network" n WHERE n."leadOrganizationId" = o.id
+             UNION SELECT nm."networkId" FROM "NetworkMembership" nm
+                   WHERE nm."organizationId" = o.id AND nm.status = 'ACTIVE'))))), 'B') ||
         setweight(to_tsvector('italian', unaccent(concat_ws(' ', o.description,
           (SELECT string_agg(concat_ws(' ', m.description, m."areaServed", m.partners), ' ' ORDER BY m.id)
            FROM "Measure" m WHERE m."organizationId" = o.id)))), 'C')

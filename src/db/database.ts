@@ -35,7 +35,11 @@ export function connect(
 ): Database {
   // With one embedded connection, requests queue for it: give them time to get their turn.
   const connectionTimeoutMillis = kind === "embedded" ? 60_000 : 10_000;
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis });
+  // keepAlive: a connection whose server vanished without closing it (network, failover)
+  // is noticed instead of hanging. A client that failed (server restart: 57P01,
+  // "Connection terminated") is not queryable any more and node-postgres' pool drops
+  // it on release instead of handing it out again: the next query opens a new one.
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis, idleTimeoutMillis: 30_000, keepAlive: true });
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on("error", () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });

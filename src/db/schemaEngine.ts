@@ -99,10 +99,24 @@ function retypeCharColumns<T extends SqlQueryable>(queryable: T): T {
   return queryable;
 }
 
-function retypeAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
+function retypeAdapter(adapter: SqlDriverAdapter, pool: pg.Pool): SqlDriverAdapter {
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (level) => retypeCharColumns(await startTransaction(level));
-  return retypeCharColumns(adapter);
+  return retypeCharColumns(wholeScripts(adapter, pool));
+}
+
+/**
+ * adapter-pg 7.10.1 runs a migration script by splitting it at every ";" —
+ * inside comments, strings and function bodies too. PostgreSQL takes the whole
+ * script as one simple query (one implicit transaction), as Prisma's native
+ * engine sends it; errors still go through the adapter's own conversion.
+ */
+function wholeScripts(adapter: SqlDriverAdapter, pool: pg.Pool): SqlDriverAdapter {
+  const convert = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
+  adapter.executeScript = async (script) => {
+    await pool.query(script).catch(convert);
+  };
+  return adapter;
 }
 
 /**
@@ -141,7 +155,10 @@ function adapterFactory(connectionString: string) {
   const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: "postgres",
     adapterName: "@prisma/adapter-pg",
-    connect: async () => retypeAdapter(await new PrismaPg((await opened).pool).connect()),
+    connect: async () => {
+      const { pool } = await opened;
+      return retypeAdapter(await new PrismaPg(pool).connect(), pool);
+    },
     // PrismaPg's own shadow (CREATE DATABASE on the same server) leaks a pool and
     // cannot work on PGlite; diffs here run on a scratch database instead (migrate.ts).
     connectToShadowDb: () => Promise.reject(new Error("no shadow database: diff a scratch database instead")),

@@ -15,6 +15,8 @@ export interface RegistrySearch {
   statuses: MeasureStatus[];
   /** Only measures whose current classification is territorial welfare. */
   territorialOnly: boolean;
+  /** Only organizations whose signature of the Pact staff confirmed. */
+  pactOnly: boolean;
   sort: SortOrder;
   page: number;
 }
@@ -33,6 +35,7 @@ export interface SearchInput {
   ateco?: string | undefined;
   stato: string[];
   classificazione?: "welfare-territoriale" | undefined;
+  patto?: "1" | undefined;
   ordina?: SortOrder | undefined;
   pagina?: number | undefined;
 }
@@ -70,6 +73,7 @@ export function toRegistrySearch(
     ateco: input.ateco,
     statuses: input.stato.map(searchableStatuses.code),
     territorialOnly: input.classificazione === "welfare-territoriale",
+    pactOnly: input.patto === "1",
     // Relevance needs words; without them it falls back to names.
     sort: sort === "rilevanza" && !text ? "nome" : sort,
     page: input.pagina ?? 1,

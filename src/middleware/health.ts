@@ -1,6 +1,9 @@
 import { Router } from "express";
 import type { Database } from "../db/database.js";
 
+/** A load balancer must get an answer quickly even when the database hangs. */
+const CHECK_TIMEOUT_MS = 3_000;
+
 /** Mounted before sessions and i18n: cheap, and usable by load balancers. */
 export function health(db: Database) {
   const router = Router();
@@ -8,11 +11,20 @@ export function health(db: Database) {
     res.type("text/plain").send("pong");
   });
   router.get("/health", async (_req, res) => {
+    res.set("Cache-Control", "no-store");
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await db.pool.query("SELECT 1");
+      await Promise.race([
+        db.pool.query("SELECT 1"),
+        new Promise((_resolve, reject) => {
+          timer = setTimeout(() => reject(new Error("database check timed out")), CHECK_TIMEOUT_MS);
+        }),
+      ]);
       res.json({ status: "ok", database: "ok" });
     } catch {
       res.status(503).json({ status: "unavailable", database: "unreachable" });
+    } finally {
+      clearTimeout(timer);
     }
   });
   return router;

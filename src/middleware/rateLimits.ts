@@ -8,6 +8,8 @@ export interface RateLimitOptions {
   name: string;
   windowMs: number;
   limit: number;
+  /** The answer past the limit; by default the 429 page (the API answers problem+json). */
+  onLimit?: RequestHandler;
 }
 
 /**
@@ -21,8 +23,10 @@ export function limitRequests(prisma: PrismaClient, options: RateLimitOptions): 
     standardHeaders: "draft-8",
     legacyHeaders: false,
     store: new PostgresRateLimitStore(prisma, `${options.name}:`),
-    handler: (_req, res) => {
-      res.status(429).render("errors/429");
-    },
+    handler:
+      options.onLimit ??
+      ((_req, res) => {
+        res.status(429).render("errors/429");
+      }),
   });
 }

@@ -1,11 +1,25 @@
 import { Router } from "express";
 import type { Config } from "../config.js";
 
+/** The public sections, in the header's menu and the footer: [address, i18n key of the label]. */
+const MAIN_NAV = [
+  ["/registro", "nav.registry"],
+  ["/mappa", "nav.map"],
+  ["/reti", "networks.nav"],
+  ["/patto", "pact.nav"],
+  ["/eventi", "events.nav"],
+  ["/guida", "advice.guideNav"],
+  ["/consulenza", "advice.nav"],
+  ["/statistiche", "statistics.nav"],
+  ["/open-data", "openData.nav"],
+] as const;
+
 /** Values every template may use. */
 export function viewLocals(config: Config) {
   const router = Router();
   router.use((req, res, next) => {
     res.locals.currentPath = req.path;
+    res.locals.mainNav = MAIN_NAV;
     // Set again by authentication; defined here so error pages render even if sessions fail.
     res.locals.user = undefined;
     res.locals.currentUrl = req.originalUrl;

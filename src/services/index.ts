@@ -1,3 +1,4 @@
+import type pg from "pg";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Config } from "../config.js";
 import { limitRequests } from "../middleware/rateLimits.js";
@@ -8,11 +9,18 @@ import { createRegistrySearchRepository } from "../data/registrySearchRepository
 import { createUserRepository } from "../data/userRepository.js";
 import { createReferenceDataService } from "./referenceDataService.js";
 import { createRegistryService } from "./registryService.js";
+import { createSearchCache } from "./searchCache.js";
 import { createCompanyServices } from "./companyServices.js";
 import { createAdminServices } from "./adminServices.js";
+import { createOutreachServices } from "./outreachServices.js";
+import { createTerritoryServices } from "./territoryServices.js";
+import { createMonitoringServices } from "./monitoringServices.js";
 
-/** Every service of the application, wired to one database. */
-export function createServices(prisma: PrismaClient, config: Config) {
+/**
+ * Every service of the application, wired to one database. `pool` is the one
+ * Prisma uses: the open data exports read through it (openDataRepository.ts).
+ */
+export function createServices(prisma: PrismaClient, config: Config, pool: pg.Pool) {
   const organizations = createOrganizationRepository(prisma);
   return {
     users: createUserRepository(prisma),
@@ -22,9 +30,16 @@ export function createServices(prisma: PrismaClient, config: Config) {
       publicForms: limitRequests(prisma, { name: "public-forms", ...config.rateLimits.publicForms }),
     },
     referenceData: createReferenceDataService(createComuneRepository(prisma)),
-    registry: createRegistryService(createRegistrySearchRepository(prisma), organizations),
+    registry: createRegistryService(
+      createRegistrySearchRepository(prisma),
+      organizations,
+      createSearchCache(config.searchCacheBytes),
+    ),
     ...createCompanyServices(prisma, config),
     admin: createAdminServices(prisma, config),
+    outreach: createOutreachServices(prisma, config),
+    ...createTerritoryServices(prisma),
+    ...createMonitoringServices(prisma, config, pool),
   };
 }
 

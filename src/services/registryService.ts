@@ -2,37 +2,32 @@ import type { OrganizationRepository } from "../data/organizationRepository.js";
 import type { RegistrySearchRepository } from "../data/registrySearchRepository.js";
 import { measureMatches, type RegistrySearch } from "../domain/registrySearch.js";
 import { MAX_RESULTS, PAGE_SIZE } from "../routes/public/registry.schema.js";
+import type { SearchCache } from "./searchCache.js";
 
-export function createRegistryService(search: RegistrySearchRepository, organizations: OrganizationRepository) {
+export function createRegistryService(
+  search: RegistrySearchRepository,
+  organizations: OrganizationRepository,
+  cache: SearchCache,
+) {
+  /** Cached under the register's current version: never older than what is committed. */
+  const cached = async <T>(key: string, compute: () => Promise<T>) => cache.get(await search.version(), key, compute);
+
   return {
     /** One page of public results, each organization with its measures (matching ones first). */
-    async search(query: RegistrySearch) {
-      const offset = (query.page - 1) * PAGE_SIZE;
-      const [hits, total] = await Promise.all([
-        search.find(query, PAGE_SIZE, offset),
-        search.count(query, MAX_RESULTS + 1),
-      ]);
-      const measures = hits.length ? await organizations.measuresOf(hits.map((h) => h.id)) : [];
-      const results = hits.map((hit) => {
-        const own = measures
-          .filter((m) => m.organizationId === hit.id)
-          .map((m) => ({ ...m, matches: measureMatches(m, query) }))
-          .sort((a, b) => Number(b.matches) - Number(a.matches));
-        return { ...hit, measures: own };
-      });
-      const countable = Math.min(total, MAX_RESULTS);
-      return {
-        results,
-        total: countable,
-        moreThanMax: total > MAX_RESULTS,
-        page: query.page,
-        pages: Math.max(1, Math.ceil(countable / PAGE_SIZE)),
-      };
+    search(query: RegistrySearch) {
+      return cached(`page:${JSON.stringify(query)}`, () => searchPage(query));
     },
 
     /** Points for the map: the same search, nearest/best first, without paging. */
     mapPoints(query: RegistrySearch, limit: number) {
-      return search.find(query, limit, 0);
+      return cached(`map:${limit}:${JSON.stringify({ ...query, page: 1 })}`, async () =>
+        search.find(query, await search.organizationsViaNetworks(query), limit, 0),
+      );
+    },
+
+    /** A whole rendered page of results, for visitors who are not signed in (routes/public/registry.ts). */
+    cachedPage(key: string, render: () => Promise<string>) {
+      return cached(`html:${key}`, render);
     },
 
     organizationPage(slug: string) {
@@ -44,6 +39,31 @@ export function createRegistryService(search: RegistrySearchRepository, organiza
       return { counts, latest };
     },
   };
+
+  async function searchPage(query: RegistrySearch) {
+    const offset = (query.page - 1) * PAGE_SIZE;
+    const viaNetworks = await search.organizationsViaNetworks(query);
+    const [hits, total] = await Promise.all([
+      search.find(query, viaNetworks, PAGE_SIZE, offset),
+      search.count(query, viaNetworks, MAX_RESULTS + 1),
+    ]);
+    const measures = hits.length ? await search.measuresOf(hits.map((h) => h.id)) : [];
+    const results = hits.map((hit) => {
+      const own = measures
+        .filter((m) => m.organizationId === hit.id)
+        .map((m) => ({ ...m, matches: measureMatches(m, query) }))
+        .sort((a, b) => Number(b.matches) - Number(a.matches));
+      return { ...hit, measures: own };
+    });
+    const countable = Math.min(total, MAX_RESULTS);
+    return {
+      results,
+      total: countable,
+      moreThanMax: total > MAX_RESULTS,
+      page: query.page,
+      pages: Math.max(1, Math.ceil(countable / PAGE_SIZE)),
+    };
+  }
 }
 
 export type RegistryService = ReturnType<typeof createRegistryService>;

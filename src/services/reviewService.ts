@@ -8,7 +8,9 @@ import { diffPayload } from "../domain/payloadDiff.js";
 import type { DecisionMails } from "./decisionMails.js";
 
 export type Actor = Pick<Express.User, "id" | "name">;
-export type DecisionOutcome = { ok: true } | { ok: false; reason: "notFound" | "conflict" | "incomplete" | "vatTaken" };
+export type DecisionOutcome =
+  | { ok: true }
+  | { ok: false; reason: "notFound" | "conflict" | "incomplete" | "vatTaken" | "taken" };
 export interface Decision {
   applicationId: number;
   /** The version the reviewer was looking at when deciding. */
@@ -82,12 +84,20 @@ export function createReviewService(deps: {
       };
     },
 
-    /** "Prendi in carico": the reviewer becomes the assignee. */
-    async assign(applicationId: number, actor: Actor): Promise<DecisionOutcome> {
+    /**
+     * "Prendi in carico": the reviewer becomes the assignee, provided the
+     * assignee is still the one they saw (null: nobody). Two reviewers taking
+     * the same application at once: the second is told who was first.
+     */
+    async assign(applicationId: number, seenAssigneeId: number | null, actor: Actor): Promise<DecisionOutcome> {
       return transact(async (tx) => {
         const app = await reviews.forDecision(applicationId, tx);
         if (!app) return { ok: false, reason: "notFound" } as const;
-        if (!(await reviews.assign(applicationId, actor.id, tx))) return conflict;
+        if (!(await reviews.assign(applicationId, actor.id, seenAssigneeId, tx))) {
+          // Read again: the racing reviewer's change is committed by now.
+          const now = await reviews.forDecision(applicationId, tx);
+          return { ok: false, reason: now && now.assigneeId !== seenAssigneeId ? "taken" : "conflict" } as const;
+        }
         await reviews.addEvent({ applicationId, type: "ASSIGNED", actorId: actor.id }, tx);
         await audit.record(
           {

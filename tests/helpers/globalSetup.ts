@@ -5,16 +5,24 @@
 //   1. TEST_DATABASE_URL: an existing server; its role needs CREATEDB.
 //   2. A throwaway cluster from this machine's PostgreSQL binaries, removed at the end.
 //   3. No PostgreSQL installed (or TEST_EMBEDDED_POSTGRES=1): embedded PGlite.
-import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../../src/db/embeddedPostgres.js";
+import {
+  findPostgresBinDir,
+  makeOwnedTempDir,
+  PGLITE_DIR_PREFIX,
+  removeAbandonedFolders,
+  startThrowawayCluster,
+  type Cleanup,
+} from "./postgresCluster.js";
+
+// The cluster helpers used to live here: importers of this module keep finding them.
+export { findPostgresBinDir, freePort, startThrowawayCluster } from "./postgresCluster.js";
+export type { Cleanup } from "./postgresCluster.js";
 
 export type TestDatabaseServer =
   /** Test files clone `template` on the server of `adminUrl` into databases named `prefix_*`. */
@@ -27,8 +35,6 @@ declare module "vitest" {
     testDatabaseServer: TestDatabaseServer;
   }
 }
-
-export type Cleanup = () => unknown;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const cleanups: Cleanup[] = [];
@@ -124,145 +130,4 @@ export async function withAdminClient<T>(url: string, fn: (client: pg.Client) =>
   } finally {
     await client.end();
   }
-}
-
-// ---------- throwaway cluster ----------
-
-const CLUSTER_DIR_PREFIX = "registro-test-pg-";
-const PGLITE_DIR_PREFIX = "registro-test-pglite-";
-const runningAsRoot = process.getuid?.() === 0;
-
-export function findPostgresBinDir(): string | undefined {
-  const candidates = ["/usr/lib/postgresql/15/bin", pgConfigBinDir(), ...installedBinDirs()];
-  return candidates.find((dir) => dir && ["initdb", "pg_ctl", "postgres"].every((tool) => existsSync(join(dir, tool))));
-}
-
-function pgConfigBinDir(): string | undefined {
-  try {
-    const output = execFileSync("pg_config", ["--bindir"], { stdio: ["ignore", "pipe", "ignore"] });
-    return output.toString().trim();
-  } catch {
-    return undefined;
-  }
-}
-
-function installedBinDirs(): string[] {
-  if (!existsSync("/usr/lib/postgresql")) return [];
-  const versions = readdirSync("/usr/lib/postgresql").sort((a, b) => Number(b) - Number(a));
-  return versions.map((version) => `/usr/lib/postgresql/${version}/bin`);
-}
-
-/** Starts a cluster in a new temporary folder; returns the URL of its `postgres` database. */
-export async function startThrowawayCluster(binDir: string, cleanups: Cleanup[]): Promise<string> {
-  const dir = makeOwnedTempDir(CLUSTER_DIR_PREFIX);
-  // initdb and pg_ctl refuse to run as root: as root they run as `postgres`.
-  if (runningAsRoot) chownSync(dir, postgresUserId("-u"), postgresUserId("-g"));
-  const stop = () => stopCluster(binDir, dir);
-  cleanups.push(stop);
-  // Also when vitest exits without running teardowns (Ctrl+C).
-  process.once("exit", stop);
-  const data = join(dir, "data");
-  const started = Date.now();
-  runTool(
-    binDir,
-    "initdb",
-    ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
-    dir,
-  );
-  for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
-    const options =
-      `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off ` +
-      "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
-    try {
-      runTool(
-        binDir,
-        "pg_ctl",
-        ["-D", data, "-l", join(dir, "server.log"), "-w", "-t", "60", "-o", options, "start"],
-        dir,
-      );
-      console.log(
-        `Throwaway PostgreSQL cluster on 127.0.0.1:${port} ` +
-          `(${binDir}, ${dir}), started in ${Date.now() - started} ms`,
-      );
-      return `postgresql://postgres@127.0.0.1:${port}/postgres`;
-    } catch (error) {
-      // Another process may have taken the port in between: try another one.
-      if (attempt === 3) throw new Error(`pg_ctl start failed:\n${readLog(dir)}`, { cause: error });
-    }
-  }
-}
-
-function stopCluster(binDir: string | undefined, dir: string) {
-  if (binDir && existsSync(join(dir, "data", "postmaster.pid"))) {
-    spawnTool(binDir, "pg_ctl", ["-D", join(dir, "data"), "-m", "immediate", "-w", "stop"], dir);
-  }
-  rmSync(dir, { recursive: true, force: true });
-}
-
-/** Clusters and folders of earlier runs whose vitest process died without cleaning up. */
-function removeAbandonedFolders(binDir: string | undefined) {
-  for (const name of readdirSync(tmpdir())) {
-    if (!name.startsWith(CLUSTER_DIR_PREFIX) && !name.startsWith(PGLITE_DIR_PREFIX)) continue;
-    const dir = join(tmpdir(), name);
-    const owner = Number(readFileSafe(join(dir, "owner.pid")));
-    if (owner && !isAlive(owner)) stopCluster(binDir, dir);
-  }
-}
-
-/** A temporary folder marked with our process id, see removeAbandonedFolders. */
-function makeOwnedTempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  writeFileSync(join(dir, "owner.pid"), String(process.pid));
-  return dir;
-}
-
-function postgresUserId(flag: "-u" | "-g"): number {
-  return Number(execFileSync("id", [flag, "postgres"]).toString().trim());
-}
-
-function spawnTool(binDir: string, tool: string, args: string[], cwd: string) {
-  const path = join(binDir, tool);
-  const [command, argv] = runningAsRoot ? ["runuser", ["-u", "postgres", "--", path, ...args]] : [path, args];
-  return spawnSync(command, argv, { cwd, encoding: "utf8" });
-}
-
-function runTool(binDir: string, tool: string, args: string[], cwd: string) {
-  const result = spawnTool(binDir, tool, args, cwd);
-  if (result.status !== 0) {
-    const output = `${result.stderr}${result.stdout}${result.error ?? ""}`.trim();
-    throw new Error(`${tool} failed (exit ${result.status}): ${output}`);
-  }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
-  });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-function readFileSafe(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return "";
-  }
-}
-
-function readLog(dir: string): string {
-  return readFileSafe(join(dir, "server.log"));
 }

@@ -53,7 +53,7 @@ describe("review of an application", () => {
     const res = await post(
       reviewer,
       `/admin/domande/${application.id}/prendi-in-carico`,
-      {},
+      { assegnatarioVisto: "nessuno" },
       `/admin/domande/${application.id}`,
     );
     expect(res.status).toBe(303);
@@ -72,6 +72,30 @@ describe("review of an application", () => {
     expect((await reviewer.get(`/admin/domande?assegnatario=${reviewerId}`)).text).toContain(
       `/admin/domande/${application.id}`,
     );
+  });
+
+  it("lets only one of two reviewers take an application at once, and taking over is a deliberate choice", async () => {
+    const { application } = await buildSubmittedApplication(ctx.db.prisma);
+    const page = `/admin/domande/${application.id}`;
+    const take = (agent: request.Agent, seen: string) =>
+      post(agent, `${page}/prendi-in-carico`, { assegnatarioVisto: seen }, page);
+    // Both saw it unassigned; the two requests race.
+    const answers = await Promise.all([take(reviewer, "nessuno"), take(other, "nessuno")]);
+    expect(answers.map((r) => r.status).sort()).toEqual([303, 409]);
+    const loser = answers.find((r) => r.status === 409)!;
+    expect(loser.text).toContain("Nel frattempo un&#39;altra persona ha preso in carico questa domanda");
+    const after = await ctx.db.prisma.application.findUniqueOrThrow({ where: { id: application.id }, include: { events: true } });
+    expect(after.events.filter((e) => e.type === "ASSIGNED")).toHaveLength(1);
+    expect(await audits("application.assign", application.id)).toHaveLength(1);
+    // The loser, now shown the winner, takes over on purpose.
+    const winner = after.assigneeId!;
+    const loserAgent = winner === reviewerId ? other : reviewer;
+    expect((await take(loserAgent, String(winner))).status).toBe(303);
+    const taken = await ctx.db.prisma.application.findUniqueOrThrow({ where: { id: application.id } });
+    expect(taken.assigneeId).not.toBe(winner);
+    expect(await audits("application.assign", application.id)).toHaveLength(2);
+    // A request without the field is malformed.
+    expect((await post(reviewer, `${page}/prendi-in-carico`, {}, page)).status).toBe(400);
   });
 
   it("requires a comment to request changes: 422, the error beside the field", async () => {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { connect as connectSocket } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -35,7 +36,9 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", EMBEDDED_DB_DIR: dataDir, LOG_LEVEL: "warn", NODE_ENV: "development" };
   delete env.DATABASE_URL;
-  server = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  // A test hook loaded before the server: on SIGUSR2 a promise is rejected with nobody to catch it.
+  const rejectOnSignal = `data:text/javascript,process.on("SIGUSR2",()=>{Promise.reject(new Error("rejected on purpose by the test"))})`;
+  server = spawn(process.execPath, ["--import", "tsx", "--import", rejectOnSignal, "src/server.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
   server.stdout?.on("data", (d) => (output += d));
   server.stderr?.on("data", (d) => (output += d));
   await waitForHealth(base, 90_000);
@@ -61,9 +64,43 @@ describe("npm start on the embedded database", () => {
     expect(responses.map((r) => r.status)).toEqual(Array(36).fill(200));
   });
 
-  it("stops cleanly on SIGTERM", async () => {
+  it("logs an unhandled promise rejection and keeps serving", async () => {
+    server.kill("SIGUSR2");
+    const until = Date.now() + 5_000;
+    while (!output.includes("unhandled promise rejection") && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    expect(output).toContain("unhandled promise rejection (the process keeps running)");
+    expect(output).toContain("rejected on purpose by the test");
+    expect(server.exitCode).toBeNull();
+    expect((await fetch(`${base}/registro`)).status).toBe(200);
+  });
+
+  it("on SIGTERM lets a request in flight finish, then stops cleanly", async () => {
     const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
+    // A slow client: the headers and half the body are sent, the rest comes after SIGTERM.
+    const { port } = new URL(base);
+    const socket = connectSocket(Number(port), "127.0.0.1");
+    let response = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk: string) => (response += chunk));
+    const closed = new Promise<void>((resolve) => socket.once("close", () => resolve()));
+    await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+    const rest = "&password=una-password-lunga";
+    const first = "email=lenta%40example.org";
+    socket.write(
+      "POST /accedi HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n" +
+        `Content-Length: ${first.length + rest.length}\r\n\r\n${first}`,
+    );
+    await new Promise((r) => setTimeout(r, 300));
     server.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 1_000));
+    // Still running: it waits for the request in flight, and takes no new connection.
+    expect(server.exitCode).toBeNull();
+    expect(await fetch(`${base}/ping`).then(() => "answered", () => "refused")).toBe("refused");
+    socket.write(rest);
+    await closed;
+    // A complete answer (403: the slow client sent no CSRF token), then the server closed the connection.
+    expect(response).toMatch(/^HTTP\/1\.1 403 /);
+    expect(response).toContain("</html>");
     expect(await exited).toBe(0);
   }, 20_000);
 });

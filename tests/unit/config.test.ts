@@ -14,6 +14,14 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ PORT: "http" })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: "not a url" })).toThrow(/DATABASE_URL/);
   });
+  it("reads an empty DATABASE_URL as unset (the embedded database)", () => {
+    expect(loadConfig({ DATABASE_URL: "" }).databaseUrl).toBeUndefined();
+  });
+  it("sizes the search cache in megabytes, 0 turning it off", () => {
+    expect(loadConfig({}).searchCacheBytes).toBe(64 * 1024 * 1024);
+    expect(loadConfig({ SEARCH_CACHE_MB: "0" }).searchCacheBytes).toBe(0);
+    expect(() => loadConfig({ SEARCH_CACHE_MB: "-1" })).toThrow(/SEARCH_CACHE_MB/);
+  });
   it("reads TRUST_PROXY as Express expects it", () => {
     expect(loadConfig({ TRUST_PROXY: "1" }).trustProxy).toBe(1);
     expect(loadConfig({ TRUST_PROXY: "true" }).trustProxy).toBe(true);

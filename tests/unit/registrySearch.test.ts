@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { distanceKm, measureMatches, toRegistrySearch, type SearchInput } from "../../src/domain/registrySearch.js";
-import { boundingBox, chordMetres, searchConditions, searchOrder } from "../../src/data/registrySearchRepository.js";
+import { boundingBox, chordMetres, searchConditions, searchOrder, searchSource } from "../../src/data/registrySearchRepository.js";
 import { buildSearchSchema } from "../../src/routes/public/registry.schema.js";
 
 const bologna = { lat: 44.494367, lon: 11.341721 };
@@ -58,15 +58,16 @@ describe("measureMatches", () => {
 describe("search SQL parts", () => {
   const sql = (input: Partial<SearchInput>) => {
     const s = toRegistrySearch({ ...empty, ...input }, centre, 15);
-    return { where: searchConditions(s), order: searchOrder(s) };
+    return { source: searchSource(s), where: searchConditions(s), order: searchOrder(s) };
   };
   it("always restricts to registered organizations", () => {
     expect(sql({}).where.sql).toMatch(/^o\."registryStatus" = 'REGISTERED'/);
   });
   it("passes every user value as a parameter, never inside the SQL text", () => {
-    const { where } = sql({ q: "asilo'; --", comune: "037006", categoria: ["minori"], ateco: "C" });
-    expect(where.sql).not.toContain("asilo");
-    expect(where.values).toEqual(expect.arrayContaining(["asilo'; --", "037006", ["MINORI"], "C"]));
+    const { source, where } = sql({ q: "asilo'; --", comune: "037006", categoria: ["minori"], ateco: "C" });
+    expect(source.sql + where.sql).not.toContain("asilo");
+    expect(source.values).toEqual(["asilo'; --"]);
+    expect(where.values).toEqual(expect.arrayContaining(["037006", ["MINORI"], "C"]));
   });
   it("adds measure conditions in one EXISTS only when needed", () => {
     expect(sql({}).where.sql).not.toContain("EXISTS");

@@ -4,6 +4,8 @@ import type { ApplicationPayload } from "../../domain/applicationPayload.js";
 import { publishedPayload } from "../../data/publicationRepository.js";
 import { buildDemoRegister, HIDDEN_NAMES, REVISION_MARK, type DemoRegister } from "./demoRegister.js";
 import { at, type PlannedOrganization } from "./demoPlan.js";
+import { seedDemoTerritory } from "./demoTerritory.js";
+import { seedDemoOutreach } from "./demoOutreach.js";
 
 /** Never a valid hash: demo accounts cannot log in until auth sets a password. */
 export const DEMO_PASSWORD_PLACEHOLDER = "!demo-account-without-password";
@@ -31,6 +33,8 @@ export async function seedDemoData(prisma: PrismaClient): Promise<DemoSummary | 
   await prisma.$transaction(
     async (tx) => {
       await writeRegister(tx, register);
+      await seedDemoTerritory(tx);
+      await seedDemoOutreach(tx);
       await refreshSearchData(tx, null);
     },
     { maxWait: 10_000, timeout: 120_000 },

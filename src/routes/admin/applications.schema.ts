@@ -7,6 +7,16 @@ const version = formFields.integer(0, 1_000_000);
 export const approveSchema = z.strictObject({ versione: version });
 export const requestChangesSchema = z.strictObject({ versione: version, commento: formFields.requiredText(5000) });
 export const rejectSchema = z.strictObject({ versione: version, motivo: formFields.requiredText(5000) });
+/** "Prendi in carico" says whom the reviewer saw as assignee: taking over is a choice, never an accident. */
+export const assignSchema = z.strictObject({
+  assegnatarioVisto: z.union([
+    z.literal("nessuno").transform(() => null),
+    z
+      .string()
+      .regex(/^\d{1,9}$/)
+      .transform(Number),
+  ]),
+});
 
 export type ApproveForm = z.infer<typeof approveSchema>;
 export type RequestChangesForm = z.infer<typeof requestChangesSchema>;

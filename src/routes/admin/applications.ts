@@ -4,7 +4,13 @@ import type { Services } from "../../services/index.js";
 import { validId } from "./idParam.js";
 import type { DecisionOutcome } from "../../services/reviewService.js";
 import { parseForm, type FieldErrors } from "../../validation/form.js";
-import { applicationFiltersSchema, approveSchema, rejectSchema, requestChangesSchema } from "./applications.schema.js";
+import {
+  applicationFiltersSchema,
+  approveSchema,
+  assignSchema,
+  rejectSchema,
+  requestChangesSchema,
+} from "./applications.schema.js";
 
 const listView = "admin/applications/index";
 const detailView = "admin/applications/show";
@@ -39,7 +45,7 @@ export function applicationRoutes(services: Services) {
   ) {
     if (outcome.ok) return res.redirect(303, `/admin/domande/${id(req)}?esito=${done}`);
     if (outcome.reason === "notFound") return res.status(404).render("errors/404");
-    const status = outcome.reason === "conflict" ? 409 : 422;
+    const status = outcome.reason === "conflict" || outcome.reason === "taken" ? 409 : 422;
     return renderDetail(req, res, status, { values, failure: `admin.applications.failure.${outcome.reason}` });
   }
 
@@ -63,7 +69,9 @@ export function applicationRoutes(services: Services) {
   router.get("/domande/:id", (req, res) => renderDetail(req, res, 200));
 
   router.post("/domande/:id/prendi-in-carico", async (req, res) => {
-    await answer(req, res, await review.assign(id(req), req.user!), "presa-in-carico", {});
+    const form = parseForm(assignSchema, req);
+    if (!form.ok) return res.status(400).render("errors/400");
+    await answer(req, res, await review.assign(id(req), form.data.assegnatarioVisto, req.user!), "presa-in-carico", {});
   });
 
   router.post("/domande/:id/approva", async (req, res) => {

@@ -5,8 +5,13 @@ import { activityRoutes } from "./activity.js";
 import { applicationRoutes } from "./applications.js";
 import { dashboardPage } from "./dashboard.js";
 import { organizationRoutes } from "./organizations.js";
+import { outreachAdminRoutes } from "./outreach.js";
 import { reportRoutes } from "./reports.js";
 import { staffRoutes } from "./staff.js";
+import { pactAdminRoutes } from "./pact.js";
+import { settingsRoutes } from "./settings.js";
+import { networkAdminRoutes } from "./networks.js";
+import { staffStatisticsPage } from "./statistics.js";
 
 /** The staff back office: every route below checks the role here, on the server. */
 export function adminRoutes(services: Services) {
@@ -25,7 +30,12 @@ export function adminRoutes(services: Services) {
   admin.use(organizationRoutes(services));
   admin.use(reportRoutes(services));
   admin.use(activityRoutes(services));
+  admin.use(outreachAdminRoutes(services));
+  admin.get("/statistiche", staffStatisticsPage(services));
   admin.use("/utenti", requireRole("ADMIN"), staffRoutes(services));
+  admin.use("/patto", pactAdminRoutes(services));
+  admin.use("/reti", networkAdminRoutes(services));
+  admin.use("/impostazioni", requireRole("ADMIN"), settingsRoutes(services));
 
   const router = Router();
   router.use("/admin", admin);

@@ -8,6 +8,8 @@ import { applicationRoutes } from "./application.js";
 import { revisionRoutes } from "./revision.js";
 import { withdrawalRoutes } from "./withdrawal.js";
 import { colleagueRoutes } from "./colleagues.js";
+import { companyPactRoutes } from "./pact.js";
+import { companyNetworkRoutes } from "./networks.js";
 
 /** The company area: only company representatives, each seeing only their own organization. */
 export function companyRoutes(services: Services) {
@@ -20,6 +22,8 @@ export function companyRoutes(services: Services) {
   area.use(revisionRoutes(services));
   area.use(withdrawalRoutes(services));
   area.use(colleagueRoutes(services));
+  area.use(companyPactRoutes(services));
+  area.use(companyNetworkRoutes(services));
   const router = Router();
   router.use("/impresa", area);
   return router;

@@ -1,9 +1,14 @@
 import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { homePage } from "./home.js";
+import { outreachRoutes } from "./outreach.js";
 import { registryPage } from "./registry.js";
 import { organizationPage } from "./organization.js";
 import { mapPage, mapGeoJson } from "./map.js";
+import { pactPage } from "./pact.js";
+import { networkRoutes } from "./networks.js";
+import { statisticsRoutes } from "./statistics.js";
+import { openDataRoutes } from "./openData.js";
 
 export function publicRoutes(services: Services) {
   const router = Router();
@@ -12,6 +17,11 @@ export function publicRoutes(services: Services) {
   router.get("/registro/:slug", organizationPage(services));
   router.get("/mappa", mapPage(services));
   router.get("/mappa/dati.geojson", mapGeoJson(services));
+  router.get("/patto", pactPage(services));
+  router.use(networkRoutes(services));
+  router.use(outreachRoutes(services));
+  router.use(statisticsRoutes(services));
+  router.use(openDataRoutes(services));
   router.get("/accessibilita", (_req, res) => res.render("public/accessibility"));
   router.get("/privacy", (_req, res) => res.render("public/privacy"));
   return router;

@@ -2,6 +2,7 @@ import type { RequestHandler } from "express";
 import type { Services } from "../../services/index.js";
 import { parseSearch } from "./parseSearch.js";
 import { searchFormOptions } from "./searchFormOptions.js";
+import { sendSearchPage } from "./registry.js";
 
 /** The map shows at most this many organizations: the nearest or best matches first. */
 export const MAP_LIMIT = 500;
@@ -13,10 +14,17 @@ export function mapPage(services: Services): RequestHandler {
     const options = await searchFormOptions(services);
     const query = new URLSearchParams(req.query as Record<string, string>).toString();
     if (!parsed.ok) {
-      return res.status(400).render("public/map", { ...options, form: parsed.form, errors: parsed.errors, outcome: undefined, query });
+      return res
+        .status(400)
+        .render("public/map", { ...options, form: parsed.form, errors: parsed.errors, outcome: undefined, query });
     }
-    const outcome = await services.registry.search(parsed.search);
-    res.render("public/map", { ...options, form: parsed.form, errors: {}, outcome, search: parsed.search, query });
+    await sendSearchPage(services, req, res, async () => {
+      const outcome = await services.registry.search(parsed.search);
+      return {
+        view: "public/map",
+        locals: { ...options, form: parsed.form, errors: {}, outcome, search: parsed.search, query },
+      };
+    });
   };
 }
 
@@ -24,12 +32,15 @@ export function mapGeoJson(services: Services): RequestHandler {
   return async (req, res) => {
     const parsed = await parseSearch(req, services.referenceData);
     if (!parsed.ok) {
-      return res.status(400).type("application/problem+json").json({
-        type: "about:blank",
-        title: res.locals.t("search.errors.title"),
-        status: 400,
-        errors: Object.fromEntries(Object.entries(parsed.errors).map(([k, v]) => [k, res.locals.t(v.key)])),
-      });
+      return res
+        .status(400)
+        .type("application/problem+json")
+        .json({
+          type: "about:blank",
+          title: res.locals.t("search.errors.title"),
+          status: 400,
+          errors: Object.fromEntries(Object.entries(parsed.errors).map(([k, v]) => [k, res.locals.t(v.key)])),
+        });
     }
     const points = await services.registry.mapPoints(parsed.search, MAP_LIMIT);
     res.type("application/geo+json").json({

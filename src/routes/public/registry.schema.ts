@@ -44,6 +44,7 @@ export function buildSearchSchema(knownComuni: ReadonlySet<string>) {
       ateco: one(z.string().regex(/^[A-Va-v]$/).transform((s) => s.toUpperCase()), "search.errors.ateco"),
       stato: many(searchableStatuses.slugs, "search.errors.stato"),
       classificazione: one(z.literal("welfare-territoriale"), "search.errors.classificazione"),
+      patto: one(z.literal("1"), "search.errors.patto"),
       ordina: one(z.enum(sortOrders), "search.errors.ordina"),
       pagina: one(z.string().regex(/^\d{1,4}$/).transform(Number).pipe(z.number().int().min(1).max(MAX_PAGE)), "search.errors.pagina"),
     })

@@ -1,4 +1,4 @@
-import type { RequestHandler } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import type { Services } from "../../services/index.js";
 import { parseSearch } from "./parseSearch.js";
 import { searchFormOptions } from "./searchFormOptions.js";
@@ -9,9 +9,41 @@ export function registryPage(services: Services): RequestHandler {
     const parsed = await parseSearch(req, services.referenceData);
     const options = await searchFormOptions(services);
     if (!parsed.ok) {
-      return res.status(400).render("public/registry", { ...options, form: parsed.form, errors: parsed.errors, outcome: undefined });
+      return res
+        .status(400)
+        .render("public/registry", { ...options, form: parsed.form, errors: parsed.errors, outcome: undefined });
     }
-    const outcome = await services.registry.search(parsed.search);
-    res.render("public/registry", { ...options, form: parsed.form, errors: {}, outcome, search: parsed.search });
+    await sendSearchPage(services, req, res, async () => {
+      const outcome = await services.registry.search(parsed.search);
+      return {
+        view: "public/registry",
+        locals: { ...options, form: parsed.form, errors: {}, outcome, search: parsed.search },
+      };
+    });
   };
+}
+
+/**
+ * Sends a page of search results. A visitor who is not signed in gets exactly
+ * the same page as any other for the same address and language (no session,
+ * no CSRF token, no nonce in it), so that page is kept whole in the search
+ * cache, under the register's version like every cached search: repeated
+ * searches cost a version check and the bytes, not the rendering.
+ */
+export async function sendSearchPage(
+  services: Services,
+  req: Request,
+  res: Response,
+  build: () => Promise<{ view: string; locals: Record<string, unknown> }>,
+) {
+  const render = async () => {
+    const { view, locals } = await build();
+    return new Promise<string>((resolve, reject) =>
+      res.render(view, locals, (error, html) => (error ? reject(error) : resolve(html))),
+    );
+  };
+  const html = req.user
+    ? await render()
+    : await services.registry.cachedPage(`${String(res.locals.lang)} ${req.originalUrl}`, render);
+  res.type("html").send(html);
 }

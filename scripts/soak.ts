@@ -1,0 +1,264 @@
+// npm run soak [-- --minutes N]: does the server's memory keep growing under a
+// steady, moderate load? (issue 7: "RSS growth after warm-up <= 20 %").
+//
+// Database: a throwaway PostgreSQL cluster of this machine's binaries with the
+// migrations, the reference data and the demo data, removed at the end (also on
+// Ctrl+C or failure). Server: the real one (src/server.ts) in a child process,
+// in production mode. Load: autocannon, SOAK_CONNECTIONS (4) connections at
+// SOAK_RATE (60) requests per second in all (0: as fast as they can), cycling through a mix of pages (home, search variants, organization pages, map
+// GeoJSON) for the whole run. Every SOAK_SAMPLE_SECONDS (5) the server's RSS is
+// read from /proc/<pid>/status (ps elsewhere). The reference is the RSS after the
+// warm-up (the first minute, or a tenth of a shorter run); the result is the
+// growth from there to the end: PASS when <= 20 %. Exit code 1 on FAIL.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { availableParallelism, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { connect } from "../src/db/database.js";
+import { applyMigrations } from "../src/db/migrate.js";
+import { seedDemoData } from "../src/db/seed/demoData.js";
+import { seedReferenceData } from "../src/db/seed/referenceData.js";
+import { databaseUrl, withAdminClient } from "../tests/helpers/globalSetup.js";
+import { findPostgresBinDir, freePort, startThrowawayCluster } from "../tests/helpers/postgresCluster.js";
+
+const MAX_GROWTH = 0.2;
+const projectRoot = fileURLToPath(new URL("../", import.meta.url));
+const { values: args } = parseArgs({ options: { minutes: { type: "string" } } });
+const minutes = Number(args.minutes ?? process.env.SOAK_MINUTES ?? 10);
+if (!(minutes > 0)) throw new Error(`--minutes must be a positive number, not ${args.minutes}`);
+const connections = Number(process.env.SOAK_CONNECTIONS ?? 4);
+/** Requests per second over all connections: moderate, steady load (0 = as fast as possible). */
+const rate = Number(process.env.SOAK_RATE ?? 60);
+const sampleSeconds = Number(process.env.SOAK_SAMPLE_SECONDS ?? 5);
+const totalMs = minutes * 60_000;
+const warmupMs = Math.min(60_000, totalMs / 10);
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; max: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodeStats: Record<string, { count: number }>;
+}
+interface AutocannonInstance extends PromiseLike<AutocannonResult> {
+  stop(): void;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  timeout?: number;
+  overallRate?: number;
+  requests?: { method: string; path: string }[];
+}) => AutocannonInstance;
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+
+type Cleanup = () => unknown;
+const cleanups: Cleanup[] = [];
+let running: AutocannonInstance | undefined;
+
+async function cleanUp() {
+  running?.stop();
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    try {
+      await cleanup();
+    } catch (error) {
+      console.error("cleanup:", error);
+    }
+  }
+}
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the server and the database...`);
+    void cleanUp().finally(() => process.exit(code));
+  });
+}
+
+let exitCode: number;
+try {
+  exitCode = await main();
+} catch (error) {
+  console.error("\nSoak failed:", error instanceof Error ? (error.stack ?? error.message) : error);
+  exitCode = 1;
+} finally {
+  await cleanUp();
+}
+process.exit(exitCode);
+
+async function main(): Promise<number> {
+  const binDir = findPostgresBinDir();
+  if (!binDir) throw new Error("No PostgreSQL binaries found: install PostgreSQL to run the soak test.");
+  const adminUrl = await startThrowawayCluster(binDir, cleanups);
+  await withAdminClient(adminUrl, (client) => client.query('CREATE DATABASE "registro_soak"'));
+  const url = databaseUrl(adminUrl, "registro_soak");
+  const db = connect(url, 4, "server", async () => {});
+  let slugs: string[];
+  try {
+    await applyMigrations(url);
+    await seedReferenceData(db.prisma);
+    const summary = await seedDemoData(db.prisma);
+    console.log(`Demo data: ${summary?.organizations ?? 0} organizations, ${summary?.measures ?? 0} measures`);
+    const { rows } = await db.pool.query<{ slug: string }>(
+      `SELECT slug FROM "Organization" WHERE "registryStatus" = 'REGISTERED' ORDER BY slug LIMIT 6`,
+    );
+    slugs = rows.map((r) => r.slug);
+  } finally {
+    await db.close();
+  }
+  if (slugs.length === 0) throw new Error("the demo data has no registered organization");
+
+  const { base, child } = await startServer(url);
+  const paths = [
+    "/",
+    "/registro",
+    "/registro?q=asilo",
+    "/registro?categoria=minori&aperte=1",
+    "/registro?vicino=037006&raggio=15&ordina=distanza",
+    "/registro?q=anziani&comune=037006&pagina=2",
+    "/registro?q=%3Cscript%3E&categoria=sconosciuta",
+    "/mappa",
+    "/mappa/dati.geojson",
+    "/mappa/dati.geojson?categoria=salute&aperte=1",
+    ...slugs.map((slug) => `/registro/${slug}`),
+    "/accessibilita",
+    "/registro/non-esiste",
+  ];
+  for (const path of paths) {
+    const status = (await fetch(base + path)).status;
+    if (status >= 500) throw new Error(`${path} answered ${status} before the load started`);
+  }
+  console.log(`Pages in the mix (${paths.length}): ${paths.join(" ")}`);
+  console.log(
+    `Load: autocannon ${connections} connections, ${rate > 0 ? `${rate} req/s` : "unthrottled"}, for ${minutes} min; RSS sampled every ${sampleSeconds} s; ` +
+      `warm-up ${Math.round(warmupMs / 1000)} s (${availableParallelism()} cores)`,
+  );
+
+  const samples: { at: number; rss: number }[] = [];
+  const started = Date.now();
+  const sample = () => {
+    const rss = readRss(child.pid!);
+    samples.push({ at: Date.now() - started, rss });
+    return rss;
+  };
+  sample();
+  const timer = setInterval(() => {
+    const rss = sample();
+    const at = samples.at(-1)!.at;
+    if (samples.length % Math.max(1, Math.round(60 / sampleSeconds)) === 0) {
+      console.log(`  ${formatMinutes(at)}  RSS ${mb(rss)} MB  (load average ${loadavg()[0]!.toFixed(2)})`);
+    }
+  }, sampleSeconds * 1000);
+  cleanups.push(() => clearInterval(timer));
+
+  running = autocannon({
+    url: base,
+    connections,
+    duration: totalMs / 1000,
+    timeout: 30,
+    ...(rate > 0 ? { overallRate: rate } : {}),
+    requests: paths.map((path) => ({ method: "GET", path })),
+  });
+  const result = await running;
+  running = undefined;
+  clearInterval(timer);
+  sample();
+
+  const afterWarmup = samples.find((s) => s.at >= warmupMs) ?? samples[0]!;
+  const end = samples.at(-1)!;
+  const tail = samples.filter((s) => s.at >= totalMs - 60_000);
+  const peak = Math.max(...samples.map((s) => s.rss));
+  const growth = (end.rss - afterWarmup.rss) / afterWarmup.rss;
+  const statuses = Object.entries(result.statusCodeStats)
+    .map(([code, { count }]) => `${code}: ${count}`)
+    .join(", ");
+  const serverErrors = Object.entries(result.statusCodeStats)
+    .filter(([code]) => Number(code) >= 500)
+    .reduce((sum, [, { count }]) => sum + count, 0);
+  const alive = child.exitCode === null && (await fetch(`${base}/health`).then((r) => r.ok, () => false));
+  const pass = growth <= MAX_GROWTH && serverErrors === 0 && result.errors === 0 && alive;
+
+  console.log("\n=== Soak summary ===");
+  console.log(`Date:       ${new Date().toISOString()}, node ${process.version}, ${availableParallelism()} cores`);
+  console.log(
+    `Duration:   ${minutes} min, ${connections} connections, ${rate > 0 ? `${rate} req/s` : "unthrottled"}, ${paths.length} pages in rotation`,
+  );
+  console.log(
+    `Requests:   ${result.requests.total} (${result.requests.average.toFixed(0)} req/s), ` +
+      `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+  );
+  console.log(`Statuses:   ${statuses}; connection errors ${result.errors}, timeouts ${result.timeouts}`);
+  console.log(`RSS start:  ${mb(samples[0]!.rss)} MB`);
+  console.log(`RSS warm:   ${mb(afterWarmup.rss)} MB at ${formatMinutes(afterWarmup.at)} (after warm-up)`);
+  console.log(
+    `RSS end:    ${mb(end.rss)} MB at ${formatMinutes(end.at)}; peak ${mb(peak)} MB; ` +
+      `mean of the last minute ${mb(tail.reduce((s, x) => s + x.rss, 0) / Math.max(1, tail.length))} MB`,
+  );
+  console.log(`Growth:     ${(growth * 100).toFixed(1)} % after warm-up (limit ${MAX_GROWTH * 100} %)`);
+  console.log(`Server:     ${alive ? "alive and healthy at the end" : "NOT healthy at the end"}`);
+  console.log(`Result:     ${pass ? "PASS" : "FAIL"}`);
+  return pass ? 0 : 1;
+}
+
+async function startServer(url: string): Promise<{ base: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      SESSION_SECRET: randomBytes(32).toString("hex"),
+      DATABASE_URL: url,
+      SEED_DEMO_DATA: "false",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  cleanups.push(async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    await exited;
+    clearTimeout(timer);
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const until = Date.now() + 120_000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) {
+      console.log(`Server: node --import tsx src/server.ts (production) on ${base}, pid ${child.pid}`);
+      return { base, child };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("the server did not answer /health within 120 s");
+}
+
+/** Resident set size of a process, in bytes. */
+function readRss(pid: number): number {
+  try {
+    const kb = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    if (kb) return Number(kb) * 1024;
+  } catch {
+    // not Linux: ask ps
+  }
+  return Number(execFileSync("ps", ["-o", "rss=", "-p", String(pid)]).toString().trim()) * 1024;
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1);
+}
+
+function formatMinutes(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}

@@ -1,0 +1,88 @@
+import type { PrismaClient } from "../generated/prisma/client.js";
+import type { Db } from "./searchIndexRepository.js";
+
+export interface ContributionData {
+  activity: string;
+  /** Decimal string, e.g. "1234.50": never a float. */
+  amount: string;
+  resource: string;
+  fundedBy: string;
+  grantedOn: Date;
+  networkId: number | null;
+  measureId: number | null;
+  eventId: number | null;
+  isPublic: boolean;
+}
+
+const links = {
+  network: { select: { id: true, name: true } },
+  measure: { select: { id: true, title: true, organization: { select: { name: true } } } },
+  event: { select: { id: true, title: true, slug: true } },
+} as const;
+
+/** Funding contributions recorded by staff (rendicontazione). */
+export function createContributionRepository(db: Db) {
+  return {
+    list(take = 500) {
+      return db.contribution.findMany({ include: links, orderBy: [{ grantedOn: "desc" }, { id: "desc" }], take });
+    },
+    find(id: number, tx: Db = db) {
+      return tx.contribution.findUnique({ where: { id }, include: links });
+    },
+    create(data: ContributionData, tx: Db = db) {
+      return tx.contribution.create({ data });
+    },
+    update(id: number, data: ContributionData, tx: Db = db) {
+      return tx.contribution.update({ where: { id }, data });
+    },
+    delete(id: number, tx: Db = db) {
+      return tx.contribution.delete({ where: { id } });
+    },
+    /** What a contribution may point at: networks, published measures, events. */
+    async linkChoices() {
+      const [networks, measures, events] = await Promise.all([
+        db.network.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+        db.measure.findMany({
+          where: { OR: [{ organization: { registryStatus: "REGISTERED" } }, { networkId: { not: null } }] },
+          select: { id: true, title: true, organization: { select: { name: true } }, network: { select: { name: true } } },
+          orderBy: [{ organizationId: "asc" }, { title: "asc" }],
+          take: 2000,
+        }),
+        db.event.findMany({ select: { id: true, title: true, startsAt: true }, orderBy: { startsAt: "desc" }, take: 500 }),
+      ]);
+      return { networks, measures, events };
+    },
+    async linksExist(ids: { networkId: number | null; measureId: number | null; eventId: number | null }, tx: Db = db) {
+      const [network, measure, event] = await Promise.all([
+        ids.networkId === null ? 1 : tx.network.count({ where: { id: ids.networkId } }),
+        ids.measureId === null ? 1 : tx.measure.count({ where: { id: ids.measureId } }),
+        ids.eventId === null ? 1 : tx.event.count({ where: { id: ids.eventId } }),
+      ]);
+      return { network: network > 0, measure: measure > 0, event: event > 0 };
+    },
+  };
+}
+
+export type ContributionRepository = ReturnType<typeof createContributionRepository>;
+
+export interface FundingTotal {
+  fundedBy: string;
+  activity: string;
+  year: number;
+  /** Exact sum as a decimal string, e.g. "1234.50". */
+  total: string;
+  count: number;
+}
+
+/** Totals per funder, activity and year, summed exactly by PostgreSQL (numeric). */
+export async function fundingTotals(prisma: PrismaClient, options: { publicOnly: boolean }): Promise<FundingTotal[]> {
+  return prisma.$queryRaw<FundingTotal[]>`
+    SELECT "fundedBy", "activity",
+           EXTRACT(YEAR FROM "grantedOn")::int AS year,
+           SUM("amount")::numeric(16, 2)::text AS total,
+           COUNT(*)::int AS count
+    FROM "Contribution"
+    WHERE ${!options.publicOnly}::boolean OR "isPublic"
+    GROUP BY "fundedBy", "activity", year
+    ORDER BY "fundedBy", "activity", year`;
+}

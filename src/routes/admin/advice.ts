@@ -1,0 +1,89 @@
+import { Router } from "express";
+import type { Services } from "../../services/index.js";
+import { parseForm } from "../../validation/form.js";
+import { validId } from "./idParam.js";
+import { adviceAnswerSchema, adviceFiltersSchema, adviceUpdateSchema } from "./advice.schema.js";
+
+const showView = "admin/advice/show";
+
+/** /admin/consulenze: the staff handle citizens' questions and answer them by e-mail. */
+export function adminAdviceRoutes(services: Services) {
+  const router = Router();
+  router.param("id", validId);
+  const advice = services.outreach.advice;
+
+  const detail = async (id: number) => {
+    const request = await advice.find(id);
+    return request ? { request, staff: await advice.staff() } : null;
+  };
+  const currentValues = (r: NonNullable<Awaited<ReturnType<typeof advice.find>>>) => ({
+    stato: r.status,
+    assegnatario: r.assigneeId ?? "",
+    note: r.internalNotes,
+  });
+
+  router.get("/consulenze", async (req, res) => {
+    const { stato } = adviceFiltersSchema.parse(req.query);
+    res.render("admin/advice/index", { requests: await advice.list(stato), stato });
+  });
+
+  router.get("/consulenze/:id", async (req, res) => {
+    const found = await detail(Number(req.params.id));
+    if (!found) return res.status(404).render("errors/404");
+    res.render(showView, {
+      ...found,
+      values: currentValues(found.request),
+      answerValues: { risposta: found.request.answer ?? "" },
+      errors: {},
+      answerErrors: {},
+      done: req.query.esito,
+    });
+  });
+
+  router.post("/consulenze/:id", async (req, res) => {
+    const found = await detail(Number(req.params.id));
+    if (!found) return res.status(404).render("errors/404");
+    const form = parseForm(adviceUpdateSchema, req);
+    const invalid = (values: Record<string, unknown>, errors: Record<string, unknown>) =>
+      res
+        .status(422)
+        .render(showView, {
+          ...found,
+          values,
+          errors,
+          answerValues: { risposta: found.request.answer ?? "" },
+          answerErrors: {},
+          done: undefined,
+        });
+    if (!form.ok) return invalid(form.values, form.errors);
+    const outcome = await advice.update(found.request.id, req.user!, {
+      status: form.data.stato,
+      assigneeId: form.data.assegnatario ?? null,
+      internalNotes: form.data.note,
+    });
+    if (outcome === "notFound") return res.status(404).render("errors/404");
+    if (outcome === "badAssignee")
+      return invalid(req.body as Record<string, unknown>, { assegnatario: { key: "validation.choice" } });
+    res.redirect(303, `/admin/consulenze/${found.request.id}?esito=salvata`);
+  });
+
+  router.post("/consulenze/:id/risposta", async (req, res) => {
+    const found = await detail(Number(req.params.id));
+    if (!found) return res.status(404).render("errors/404");
+    const form = parseForm(adviceAnswerSchema, req);
+    if (!form.ok)
+      return res.status(422).render(showView, {
+        ...found,
+        values: currentValues(found.request),
+        errors: {},
+        answerValues: form.values,
+        answerErrors: form.errors,
+        done: undefined,
+      });
+    if (!(await advice.answer(found.request.id, req.user!, form.data.risposta)))
+      return res.status(404).render("errors/404");
+    res.redirect(303, `/admin/consulenze/${found.request.id}?esito=risposta`);
+  });
+
+  return router;
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { parseEuroAmount } from "../../domain/euroAmount.js";
+import { formFields } from "../../validation/form.js";
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalId = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .regex(/^\d{1,9}$/, "validation.choice")
+    .transform(Number)
+    .optional(),
+);
+
+/** A funding record; the amount is read as a decimal string, never as a float. */
+export const contributionFormSchema = z
+  .strictObject({
+    attivita: formFields.requiredText(300),
+    importo: z
+      .string()
+      .trim()
+      .min(1)
+      .transform((v, ctx) => {
+        const amount = parseEuroAmount(v);
+        if (amount === null || /^0+\.00$/.test(amount)) {
+          ctx.addIssue({ code: "custom", message: "funding.errors.amount" });
+          return z.NEVER;
+        }
+        return amount;
+      }),
+    risorsa: formFields.requiredText(300),
+    finanziatore: formFields.requiredText(300),
+    data: z
+      .string()
+      .trim()
+      .min(1)
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
+      .refine(
+        (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+        "validation.date",
+      ),
+    rete: optionalId,
+    misura: optionalId,
+    evento: optionalId,
+    pubblico: formFields.checkbox(),
+  })
+  .transform((f) => ({
+    activity: f.attivita,
+    amount: f.importo,
+    resource: f.risorsa,
+    fundedBy: f.finanziatore,
+    grantedOn: new Date(`${f.data}T00:00:00Z`),
+    networkId: f.rete ?? null,
+    measureId: f.misura ?? null,
+    eventId: f.evento ?? null,
+    isPublic: f.pubblico,
+  }));
+export type ContributionForm = z.infer<typeof contributionFormSchema>;
+
+export const fundingReportSchema = z.object({
+  pubblici: z.preprocess((v) => v === "1", z.boolean()).catch(false),
+});

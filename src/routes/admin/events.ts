@@ -1,0 +1,85 @@
+import { Router, type Response } from "express";
+import type { Services } from "../../services/index.js";
+import { romeDateAndTime } from "../../domain/romeTime.js";
+import { parseAreaForm } from "../../validation/areaForm.js";
+import { validId } from "./idParam.js";
+import { eventFormSchema } from "./events.schema.js";
+
+const formView = "admin/events/form";
+
+/** /admin/eventi: the staff record seminars, meetings and training sessions. */
+export function adminEventRoutes(services: Services) {
+  const router = Router();
+  router.param("id", validId);
+  const events = services.outreach.events;
+
+  const formLocals = async () => {
+    const [{ comuni }, organizations] = await Promise.all([
+      services.referenceData.load(),
+      events.registeredOrganizations(),
+    ]);
+    return { comuni, organizations, comuneCodes: new Set(comuni.map((c) => c.istatCode)) };
+  };
+  const render = async (res: Response, status: number, locals: Record<string, unknown>) => {
+    const { comuni, organizations } = await formLocals();
+    res.status(status).render(formView, { comuni, organizations, errors: {}, ...locals });
+  };
+
+  router.get("/eventi", async (req, res) => {
+    res.render("admin/events/index", { events: await events.list(), done: req.query.esito });
+  });
+
+  router.get("/eventi/nuovo", (_req, res) => render(res, 200, { event: null, values: { imprese: [] } }));
+
+  router.post("/eventi/nuovo", async (req, res) => {
+    const form = parseAreaForm(eventFormSchema((await formLocals()).comuneCodes), req);
+    if (!form.ok) return render(res, 422, { event: null, values: form.values, errors: form.errors });
+    const outcome = await events.create(req.user!, form.data);
+    if (!outcome.ok)
+      return render(res, 422, {
+        event: null,
+        values: req.body,
+        errors: { imprese: { key: "events.errors.notRegistered" } },
+      });
+    res.redirect(303, `/admin/eventi?esito=creato`);
+  });
+
+  router.get("/eventi/:id", async (req, res) => {
+    const event = await events.find(Number(req.params.id));
+    if (!event) return res.status(404).render("errors/404");
+    const { date, time } = romeDateAndTime(event.startsAt);
+    const values = {
+      titolo: event.title,
+      tipo: event.type,
+      data: date,
+      ora: time,
+      oraFine: event.endsAt ? romeDateAndTime(event.endsAt).time : "",
+      luogo: event.place,
+      comune: event.comuneCode ?? "",
+      organizzatore: event.organizer,
+      descrizione: event.description,
+      partecipanti: event.participants ?? "",
+      imprese: event.attendees.map((a) => String(a.organizationId)),
+    };
+    await render(res, 200, { event, values, saved: req.query.esito === "salvato" });
+  });
+
+  router.post("/eventi/:id", async (req, res) => {
+    const event = await events.find(Number(req.params.id));
+    if (!event) return res.status(404).render("errors/404");
+    const form = parseAreaForm(eventFormSchema((await formLocals()).comuneCodes), req);
+    if (!form.ok) return render(res, 422, { event, values: form.values, errors: form.errors });
+    const outcome = await events.update(event.id, req.user!, form.data);
+    if (!outcome.ok && outcome.reason === "notFound") return res.status(404).render("errors/404");
+    if (!outcome.ok)
+      return render(res, 422, { event, values: req.body, errors: { imprese: { key: "events.errors.notRegistered" } } });
+    res.redirect(303, `/admin/eventi/${event.id}?esito=salvato`);
+  });
+
+  router.post("/eventi/:id/elimina", async (req, res) => {
+    if (!(await events.delete(Number(req.params.id), req.user!))) return res.status(404).render("errors/404");
+    res.redirect(303, "/admin/eventi?esito=eliminato");
+  });
+
+  return router;
+}

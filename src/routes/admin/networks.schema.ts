@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { formFields } from "../../validation/form.js";
+
+const organizationId = z
+  .string()
+  .regex(/^\d{1,9}$/, "validation.choice")
+  .transform(Number);
+
+export const networkSchema = z.strictObject({
+  nome: formFields.requiredText(200),
+  descrizione: formFields.requiredText(3000),
+  capofila: organizationId,
+});
+export type NetworkForm = z.infer<typeof networkSchema>;
+
+export const memberSchema = z.strictObject({ impresa: organizationId });
+
+export const measureRejectSchema = z.strictObject({ motivo: formFields.requiredText(2000) });

@@ -1,0 +1,14 @@
+import { Router } from "express";
+import type { Services } from "../../services/index.js";
+import { adminAdviceRoutes } from "./advice.js";
+import { adminContributionRoutes } from "./contributions.js";
+import { adminEventRoutes } from "./events.js";
+
+/** /admin/eventi, /admin/contributi, /admin/consulenze (behind the admin area's role check). */
+export function outreachAdminRoutes(services: Services) {
+  const router = Router();
+  router.use(adminEventRoutes(services));
+  router.use(adminContributionRoutes(services));
+  router.use(adminAdviceRoutes(services));
+  return router;
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { SignatoryType } from "../../generated/prisma/enums.js";
+import { formFields } from "../../validation/form.js";
+import { isoDate } from "../company/companyFields.js";
+
+/** A signatory outside the register, added by staff. */
+export const signatorySchema = z.strictObject({
+  nome: formFields.requiredText(200),
+  tipo: z.enum(SignatoryType, "validation.choice"),
+  data: isoDate,
+  impegni: formFields.text(2000),
+});
+export type SignatoryForm = z.infer<typeof signatorySchema>;
+
+export const pactRejectSchema = z.strictObject({ motivo: formFields.requiredText(2000) });
+
+/** /admin/impostazioni: the Pact's text in both languages. */
+export const settingsSchema = z.strictObject({
+  pattoIt: formFields.requiredText(20_000),
+  pattoEn: formFields.requiredText(20_000),
+});
+export type SettingsForm = z.infer<typeof settingsSchema>;

@@ -1,0 +1,46 @@
+import { Router, type RequestHandler } from "express";
+import type { Logger } from "../../logger.js";
+import type { Services } from "../../services/index.js";
+import { collectionRoutes } from "./collections.js";
+import { openApiDocument } from "./openApiDocument.js";
+import { organizationRoutes } from "./organizations.js";
+import { apiErrorHandler, apiNotFound, onlyGet } from "./problem.js";
+
+/** Anyone's web page may read the open API; a preflight (conditional headers) is answered here. */
+const cors: RequestHandler = (req, res, next) => {
+  res.setHeader("Access-Control-Allow-Origin", "*");
+  res.setHeader("Access-Control-Expose-Headers", "ETag, Last-Modified, RateLimit, RateLimit-Policy, Retry-After");
+  if (req.method !== "OPTIONS") return next();
+  res.setHeader("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+  res.setHeader("Access-Control-Allow-Headers", "Accept, Accept-Language, If-None-Match, If-Modified-Since");
+  res.setHeader("Access-Control-Max-Age", "86400");
+  res.setHeader("Allow", "GET, HEAD, OPTIONS");
+  res.status(204).end();
+};
+
+/**
+ * /api/v1: read-only JSON. Mounted before sessions and CSRF: it never reads a
+ * session and accepts no writes (other methods get 405), so it needs no token.
+ * Every error under /api is application/problem+json.
+ */
+export function apiRoutes(services: Services, logger: Logger) {
+  const v1 = Router();
+  v1.use(services.apiLimit);
+  v1.get("/openapi.json", (_req, res) => {
+    res.setHeader("Cache-Control", "public, max-age=3600");
+    res.json(openApiDocument(services.openData.baseUrl));
+  });
+  v1.use(organizationRoutes(services));
+  v1.use(collectionRoutes(services));
+
+  const api = Router();
+  api.use(cors);
+  api.use(onlyGet);
+  api.use("/v1", v1);
+  api.use(apiNotFound);
+  api.use(apiErrorHandler(logger));
+
+  const router = Router();
+  router.use("/api", api);
+  return router;
+}

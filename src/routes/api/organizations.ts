@@ -1,0 +1,69 @@
+import { Router } from "express";
+import type { Services } from "../../services/index.js";
+import { beneficiaries, categories, sizeClasses } from "../../domain/vocabulary.js";
+import { publicOrganizationDto } from "../../services/publicOrganizationDto.js";
+import { outcomeSlug } from "../../services/statisticsDatasets.js";
+import { parseSearch } from "../public/parseSearch.js";
+import { sendResource } from "./conditional.js";
+import { invalidParams, sendProblem } from "./problem.js";
+
+const stage = { ACTIVE: "attiva", PLANNED: "in-progettazione", ENDED: "conclusa" } as const;
+
+/** /api/v1/organizations: the register search with the parameters of /registro, as JSON. */
+export function organizationRoutes(services: Services) {
+  const router = Router();
+  const baseUrl = () => services.openData.baseUrl;
+
+  router.get("/organizations", async (req, res) => {
+    const parsed = await parseSearch(req, services.referenceData);
+    if (!parsed.ok) return invalidParams(res, parsed.errors);
+    const outcome = await services.registry.search(parsed.search);
+    const lastModified = await services.api.organizationsModified(outcome.results.map((r) => r.id));
+    sendResource(res, {
+      lastModified,
+      body: {
+        total: outcome.total,
+        moreThanMax: outcome.moreThanMax,
+        page: outcome.page,
+        pages: outcome.pages,
+        items: outcome.results.map((o) => ({
+          slug: o.slug,
+          url: `${baseUrl()}/registro/${o.slug}`,
+          name: o.name,
+          legalForm: o.legalForm,
+          description: o.description,
+          comune: o.comuneCode ? { istatCode: o.comuneCode, name: o.comuneName ?? "" } : null,
+          sizeClass: o.sizeClass ? sizeClasses.slug(o.sizeClass as never) : null,
+          registeredAt: o.registeredAt ? new Date(o.registeredAt).toISOString() : null,
+          lat: o.lat,
+          lon: o.lon,
+          distanceKm: o.distanceKm === null || o.distanceKm === undefined ? null : Math.round(o.distanceKm * 10) / 10,
+          measures: o.measures.map((m) => ({
+            id: m.id,
+            title: m.title,
+            category: categories.slug(m.category),
+            status: stage[m.status],
+            openToCitizens: m.openToCitizens,
+            beneficiaries: m.beneficiaries.map((b) => beneficiaries.slug(b)),
+            classification: m.currentOutcome ? outcomeSlug(m.currentOutcome) : null,
+            matchesSearch: m.matches,
+          })),
+        })),
+      },
+    });
+  });
+
+  router.get("/organizations/:slug", async (req, res) => {
+    const organization = await services.openData.organization(String(req.params.slug));
+    if (!organization) {
+      return sendProblem(res, 404, {
+        detail: (res.locals.t as (k: string) => string)("api.problems.organizationNotFound"),
+      });
+    }
+    const body = publicOrganizationDto(organization, baseUrl());
+    const modified = [organization.updatedAt.getTime(), ...organization.measures.map((m) => Date.parse(m.updatedAt))];
+    sendResource(res, { body, lastModified: new Date(Math.max(...modified)) });
+  });
+
+  return router;
+}

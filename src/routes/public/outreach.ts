@@ -1,0 +1,14 @@
+import { Router } from "express";
+import type { Services } from "../../services/index.js";
+import { adviceRoutes } from "./advice.js";
+import { eventRoutes } from "./events.js";
+import { guideRoutes } from "./guide.js";
+
+/** /eventi, /guida, /consulenza: what the register offers citizens beyond the search. */
+export function outreachRoutes(services: Services) {
+  const router = Router();
+  router.use(eventRoutes(services));
+  router.use(guideRoutes(services));
+  router.use(adviceRoutes(services));
+  return router;
+}

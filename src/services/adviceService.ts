@@ -1,0 +1,117 @@
+import type { AdviceRepository } from "../data/adviceRepository.js";
+import type { AuditRepository } from "../data/auditRepository.js";
+import type { OutboxRepository } from "../data/outboxRepository.js";
+import type { RunInTransaction } from "../data/transaction.js";
+import { newAdviceReference } from "../domain/referenceCode.js";
+import type { AdviceStatus, MeasureCategory } from "../generated/prisma/enums.js";
+import { i18next, type Language } from "../middleware/i18n.js";
+import type { Actor } from "./reviewService.js";
+
+export interface AdviceQuestion {
+  name: string;
+  email: string;
+  comuneCode: string;
+  topic: MeasureCategory;
+  message: string;
+}
+
+/** The advisory service for citizens ("consulenza"): questions, their handling and the answer by e-mail. */
+export function createAdviceService(deps: {
+  advice: AdviceRepository;
+  audit: AuditRepository;
+  outbox: OutboxRepository;
+  transact: RunInTransaction;
+  publicBaseUrl: string;
+}) {
+  const { advice, audit, outbox, transact } = deps;
+
+  return {
+    /** Stores the question and returns its reference code (random, never a sequence). */
+    submit(question: AdviceQuestion, language: Language): Promise<string> {
+      return transact(async (tx) => {
+        let referenceCode = newAdviceReference();
+        while (await advice.referenceTaken(referenceCode, tx)) referenceCode = newAdviceReference();
+        const created = await advice.create({ ...question, referenceCode, language, consentAt: new Date() }, tx);
+        // Personal data stay in the request itself, not in the activity register.
+        await audit.record(
+          {
+            actor: null,
+            action: "advice.submit",
+            entityType: "AdviceRequest",
+            entityId: created.id,
+            after: { referenceCode, topic: question.topic, comuneCode: question.comuneCode },
+          },
+          tx,
+        );
+        return referenceCode;
+      });
+    },
+
+    list: (status?: AdviceStatus) => advice.list(status),
+    find: (id: number) => advice.find(id),
+    staff: () => advice.staff(),
+
+    update(id: number, actor: Actor, data: { status: AdviceStatus; assigneeId: number | null; internalNotes: string }) {
+      return transact(async (tx) => {
+        const before = await advice.find(id, tx);
+        if (!before) return "notFound" as const;
+        if (
+          data.assigneeId !== null &&
+          data.assigneeId !== before.assigneeId &&
+          !(await advice.isActiveStaff(data.assigneeId, tx))
+        )
+          return "badAssignee" as const;
+        await advice.update(id, data, tx);
+        await audit.record(
+          {
+            actor,
+            action: "advice.update",
+            entityType: "AdviceRequest",
+            entityId: id,
+            before: { status: before.status, assigneeId: before.assigneeId, internalNotes: before.internalNotes },
+            after: data,
+          },
+          tx,
+        );
+        return "ok" as const;
+      });
+    },
+
+    /** Saves the answer, e-mails it to the citizen in their language and marks the request ANSWERED. */
+    answer(id: number, actor: Actor, answer: string) {
+      return transact(async (tx) => {
+        const request = await advice.find(id, tx);
+        if (!request) return false;
+        const answeredAt = new Date();
+        const assigneeId = request.assigneeId ?? actor.id;
+        await advice.answer(id, { answer, answeredAt, assigneeId }, tx);
+        const t = i18next.getFixedT(request.language === "en" ? "en" : "it");
+        const params = {
+          name: request.name,
+          reference: request.referenceCode,
+          question: request.message,
+          answer,
+          link: `${deps.publicBaseUrl}/guida`,
+        };
+        await outbox.enqueue(
+          { to: request.email, subject: t("advice.mail.subject", params), text: t("advice.mail.text", params) },
+          tx,
+        );
+        await audit.record(
+          {
+            actor,
+            action: "advice.answer",
+            entityType: "AdviceRequest",
+            entityId: id,
+            before: { status: request.status, answer: request.answer },
+            after: { status: "ANSWERED", answer, assigneeId },
+          },
+          tx,
+        );
+        return true;
+      });
+    },
+  };
+}
+
+export type AdviceService = ReturnType<typeof createAdviceService>;

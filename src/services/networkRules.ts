@@ -1,0 +1,59 @@
+import type { AuditRepository } from "../data/auditRepository.js";
+import type { NetworkRepository } from "../data/networkRepository.js";
+import { refreshSearchData, type Db } from "../data/searchIndexRepository.js";
+import type { MeasureCategory, MeasureStatus, Beneficiary } from "../generated/prisma/enums.js";
+import type { Actor } from "./reviewService.js";
+
+export type NetworkOutcome =
+  | { ok: true; networkId: number }
+  | { ok: false; reason: "notFound" | "notRegistered" | "notLead" | "isLead" | "conflict" | "alreadyMember" };
+
+export interface NetworkMeasureInput {
+  title: string;
+  description: string;
+  category: MeasureCategory;
+  status: MeasureStatus;
+  beneficiaries: Beneficiary[];
+  openToCitizens: boolean;
+  areaServed: string;
+  accessConditions: string;
+  costToCitizens: string;
+  capacity: number | null;
+  startsOn: Date | null;
+  endsOn: Date | null;
+  partners: string;
+}
+
+export const fail = (reason: Exclude<NetworkOutcome, { ok: true }>["reason"]) => ({ ok: false, reason }) as const;
+
+/** Search data follow a network's public measures and active members (the register search includes them). */
+export const refresh = (tx: Db, ids: number[]) => refreshSearchData(tx, [...new Set(ids)]);
+
+/** A REQUESTED membership accepted or rejected by staff or by the lead, audited in the same transaction. */
+export function membershipDecider(networks: NetworkRepository, audit: AuditRepository) {
+  return async function decideMembership(
+    tx: Db,
+    actor: Actor,
+    networkId: number,
+    organizationId: number,
+    accept: boolean,
+  ): Promise<NetworkOutcome> {
+    const to = accept ? "ACTIVE" : "REJECTED";
+    if (accept && (await networks.organization(organizationId, tx))?.registryStatus !== "REGISTERED")
+      return fail("notRegistered");
+    if (!(await networks.moveMembership(networkId, organizationId, "REQUESTED", to, tx))) return fail("conflict");
+    if (accept) await refresh(tx, [organizationId]);
+    await audit.record(
+      {
+        actor,
+        action: accept ? "network.member.accept" : "network.member.reject",
+        entityType: "Network",
+        entityId: networkId,
+        before: { organizationId, status: "REQUESTED" },
+        after: { organizationId, status: to },
+      },
+      tx,
+    );
+    return { ok: true, networkId };
+  };
+}

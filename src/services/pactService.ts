@@ -1,0 +1,129 @@
+import type { AuditRepository } from "../data/auditRepository.js";
+import type { PactRepository } from "../data/pactRepository.js";
+import type { RunInTransaction } from "../data/transaction.js";
+import type { SignatoryType } from "../generated/prisma/enums.js";
+import { defaultPactText, PACT_CONTENT_KEY } from "../domain/pactText.js";
+import type { Actor } from "./reviewService.js";
+
+export type PactOutcome =
+  { ok: true } | { ok: false; reason: "notFound" | "notRegistered" | "alreadyAsked" | "conflict" };
+
+export interface ExternalSignatory {
+  signatoryType: SignatoryType;
+  name: string;
+  signedOn: Date;
+  commitments: string;
+}
+
+const today = () => new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+
+/**
+ * The Metropolitan Pact: its text (editable by admins), firms of the register
+ * asking to sign, staff confirming or rejecting, and signatories outside the
+ * register added by staff. Every change is audited in its transaction.
+ */
+export function createPactService(deps: { pact: PactRepository; audit: AuditRepository; transact: RunInTransaction }) {
+  const { pact, audit, transact } = deps;
+
+  return {
+    async text() {
+      const row = await pact.content(PACT_CONTENT_KEY);
+      return {
+        it: row?.bodyIt ?? defaultPactText.it,
+        en: row?.bodyEn ?? defaultPactText.en,
+        updatedAt: row?.updatedAt ?? null,
+      };
+    },
+
+    publicSignatories: () => pact.confirmed(),
+    forStaff: () => pact.forStaff(),
+
+    /** The company's organization and its latest signature, for /impresa/patto. */
+    async companyView(organizationId: number | null) {
+      if (organizationId === null) return { organization: null, signature: null };
+      const [organization, signature] = await Promise.all([
+        pact.organization(organizationId),
+        pact.latestOfOrganization(organizationId),
+      ]);
+      return { organization, signature };
+    },
+
+    async requestSignature(user: Express.User, commitments: string): Promise<PactOutcome> {
+      if (user.organizationId === null) return { ok: false, reason: "notRegistered" };
+      const organizationId = user.organizationId;
+      return transact(async (tx) => {
+        const org = await pact.organization(organizationId, tx);
+        if (org?.registryStatus !== "REGISTERED") return { ok: false, reason: "notRegistered" } as const;
+        if (await pact.openOrConfirmedOf(organizationId, tx)) return { ok: false, reason: "alreadyAsked" } as const;
+        const created = await pact.create(
+          { signatoryType: "FIRM", name: org.name, organizationId, status: "REQUESTED", signedOn: null, commitments },
+          tx,
+        );
+        await audit.record(
+          {
+            actor: user,
+            action: "pact.request",
+            entityType: "PactSignature",
+            entityId: created.id,
+            after: { organizationId, commitments },
+          },
+          tx,
+        );
+        return { ok: true } as const;
+      });
+    },
+
+    async decide(id: number, actor: Actor, decision: "CONFIRMED" | "REJECTED", reason?: string): Promise<PactOutcome> {
+      return transact(async (tx) => {
+        const signature = await pact.find(id, tx);
+        if (!signature) return { ok: false, reason: "notFound" } as const;
+        const signedOn = decision === "CONFIRMED" ? today() : null;
+        if (!(await pact.decide(id, decision, signedOn, tx))) return { ok: false, reason: "conflict" } as const;
+        await audit.record(
+          {
+            actor,
+            action: decision === "CONFIRMED" ? "pact.confirm" : "pact.reject",
+            entityType: "PactSignature",
+            entityId: id,
+            before: { status: signature.status },
+            after: { status: decision, signedOn, ...(reason ? { reason } : {}) },
+          },
+          tx,
+        );
+        return { ok: true } as const;
+      });
+    },
+
+    async addExternal(actor: Actor, input: ExternalSignatory) {
+      return transact(async (tx) => {
+        const created = await pact.create({ ...input, organizationId: null, status: "CONFIRMED" }, tx);
+        await audit.record(
+          { actor, action: "pact.add", entityType: "PactSignature", entityId: created.id, after: input },
+          tx,
+        );
+        return created;
+      });
+    },
+
+    /** Admin settings: the Pact's text in both languages, before and after kept in the audit. */
+    async saveText(actor: Actor, bodyIt: string, bodyEn: string) {
+      return transact(async (tx) => {
+        const before = await pact.content(PACT_CONTENT_KEY, tx);
+        await pact.saveContent(PACT_CONTENT_KEY, bodyIt, bodyEn, actor.id, tx);
+        await audit.record(
+          {
+            actor,
+            action: "settings.pactText",
+            entityType: "SiteContent",
+            entityId: PACT_CONTENT_KEY,
+            before: before ? { bodyIt: before.bodyIt, bodyEn: before.bodyEn } : null,
+            after: { bodyIt, bodyEn },
+          },
+          tx,
+        );
+      });
+    },
+  };
+}
+
+export type PactService = ReturnType<typeof createPactService>;

@@ -1,0 +1,82 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
+import { audit, startBrowserSession, type BrowserSession } from "./helpers/browserSession.js";
+
+// A citizen reads the statistics and the open data page of the demo register;
+// staff read their own figures. Axe audit and a screenshot of each page.
+let session: BrowserSession;
+/** Close-ups of single sections, beside audit()'s full-page screenshots. */
+const closeUp = (name: string) =>
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../screenshots", `${name}.png`);
+beforeAll(async () => {
+  session = await startBrowserSession();
+});
+afterAll(() => session?.close());
+afterEach(() => expect(session.blockedRequests.splice(0), "requests that tried to leave 127.0.0.1").toEqual([]));
+
+describe("monitoring and open data", () => {
+  it("shows /statistiche with charts and tables, from the main menu, also without JavaScript", async () => {
+    const page = await session.newPage({ javaScriptEnabled: false });
+    await page.goto(`${session.baseUrl}/`);
+    await page.getByRole("navigation", { name: "Menu principale" }).getByRole("link", { name: "Statistiche" }).click();
+    await page.waitForURL(`${session.baseUrl}/statistiche`);
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Statistiche e monitoraggio");
+    const registered = await session.ctx.db.prisma.organization.count({ where: { registryStatus: "REGISTERED" } });
+    expect(await page.locator("#totale-organizations").innerText()).toBe(String(registered));
+    // Every chart is an image with a name, followed by its table.
+    const charts = page.getByRole("img", { name: "Misure per categoria" });
+    expect(await charts.count()).toBe(1);
+    expect(await page.locator("svg[role=img]").count()).toBeGreaterThanOrEqual(5);
+    expect(await page.locator("#tabella-comuni tbody tr").count()).toBe(55);
+    await audit(page, "statistiche");
+    await page
+      .locator("section", { has: page.locator("#stat-categorie") })
+      .screenshot({ path: closeUp("statistiche-categorie") });
+    await page
+      .locator("section", { has: page.locator("#stat-iscrizioni") })
+      .screenshot({ path: closeUp("statistiche-iscrizioni") });
+
+    const download = await page.request.get(`${session.baseUrl}/statistiche/categorie.csv`);
+    expect(download.status()).toBe(200);
+    expect((await download.text()).split("\r\n")[0]).toBe("categoria,misure,misure_aperte_ai_cittadini,organizzazioni");
+  });
+
+  it("shows /statistiche in English", async () => {
+    const page = await session.newPage();
+    await page.goto(`${session.baseUrl}/statistiche?lang=en`);
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Statistics and monitoring");
+    await audit(page, "statistiche-en");
+  });
+
+  it("shows /open-data with its downloads", async () => {
+    const page = await session.newPage();
+    await page.goto(`${session.baseUrl}/`);
+    await page.getByRole("navigation", { name: "Menu principale" }).getByRole("link", { name: "Open data" }).click();
+    await page.waitForURL(`${session.baseUrl}/open-data`);
+    expect(await page.locator("#tabella-download tbody tr").count()).toBe(5);
+    await audit(page, "open-data");
+    const geojson = await page.request.get(`${session.baseUrl}/open-data/registro.geojson`);
+    const registered = await session.ctx.db.prisma.organization.count({ where: { registryStatus: "REGISTERED" } });
+    expect((await geojson.json()).features).toHaveLength(registered);
+  });
+
+  it("shows /admin/statistiche to staff", async () => {
+    const reviewer = await buildUser(session.ctx.db.prisma, "REVIEWER", "Irene Istruttrice");
+    const page = await session.newPage();
+    await page.goto(`${session.baseUrl}/accedi`);
+    await page.getByLabel("Indirizzo email").fill(reviewer.email);
+    await page.getByLabel("Password").fill(TEST_PASSWORD);
+    await page.getByRole("button", { name: "Accedi" }).click();
+    await page.waitForURL(`${session.baseUrl}/admin`);
+    await page
+      .getByRole("navigation", { name: "Menu dell'area riservata" })
+      .getByRole("link", { name: "Statistiche" })
+      .click();
+    await page.waitForURL(`${session.baseUrl}/admin/statistiche`);
+    expect(await page.locator("#tabella-carico").innerText()).toContain("Irene Istruttrice");
+    await audit(page, "admin-statistiche");
+    await page.screenshot({ path: closeUp("admin-statistiche-personale") });
+  });
+});

@@ -1,0 +1,278 @@
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildOrganization } from "../factories/organizationFactory.js";
+import { createTestContext, type TestContext } from "../helpers/testApp.js";
+import { expectMatchesContract } from "../helpers/openApiContract.js";
+
+// /api/v1: answers, filters, conditional requests, CORS, problem+json and the
+// OpenAPI contract (every answer below is validated against the document).
+let ctx: TestContext;
+
+/** GET through the app, the answer checked against the OpenAPI document. */
+async function get(path: string, headers: Record<string, string> = {}) {
+  const res = await request(ctx.app).get(path).set(headers);
+  expectMatchesContract(path, res);
+  return res;
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext({ apiRateLimit: { windowMs: 60_000, limit: 1_000 } });
+  const p = ctx.db.prisma;
+  const nido = await buildOrganization(p, {
+    slug: "nido-bologna",
+    name: "Nido Bologna",
+    sizeClass: "SMALL",
+    contactEmail: "info@nido.example.org",
+    measures: [
+      {
+        title: "Nido aperto",
+        category: "MINORI",
+        openToCitizens: true,
+        beneficiaries: ["EMPLOYEES", "CITIZENS"],
+        currentOutcome: "TERRITORIAL_WELFARE",
+      },
+      { title: "Buoni pasto", category: "ALTRO" },
+    ],
+  });
+  await buildOrganization(p, {
+    slug: "salute-imola",
+    name: "Salute Imola",
+    comuneCode: "037032",
+    lat: 44.353,
+    lon: 11.714,
+    measures: [{ title: "Screening aperto", category: "SALUTE", openToCitizens: true }],
+  });
+  const suspended = await buildOrganization(p, {
+    slug: "sospesa",
+    name: "Impresa sospesa",
+    registryStatus: "SUSPENDED",
+    measures: [{ category: "MINORI", openToCitizens: true }],
+  });
+  await p.user.create({
+    data: { email: "referente-api@example.org", name: "Referente", passwordHash: "x", organizationId: nido.id },
+  });
+  const network = await p.network.create({
+    data: { slug: "rete-nidi", name: "Rete dei nidi", description: "Nidi condivisi", leadOrganizationId: nido.id },
+  });
+  await p.networkMembership.create({ data: { networkId: network.id, organizationId: nido.id, status: "ACTIVE" } });
+  await p.network.create({
+    data: {
+      slug: "rete-nascosta",
+      name: "Rete nascosta",
+      description: "Capofila sospesa",
+      leadOrganizationId: suspended.id,
+    },
+  });
+  await p.event.create({
+    data: {
+      slug: "seminario-welfare",
+      title: "Seminario sul welfare",
+      type: "SEMINAR",
+      startsAt: new Date("2026-03-01T15:00:00Z"),
+      place: "Sala Zodiaco",
+      comuneCode: "037006",
+      organizer: "CM Bologna",
+      participants: 40,
+    },
+  });
+});
+afterAll(() => ctx?.db.close());
+
+describe("collections", () => {
+  it("searches organizations with the register's parameters", async () => {
+    const all = await get("/api/v1/organizations");
+    expect(all.headers["content-type"]).toMatch(/^application\/json/);
+    expect(all.body).toMatchObject({ total: 2, page: 1, pages: 1, moreThanMax: false });
+    expect(all.body.items.map((o: { slug: string }) => o.slug).sort()).toEqual(["nido-bologna", "salute-imola"]);
+    const minori = await get("/api/v1/organizations?categoria=minori&aperte=1");
+    expect(minori.body.items.map((o: { slug: string }) => o.slug)).toEqual(["nido-bologna"]);
+    expect(minori.body.items[0].measures[0]).toMatchObject({
+      title: "Nido aperto",
+      category: "minori",
+      classification: "welfare-territoriale",
+      matchesSearch: true,
+    });
+    const near = await get("/api/v1/organizations?vicino=037032&raggio=5");
+    expect(near.body.items.map((o: { slug: string }) => o.slug)).toEqual(["salute-imola"]);
+    expect(near.body.items[0].distanceKm).toBeLessThan(5);
+    expect(JSON.stringify(all.body)).not.toContain("sospesa");
+  });
+
+  it("shows one registered organization and 404 for others", async () => {
+    const res = await get("/api/v1/organizations/nido-bologna");
+    expect(res.body).toMatchObject({
+      slug: "nido-bologna",
+      email: "info@nido.example.org",
+      sizeClass: "piccola",
+      comune: { istatCode: "037006", name: "Bologna" },
+    });
+    expect(res.body.measures).toHaveLength(2);
+    expect(res.text).not.toContain("referente-api@example.org");
+    const missing = await get("/api/v1/organizations/sospesa");
+    expect(missing.status).toBe(404);
+    expect(missing.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(missing.text)).toMatchObject({ type: "about:blank", title: "Non trovato", status: 404 });
+  });
+
+  it("lists measures, networks, events, comuni and categories", async () => {
+    const measures = await get("/api/v1/measures");
+    expect(measures.body.total).toBe(3);
+    const open = await get("/api/v1/measures?aperte=1&categoria=minori&categoria=salute");
+    expect(open.body.items.map((m: { title: string }) => m.title).sort()).toEqual(["Nido aperto", "Screening aperto"]);
+    const imola = await get("/api/v1/measures?comune=037032");
+    expect(imola.body.items.map((m: { organization: { slug: string } }) => m.organization.slug)).toEqual([
+      "salute-imola",
+    ]);
+    const territorial = await get("/api/v1/measures?classificazione=welfare-territoriale");
+    expect(territorial.body.total).toBe(1);
+
+    const networks = await get("/api/v1/networks");
+    expect(networks.body.items).toEqual([
+      expect.objectContaining({ slug: "rete-nidi", lead: { slug: "nido-bologna", name: "Nido Bologna" }, members: 1 }),
+    ]);
+    const events = await get("/api/v1/events");
+    expect(events.body.items[0]).toMatchObject({
+      slug: "seminario-welfare",
+      type: "SEMINAR",
+      participants: 40,
+      comune: { name: "Bologna" },
+    });
+    const comuni = await get("/api/v1/comuni");
+    expect(comuni.body.total).toBe(55);
+    expect(comuni.body.items.find((c: { istatCode: string }) => c.istatCode === "037006").organizations).toBe(1);
+    const categories = await get("/api/v1/categories");
+    expect(categories.body.items).toHaveLength(8);
+    expect(categories.body.items.find((c: { slug: string }) => c.slug === "minori")).toEqual({
+      slug: "minori",
+      name: "Cura dei minori e infanzia",
+      measures: 1,
+      openToCitizens: 1,
+    });
+    const english = await get("/api/v1/categories?lang=en");
+    expect(english.body.items[0].name).not.toBe(categories.body.items[0].name);
+  });
+
+  it("the contract check fails on an answer that does not match the document", () => {
+    const fake = {
+      status: 200,
+      headers: { "content-type": "application/json" },
+      body: { total: "two", items: [] },
+      text: "",
+    };
+    expect(() => expectMatchesContract("/api/v1/comuni", fake as never)).toThrow();
+    expect(() => expectMatchesContract("/api/v1/comuni", { ...fake, status: 418 } as never)).toThrow();
+  });
+
+  it("serves its OpenAPI 3.1 document", async () => {
+    const res = await request(ctx.app).get("/api/v1/openapi.json").expect(200);
+    expect(res.body.openapi).toBe("3.1.0");
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        "/organizations",
+        "/organizations/{slug}",
+        "/measures",
+        "/networks",
+        "/events",
+        "/comuni",
+        "/categories",
+      ]),
+    );
+  });
+});
+
+describe("errors are problem+json", () => {
+  it("400 names every bad parameter", async () => {
+    const res = await get("/api/v1/organizations?categoria=pizza&raggio=abc");
+    expect(res.status).toBe(400);
+    const problem = JSON.parse(res.text);
+    expect(problem).toMatchObject({ type: "about:blank", title: "Richiesta non valida", status: 400 });
+    expect(problem["invalid-params"].map((p: { name: string }) => p.name).sort()).toEqual(["categoria", "raggio"]);
+    const unknown = await get("/api/v1/measures?colore=blu&pagina=0");
+    expect(unknown.status).toBe(400);
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    expect(JSON.parse(unknown.text)["invalid-params"].sort(byName)).toEqual([
+      { name: "colore", reason: "Parametro sconosciuto." },
+      { name: "pagina", reason: "Il numero di pagina deve essere un intero da 1 in su." },
+    ]);
+  });
+
+  it("404 for unknown API paths, 405 for writes (no CSRF token involved)", async () => {
+    const missing = await get("/api/v1/nulla");
+    expect(missing.status).toBe(404);
+    const post = await request(ctx.app).post("/api/v1/organizations").send({ name: "x" });
+    expect(post.status).toBe(405);
+    expect(post.headers.allow).toBe("GET, HEAD, OPTIONS");
+    expect(post.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(post.text)).toMatchObject({ status: 405, title: "Metodo non consentito" });
+    const del = await request(ctx.app).delete("/api/v1/organizations/nido-bologna");
+    expect(del.status).toBe(405);
+    // The API sets no session cookie.
+    expect((await get("/api/v1/comuni")).headers["set-cookie"]).toBeUndefined();
+  });
+
+  it("429 past the configured limit", async () => {
+    const limited = await createTestContext({ apiRateLimit: { windowMs: 60_000, limit: 2 } });
+    try {
+      await request(limited.app).get("/api/v1/categories").expect(200);
+      await request(limited.app).get("/api/v1/categories").expect(200);
+      const res = await request(limited.app).get("/api/v1/categories?lang=en");
+      expect(res.status).toBe(429);
+      expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
+      expect(JSON.parse(res.text)).toMatchObject({ type: "about:blank", title: "Too Many Requests", status: 429 });
+      expectMatchesContract("/api/v1/categories", res);
+    } finally {
+      await limited.db.close();
+    }
+  });
+
+  it("503 with Retry-After when the database is away", async () => {
+    const broken = await createTestContext();
+    await broken.db.close();
+    const res = await request(broken.app).get("/api/v1/comuni");
+    expect(res.status).toBe(503);
+    expect(res.headers["retry-after"]).toBe("30");
+    expect(JSON.parse(res.text)).toMatchObject({ type: "about:blank", status: 503, title: "Servizio non disponibile" });
+    expectMatchesContract("/api/v1/comuni", res);
+  });
+});
+
+describe("HTTP caching and CORS", () => {
+  it("answers 304 to If-None-Match and If-Modified-Since, 200 once the data changed", async () => {
+    const first = await get("/api/v1/organizations/nido-bologna");
+    const etag = first.headers.etag!;
+    const lastModified = first.headers["last-modified"]!;
+    expect(etag).toBeTruthy();
+    expect(lastModified).toBeTruthy();
+    const byTag = await get("/api/v1/organizations/nido-bologna", { "If-None-Match": etag });
+    expect(byTag.status).toBe(304);
+    expect(byTag.text).toBe("");
+    expect((await get("/api/v1/organizations/nido-bologna", { "If-Modified-Since": lastModified })).status).toBe(304);
+    const list = await get("/api/v1/organizations?categoria=minori");
+    expect((await get("/api/v1/organizations?categoria=minori", { "If-None-Match": list.headers.etag! })).status).toBe(
+      304,
+    );
+
+    await ctx.db.prisma.organization.update({
+      where: { slug: "nido-bologna" },
+      data: { description: "Descrizione nuova", updatedAt: new Date(Date.parse(lastModified) + 5_000) },
+    });
+    const changed = await get("/api/v1/organizations/nido-bologna", { "If-None-Match": etag });
+    expect(changed.status).toBe(200);
+    expect(changed.body.description).toBe("Descrizione nuova");
+    expect((await get("/api/v1/organizations/nido-bologna", { "If-Modified-Since": lastModified })).status).toBe(200);
+  });
+
+  it("lets any origin read the API", async () => {
+    const res = await get("/api/v1/comuni", { Origin: "https://example.com" });
+    expect(res.headers["access-control-allow-origin"]).toBe("*");
+    expect(res.headers["access-control-expose-headers"]).toContain("ETag");
+    const preflight = await request(ctx.app)
+      .options("/api/v1/organizations")
+      .set("Origin", "https://example.com")
+      .set("Access-Control-Request-Method", "GET")
+      .set("Access-Control-Request-Headers", "if-none-match");
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers["access-control-allow-methods"]).toBe("GET, HEAD, OPTIONS");
+    expect(preflight.headers["access-control-allow-headers"]).toContain("If-None-Match");
+  });
+});

@@ -1,0 +1,278 @@
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventFiguresByYearAndType } from "../../src/data/eventRepository.js";
+import { buildSubmittedApplication, buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
+import { buildOrganization } from "../factories/organizationFactory.js";
+import { createTestContext, type TestContext } from "../helpers/testApp.js";
+import { loggedInAgent, tokenFor } from "../helpers/login.js";
+
+let ctx: TestContext;
+let reviewer: request.Agent;
+let company: request.Agent;
+let registered: { id: number; name: string; slug: string }[];
+let notRegisteredId: number;
+
+const post = async (agent: request.Agent, path: string, form: Record<string, string | string[]>, page: string) =>
+  agent
+    .post(path)
+    .type("form")
+    .send({ _csrf: await tokenFor(agent, page), ...form });
+const audits = (action: string, entityId: number) =>
+  ctx.db.prisma.auditEntry.findMany({ where: { action, entityType: "Event", entityId: String(entityId) } });
+
+const validEvent = (overrides: Record<string, string | string[]> = {}) => ({
+  titolo: "Seminario: welfare, territorio; reti di PMI",
+  tipo: "SEMINAR",
+  data: "2031-03-12",
+  ora: "09:30",
+  oraFine: "12:45",
+  luogo: "Sala del Consiglio, Palazzo Malvezzi",
+  comune: "037006",
+  organizzatore: "Città metropolitana di Bologna",
+  descrizione: "Come costruire una rete di imprese.\nSecondo paragrafo.",
+  partecipanti: "",
+  ...overrides,
+});
+
+beforeAll(async () => {
+  ctx = await createTestContext({
+    rateLimits: { login: { windowMs: 60_000, limit: 100 }, publicForms: { windowMs: 60_000, limit: 100 } },
+  });
+  const p = ctx.db.prisma;
+  registered = await Promise.all([
+    buildOrganization(p, { name: "Officine Felsinee", slug: "officine-felsinee" }),
+    buildOrganization(p, { name: "Cooperativa del Reno", slug: "cooperativa-del-reno" }),
+  ]);
+  const { org, user } = await buildSubmittedApplication(p);
+  notRegisteredId = org.id;
+  const r = await buildUser(p, "REVIEWER", "Rita Istruttrice");
+  reviewer = await loggedInAgent(ctx.app, r.email, TEST_PASSWORD);
+  company = await loggedInAgent(ctx.app, user.email, TEST_PASSWORD);
+});
+afterAll(() => ctx?.db.close());
+
+describe("roles", () => {
+  it("sends anonymous visitors to log in and refuses companies with 403", async () => {
+    const anonymous = request(ctx.app);
+    for (const path of ["/admin/eventi", "/admin/eventi/nuovo"]) {
+      const res = await anonymous.get(path);
+      expect(res.status, path).toBe(303);
+      expect(res.headers.location).toBe(`/accedi?torna=${encodeURIComponent(path)}`);
+      expect((await company.get(path)).status, path).toBe(403);
+    }
+    expect((await post(company, "/admin/eventi/nuovo", validEvent(), "/")).status).toBe(403);
+    expect(await ctx.db.prisma.event.count({ where: { title: validEvent().titolo } })).toBe(0);
+  });
+
+  it("refuses a POST without CSRF token", async () => {
+    expect((await reviewer.post("/admin/eventi/nuovo").type("form").send(validEvent())).status).toBe(403);
+  });
+});
+
+describe("staff record events", () => {
+  it("answers a wrong form with 422, Italian messages beside the fields and the values kept", async () => {
+    const res = await post(
+      reviewer,
+      "/admin/eventi/nuovo",
+      validEvent({ titolo: "", ora: "9 e mezza", partecipanti: "molti", luogo: "Teatro <Comunale>" }),
+      "/admin/eventi/nuovo",
+    );
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('id="riepilogo-errori"');
+    expect(res.text).toMatch(/id="campo-titolo-errore"[^>]*>Questo campo è obbligatorio\./);
+    expect(res.text).toMatch(/id="campo-ora-errore"[^>]*>Scrivi un orario valido/);
+    expect(res.text).toMatch(/id="campo-partecipanti-errore"[^>]*>Scrivi un numero intero\./);
+    expect(res.text).toContain('value="9 e mezza"');
+    expect(res.text).toContain('value="Teatro &lt;Comunale&gt;"');
+    expect(res.text).toContain("Come costruire una rete di imprese.");
+
+    const order = await post(reviewer, "/admin/eventi/nuovo", validEvent({ oraFine: "08:00" }), "/admin/eventi/nuovo");
+    expect(order.status).toBe(422);
+    expect(order.text).toContain("L&#39;ora di fine deve essere successiva");
+    const day = await post(reviewer, "/admin/eventi/nuovo", validEvent({ data: "2031-02-30" }), "/admin/eventi/nuovo");
+    expect(day.status).toBe(422);
+    expect(day.text).toMatch(/id="campo-data-errore"/);
+  });
+
+  it("accepts only registered organizations as attendees", async () => {
+    const res = await post(
+      reviewer,
+      "/admin/eventi/nuovo",
+      validEvent({ imprese: [String(registered[0]!.id), String(notRegisteredId)] }),
+      "/admin/eventi/nuovo",
+    );
+    expect(res.status).toBe(422);
+    expect(res.text).toContain("Scegli solo imprese iscritte al registro.");
+    expect(await ctx.db.prisma.event.count()).toBe(0);
+  });
+
+  it("creates, edits and deletes an event, each audited", async () => {
+    const p = ctx.db.prisma;
+    const created = await post(
+      reviewer,
+      "/admin/eventi/nuovo",
+      validEvent({ imprese: registered.map((o) => String(o.id)) }),
+      "/admin/eventi/nuovo",
+    );
+    expect(created.status).toBe(303);
+    const event = await p.event.findFirstOrThrow({
+      where: { title: validEvent().titolo },
+      include: { attendees: true },
+    });
+    // 09:30 in Rome in March (CET, UTC+1)
+    expect(event.startsAt.toISOString()).toBe("2031-03-12T08:30:00.000Z");
+    expect(event.endsAt?.toISOString()).toBe("2031-03-12T11:45:00.000Z");
+    expect(event.slug).toBe("2031-03-12-seminario-welfare-territorio-reti-di-pmi");
+    expect(event.attendees.map((a) => a.organizationId).sort()).toEqual(registered.map((o) => o.id).sort());
+    expect((await audits("event.create", event.id))[0]?.after).toMatchObject({ title: event.title, type: "SEMINAR" });
+
+    const page = `/admin/eventi/${event.id}`;
+    expect((await reviewer.get(page)).text).toContain('value="09:30"');
+    const edited = await post(
+      reviewer,
+      page,
+      validEvent({ tipo: "TRAINING", partecipanti: "40", imprese: String(registered[1]!.id) }),
+      page,
+    );
+    expect(edited.status).toBe(303);
+    const after = await p.event.findUniqueOrThrow({ where: { id: event.id }, include: { attendees: true } });
+    expect(after).toMatchObject({ type: "TRAINING", participants: 40, slug: event.slug });
+    expect(after.attendees.map((a) => a.organizationId)).toEqual([registered[1]!.id]);
+    const update = (await audits("event.update", event.id))[0];
+    expect(update?.before).toMatchObject({ type: "SEMINAR", participants: null });
+    expect(update?.after).toMatchObject({ type: "TRAINING", participants: 40, organizationIds: [registered[1]!.id] });
+
+    const contribution = await p.contribution.create({
+      data: {
+        activity: "Seminario",
+        amount: "100.00",
+        resource: "Fondo",
+        fundedBy: "Regione",
+        grantedOn: new Date("2031-01-10"),
+        eventId: event.id,
+      },
+    });
+    expect((await post(reviewer, `${page}/elimina`, {}, page)).status).toBe(303);
+    expect(await p.event.count({ where: { id: event.id } })).toBe(0);
+    expect((await p.contribution.findUniqueOrThrow({ where: { id: contribution.id } })).eventId).toBeNull();
+    expect((await audits("event.delete", event.id))[0]?.before).toMatchObject({
+      slug: event.slug,
+      unlinkedContributions: [contribution.id],
+    });
+    expect((await reviewer.get(page)).status).toBe(404);
+    expect((await reviewer.get("/admin/eventi/abc")).status).toBe(404);
+  });
+});
+
+describe("public events", () => {
+  it("lists upcoming and past events, shows one and offers its .ics", async () => {
+    const p = ctx.db.prisma;
+    const upcoming = await p.event.create({
+      data: {
+        slug: "2032-05-20-incontro-reti",
+        title: "Incontro: reti, imprese; comuni",
+        type: "MEETING",
+        startsAt: new Date("2032-05-20T07:00:00Z"),
+        endsAt: new Date("2032-05-20T09:00:00Z"),
+        place: "Sala Zodiaco, via Zamboni 13",
+        comuneCode: "037006",
+        organizer: "Città metropolitana",
+        description: "Ordine del giorno:\n1. reti; 2. patto, firme",
+        attendees: { create: [{ organizationId: registered[0]!.id }] },
+      },
+    });
+    await p.event.create({
+      data: {
+        slug: "2020-01-10-seminario-storico",
+        title: "Seminario storico",
+        type: "SEMINAR",
+        startsAt: new Date("2020-01-10T09:00:00Z"),
+        place: "Online",
+        organizer: "CMBO",
+        participants: 33,
+      },
+    });
+    const list = await request(ctx.app).get("/eventi");
+    expect(list.status).toBe(200);
+    const [future, past] = list.text.split('id="passati"');
+    expect(future).toContain("/eventi/2032-05-20-incontro-reti");
+    expect(past).toContain("/eventi/2020-01-10-seminario-storico");
+    expect(past).not.toContain("/eventi/2032-05-20-incontro-reti");
+
+    const page = await request(ctx.app).get(`/eventi/${upcoming.slug}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("Incontro: reti, imprese; comuni");
+    expect(page.text).toContain("giovedì 20 maggio 2032");
+    expect(page.text).toContain('href="/registro/officine-felsinee"');
+    expect(page.text).toContain(`/eventi/${upcoming.slug}/calendario.ics`);
+    const jsonLd = JSON.parse(page.text.match(/<script type="application\/ld\+json">([^<]*)<\/script>/)?.[1] ?? "{}");
+    expect(jsonLd).toMatchObject({ "@type": "Event", name: upcoming.title, startDate: "2032-05-20T07:00:00.000Z" });
+    expect((await request(ctx.app).get("/eventi/non-esiste")).status).toBe(404);
+
+    const ics = await request(ctx.app).get(`/eventi/${upcoming.slug}/calendario.ics`);
+    expect(ics.status).toBe(200);
+    expect(ics.headers["content-type"]).toBe("text/calendar; charset=utf-8");
+    expect(ics.headers["content-disposition"]).toContain(`${upcoming.slug}.ics`);
+    const text = ics.text;
+    expect(text.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")).toBe(true);
+    expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
+    expect(text.split("\r\n").every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    const unfolded = text.replace(/\r\n /g, "");
+    expect(unfolded).toContain("\r\nDTSTART;TZID=Europe/Rome:20320520T090000\r\n");
+    expect(unfolded).toContain("\r\nDTEND;TZID=Europe/Rome:20320520T110000\r\n");
+    expect(unfolded).toContain("\r\nSUMMARY:Incontro: reti\\, imprese\\; comuni\r\n");
+    expect(unfolded).toContain(
+      "\r\nDESCRIPTION:Ordine del giorno:\\n1. reti\\; 2. patto\\, firme\\n\\nhttp://localhost:3000/eventi/2032-05-20-incontro-reti\r\n",
+    );
+    expect(unfolded).toContain("\r\nLOCATION:Sala Zodiaco\\, via Zamboni 13\\, Bologna\r\n");
+    expect(unfolded).toContain("\r\nUID:evento-2032-05-20-incontro-reti@localhost\r\n");
+  });
+});
+
+describe("figures per year and type", () => {
+  it("counts held events and averages known participants, per year in Rome and type", async () => {
+    const p = ctx.db.prisma;
+    await p.eventAttendance.deleteMany({});
+    await p.contribution.deleteMany({});
+    await p.event.deleteMany({});
+    const at = (iso: string, type: "SEMINAR" | "MEETING" | "TRAINING", participants: number | null, n: number) => ({
+      slug: `fixture-${n}`,
+      title: `Fixture ${n}`,
+      type,
+      startsAt: new Date(iso),
+      place: "Bologna",
+      organizer: "CMBO",
+      participants,
+    });
+    await p.event.createMany({
+      data: [
+        at("2025-03-01T09:00:00Z", "SEMINAR", 10, 1),
+        at("2025-06-01T09:00:00Z", "SEMINAR", 21, 2),
+        at("2025-09-01T09:00:00Z", "SEMINAR", null, 3),
+        // 31 December 23:30 UTC is already 1 January 2025 in Rome
+        at("2024-12-31T23:30:00Z", "MEETING", 7, 4),
+        at("2024-05-01T09:00:00Z", "MEETING", 8, 5),
+        at("2024-06-01T09:00:00Z", "MEETING", 8, 6),
+        at("2024-07-01T09:00:00Z", "MEETING", 9, 7),
+        at("2024-02-01T09:00:00Z", "TRAINING", null, 8),
+        at("2099-01-01T09:00:00Z", "SEMINAR", 500, 9),
+      ],
+    });
+    expect(await eventFiguresByYearAndType(p)).toEqual([
+      { year: 2025, type: "SEMINAR", events: 3, averageParticipants: 15.5 },
+      { year: 2025, type: "MEETING", events: 1, averageParticipants: 7 },
+      { year: 2024, type: "MEETING", events: 3, averageParticipants: 8.3 },
+      { year: 2024, type: "TRAINING", events: 1, averageParticipants: null },
+    ]);
+    const page = await request(ctx.app).get("/eventi");
+    expect(page.text).toMatch(
+      /<th scope="row">2025<\/th>\s*<td>Seminario<\/td>\s*<td class="text-end">3<\/td>\s*<td class="text-end">15,5<\/td>/,
+    );
+    expect(page.text).toMatch(
+      /<th scope="row">2024<\/th>\s*<td>Formazione<\/td>\s*<td class="text-end">1<\/td>\s*<td class="text-end">non rilevato<\/td>/,
+    );
+    const english = await request(ctx.app).get("/eventi?lang=en");
+    expect(english.text).toContain("Events in figures");
+    expect(english.text).toMatch(/<td class="text-end">8\.3<\/td>/);
+  });
+});

@@ -1,0 +1,296 @@
+// Route × role matrix: every route of the application, enumerated from the Express
+// router stack (so routes added later are covered without touching this file),
+// requested by five visitors: anonymous, company A, company B, reviewer, admin.
+// `:params` are filled with real ids/slugs of company A's data (demo data + A).
+//
+// Expectations, by path prefix (first match wins):
+//
+// | prefix                               | anonymous          | company A / B         | reviewer | admin |
+// | ------------------------------------ | ------------------ | --------------------- | -------- | ----- |
+// | /admin/utenti, /admin/impostazioni   | 303 → /accedi      | 403                   | 403      | ok    |
+// | /admin/*                             | 303 → /accedi      | 403                   | ok       | ok    |
+// | /impresa/*                           | 303 → /accedi      | ok (B on A's: 404/403)| 403      | 403   |
+// | /account*                            | 303 → /accedi      | ok                    | ok       | ok    |
+// | token links (/verifica-email/:token, /reimposta-password/:token, /invito/:token) | any non-5xx for all |
+// | everything else (public)             | 200                | 200                   | 200      | 200   |
+//
+// "ok" (GET) = 200, or 404 when no record of that kind exists to fill the param,
+// or a 303 within the same area / 409 (a page that depends on the state of the
+// entry, e.g. editing while a change awaits review). Public "200" also allows a
+// 303 onward (a confirmation page reached directly) and 429 on /api/ (its own limit).
+// POST: every visitor who is refused on GET is refused on POST too (403, or 303 to
+// /accedi for anonymous) with a valid CSRF token; nothing is ever a 5xx.
+// Company B never reads company A's records: on A's parametrized company-area
+// routes B gets 404/403 and none of A's names appear.
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoData } from "../../src/db/seed/demoData.js";
+import { hashPassword } from "../../src/services/passwords.js";
+import { csrfFrom } from "../helpers/csrf.js";
+import { loggedInAgent } from "../helpers/login.js";
+import { createTestContext, type TestContext } from "../helpers/testApp.js";
+
+type Role = "anonymous" | "companyA" | "companyB" | "reviewer" | "admin";
+const ROLES: Role[] = ["anonymous", "companyA", "companyB", "reviewer", "admin"];
+const PASSWORD = "Password-lunga-123";
+const COMPANY_A = "impresa.lunaria@demo.invalid";
+const COMPANY_B = "impresa.glicine@demo.invalid";
+
+interface Route {
+  method: "get" | "post";
+  path: string;
+}
+
+/** Every route of the app: Express 5 keeps them in app.router.stack, nested routers in layer.handle.stack. */
+export function enumerateRoutes(app: unknown): Route[] {
+  const routes: Route[] = [];
+  type Layer = {
+    route?: { path: string | string[]; methods: Record<string, boolean> };
+    handle?: { stack?: Layer[] };
+    rawPath?: unknown;
+  };
+  const walk = (stack: Layer[], prefix: string) => {
+    for (const layer of stack) {
+      if (layer.route) {
+        const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
+        for (const path of paths) {
+          for (const method of Object.keys(layer.route.methods)) {
+            if (method === "get" || method === "post") routes.push({ method, path: normalize(prefix + path) });
+          }
+        }
+      } else if (layer.handle?.stack) {
+        const mount = typeof layer.rawPath === "string" && layer.rawPath !== "/" ? layer.rawPath : "";
+        walk(layer.handle.stack, prefix + mount);
+      }
+    }
+  };
+  walk((app as { router: { stack: Layer[] } }).router.stack, "");
+  const seen = new Set<string>();
+  return routes.filter((r) => !seen.has(`${r.method} ${r.path}`) && seen.add(`${r.method} ${r.path}`));
+}
+
+const normalize = (path: string) => (path.length > 1 ? path.replace(/\/$/, "") : path);
+
+type Access = "adminOnly" | "staff" | "company" | "signedIn" | "token" | "public";
+function accessOf(path: string): Access {
+  if (/^\/admin\/(utenti|impostazioni)(\/|$)/.test(path)) return "adminOnly";
+  if (/^\/admin(\/|$)/.test(path)) return "staff";
+  if (/^\/impresa(\/|$)/.test(path)) return "company";
+  if (/^\/account(\/|$)/.test(path)) return "signedIn";
+  if (/:token/.test(path)) return "token";
+  return "public";
+}
+
+function allowed(access: Access, role: Role): boolean {
+  switch (access) {
+    case "adminOnly":
+      return role === "admin";
+    case "staff":
+      return role === "reviewer" || role === "admin";
+    case "company":
+      return role === "companyA" || role === "companyB";
+    case "signedIn":
+      return role !== "anonymous";
+    default:
+      return true;
+  }
+}
+
+let ctx: TestContext;
+const agents = {} as Record<Role, request.Agent>;
+const values = new Map<string, string>();
+/** Params filled with a real record (the allowed roles must get 200, not 404). */
+const realParams = new Set<string>();
+let aNames: string[] = [];
+let routes: Route[] = [];
+
+beforeAll(async () => {
+  const roomy = { windowMs: 60_000, limit: 10_000 };
+  ctx = await createTestContext({ rateLimits: { login: roomy, publicForms: roomy } });
+  await seedDemoData(ctx.db.prisma);
+  const prisma = ctx.db.prisma;
+  const passwordHash = await hashPassword(PASSWORD);
+  await prisma.user.updateMany({ where: { email: { in: [COMPANY_A, COMPANY_B] } }, data: { passwordHash, emailVerifiedAt: new Date() } });
+  await prisma.user.createMany({
+    data: [
+      { email: "revisore.matrice@example.org", name: "Revisore Matrice", passwordHash, role: "REVIEWER", emailVerifiedAt: new Date() },
+      { email: "admin.matrice@example.org", name: "Admin Matrice", passwordHash, role: "ADMIN", emailVerifiedAt: new Date() },
+    ],
+  });
+  const userA = await prisma.user.findUniqueOrThrow({ where: { email: COMPANY_A }, include: { organization: true } });
+  const orgA = userA.organization!;
+  aNames = [orgA.name];
+
+  // Values for :params, from A's data where a table is tied to an organization.
+  const first = async (sql: string, ...args: unknown[]): Promise<string | undefined> => {
+    try {
+      const rows = await prisma.$queryRawUnsafe<{ v: unknown }[]>(sql, ...args);
+      return rows[0]?.v === undefined || rows[0]?.v === null ? undefined : String(rows[0].v);
+    } catch {
+      return undefined;
+    }
+  };
+  /** `value` is a record of A's (or the only kind there is); `fallback` stands in when there is none. */
+  const set = (name: string, value: string | undefined, fallback = "999999", real = value !== undefined) => {
+    values.set(name, value ?? fallback);
+    if (real) realParams.add(name);
+  };
+  set("org.slug", orgA.slug);
+  set("org.id", String(orgA.id));
+  set("user.id", String(userA.id));
+  set("measure.id", await first(`SELECT id AS v FROM "Measure" WHERE "organizationId" = $1 ORDER BY id LIMIT 1`, orgA.id));
+  // A key of A's measures that B's entry does not also use (keys are per entry, e.g. "m1").
+  const orgB = (await prisma.user.findUniqueOrThrow({ where: { email: COMPANY_B } })).organizationId;
+  set(
+    "measure.key",
+    await first(
+      `SELECT m->>'key' AS v FROM "Application" a, jsonb_array_elements(a.payload->'measures') m
+       WHERE a."organizationId" = $1 AND m->>'key' NOT IN (
+         SELECT b->>'key' FROM "Application" x, jsonb_array_elements(x.payload->'measures') b WHERE x."organizationId" = $2)
+       ORDER BY a.id DESC LIMIT 1`,
+      orgA.id,
+      orgB,
+    ),
+  );
+  set("application.id", await first(`SELECT id AS v FROM "Application" WHERE "organizationId" = $1 ORDER BY id LIMIT 1`, orgA.id));
+  // A network of A's if A is in one (the company area shows only those), any network otherwise.
+  const ownNetwork = await first(`SELECT n.slug AS v FROM "Network" n JOIN "NetworkMembership" m ON m."networkId" = n.id WHERE m."organizationId" = $1 AND m.status = 'ACTIVE' LIMIT 1`, orgA.id);
+  set("company.network.slug", ownNetwork, "rete-inesistente");
+  set("network.slug", ownNetwork ?? (await first(`SELECT slug AS v FROM "Network" ORDER BY id LIMIT 1`)), "rete-inesistente");
+  set("network.id", await first(`SELECT id AS v FROM "Network" WHERE slug = $1`, values.get("network.slug")));
+  set("networkMeasure.id", await first(`SELECT id AS v FROM "Measure" WHERE "networkId" IS NOT NULL ORDER BY id LIMIT 1`));
+  set("event.slug", await first(`SELECT slug AS v FROM "Event" ORDER BY id LIMIT 1`), "evento-inesistente");
+  set("event.id", await first(`SELECT id AS v FROM "Event" ORDER BY id LIMIT 1`));
+  set("contribution.id", await first(`SELECT id AS v FROM "Contribution" ORDER BY id LIMIT 1`));
+  set("advice.id", await first(`SELECT id AS v FROM "AdviceRequest" ORDER BY id LIMIT 1`));
+  set("report.id", await first(`SELECT id AS v FROM "ProblemReport" WHERE "organizationId" = $1 ORDER BY id LIMIT 1`, orgA.id) ?? (await first(`SELECT id AS v FROM "ProblemReport" ORDER BY id LIMIT 1`)));
+  set("pact.id", await first(`SELECT id AS v FROM "PactSignature" ORDER BY id LIMIT 1`));
+  values.set("token", "gettone-inesistente-0123456789");
+
+  agents.anonymous = request.agent(ctx.app);
+  agents.companyA = await loggedInAgent(ctx.app, COMPANY_A, PASSWORD);
+  agents.companyB = await loggedInAgent(ctx.app, COMPANY_B, PASSWORD);
+  agents.reviewer = await loggedInAgent(ctx.app, "revisore.matrice@example.org", PASSWORD);
+  agents.admin = await loggedInAgent(ctx.app, "admin.matrice@example.org", PASSWORD);
+  routes = enumerateRoutes(ctx.app);
+}, 120_000);
+afterAll(() => ctx?.db.close());
+
+/** Which record a :param of a path stands for. */
+function paramKind(path: string, param: string): string {
+  if (param === "token") return "token";
+  if (param === "orgId") return "org.id";
+  if (param === "measureId") return "networkMeasure.id";
+  if (param === "key") return "measure.key";
+  if (param === "slug" && /^\/impresa\/reti\//.test(path)) return "company.network.slug";
+  const table: [RegExp, string, string][] = [
+    [/^\/(impresa\/)?reti\//, "network.slug", "network.id"],
+    [/^\/admin\/reti\//, "network.slug", "network.id"],
+    [/^\/(admin\/)?eventi\//, "event.slug", "event.id"],
+    [/^\/admin\/domande\//, "org.slug", "application.id"],
+    [/^\/admin\/imprese\//, "org.slug", "org.id"],
+    [/^\/admin\/misure\//, "org.slug", "measure.id"],
+    [/^\/admin\/segnalazioni\//, "org.slug", "report.id"],
+    [/^\/admin\/contributi\//, "org.slug", "contribution.id"],
+    [/^\/admin\/consulenze\//, "org.slug", "advice.id"],
+    [/^\/admin\/utenti\//, "org.slug", "user.id"],
+    [/^\/admin\/patto\//, "org.slug", "pact.id"],
+  ];
+  const hit = table.find(([re]) => re.test(path));
+  if (param === "slug") return hit?.[1] ?? "org.slug";
+  if (param === "id") return hit?.[2] ?? "unknown";
+  // A param this table does not know yet (e.g. a file name): filled with a stand-in, 404 is fine.
+  return "unknown";
+}
+
+function fill(path: string): { url: string; real: boolean } {
+  let real = true;
+  const url = path.replace(/:(\w+)/g, (_m, param: string) => {
+    const kind = paramKind(path, param);
+    if (!realParams.has(kind)) real = false;
+    return encodeURIComponent(values.get(kind) ?? "999999");
+  });
+  return { url, real };
+}
+
+describe("route × role matrix", () => {
+  it("fills the company area's params with A's real records, so that B's refusals mean something", () => {
+    expect(realParams.has("measure.key"), `measure key ${values.get("measure.key")}`).toBe(true);
+  });
+
+  it("finds the routes of every area in the router stack", () => {
+    const paths = routes.map((r) => r.path);
+    for (const expected of ["/", "/registro/:slug", "/accedi", "/impresa", "/admin", "/admin/utenti", "/admin/impostazioni"]) {
+      expect(paths).toContain(expected);
+    }
+    expect(routes.length).toBeGreaterThan(60);
+  });
+
+  it("GET: every route, every role, as the table says, never a 5xx", async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.method === "get")) {
+      const access = accessOf(route.path);
+      const { url, real } = fill(route.path);
+      for (const role of ROLES) {
+        const res = await agents[role].get(url);
+        const where = `${role} GET ${url} (${route.path}) → ${res.status}${res.headers.location ? ` ${res.headers.location}` : ""}`;
+        if (res.status >= 500) {
+          failures.push(`${where}: server error`);
+          continue;
+        }
+        if (access === "token") continue;
+        if (!allowed(access, role)) {
+          const ok = role === "anonymous" ? res.status === 303 && /^\/accedi/.test(res.headers.location ?? "") : res.status === 403;
+          if (!ok) failures.push(`${where}: expected ${role === "anonymous" ? "303 → /accedi" : "403"}`);
+          continue;
+        }
+        if (access === "public") {
+          // A public page is there for everyone; a confirmation page reached directly sends back
+          // to its form (303, never to /accedi); the read-only API has its own, tighter rate limit.
+          const onward = res.status === 303 && !/^\/accedi/.test(res.headers.location ?? "");
+          const missing = !real && res.status === 404;
+          const apiLimit = route.path.startsWith("/api/") && res.status === 429;
+          if (res.status !== 200 && !onward && !missing && !apiLimit) failures.push(`${where}: expected 200`);
+          continue;
+        }
+        if (role === "companyB" && access === "company" && /:/.test(route.path)) {
+          // A's records: B must not get them.
+          if (res.status === 200 && aNames.some((name) => res.text.includes(name))) failures.push(`${where}: B sees A's record`);
+          if (![403, 404, 303].includes(res.status)) failures.push(`${where}: expected 404/403 for B on A's record`);
+          continue;
+        }
+        // 303 within the area or 409 (e.g. no editing while a change awaits review): the state of
+        // the entry decides, not the role.
+        const stateful = (res.status === 303 && !/^\/accedi/.test(res.headers.location ?? "")) || res.status === 409;
+        const ok = res.status === 200 || stateful || (!real && res.status === 404);
+        if (!ok) failures.push(`${where}: expected 200`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it("POST: refused roles are refused with a valid CSRF token, and nothing answers 5xx", async () => {
+    const tokens = {} as Record<Role, string>;
+    // Any page with a form carries the session's token (the header's logout form for signed-in users).
+    for (const role of ROLES) tokens[role] = csrfFrom((await agents[role].get(role === "anonymous" ? "/accedi" : "/account")).text);
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.method === "post")) {
+      const access = accessOf(route.path);
+      const { url } = fill(route.path);
+      for (const role of ROLES) {
+        if (allowed(access, role) && !(role === "companyB" && access === "company" && /:/.test(route.path))) continue;
+        const res = await agents[role].post(url).type("form").send({ _csrf: tokens[role] });
+        const where = `${role} POST ${url} → ${res.status}${res.headers.location ? ` ${res.headers.location}` : ""}`;
+        if (res.status >= 500) failures.push(`${where}: server error`);
+        else if (role === "companyB") {
+          if (![403, 404, 303, 422].includes(res.status)) failures.push(`${where}: expected refusal for B on A's record`);
+        } else if (role === "anonymous") {
+          if (!(res.status === 303 && /^\/accedi/.test(res.headers.location ?? ""))) failures.push(`${where}: expected 303 → /accedi`);
+        } else if (res.status !== 403) failures.push(`${where}: expected 403`);
+      }
+    }
+    expect(failures).toEqual([]);
+    // The refused requests changed nothing of A's: A is still signed in and sees its entry.
+    expect((await agents.companyA.get("/impresa")).status).toBe(200);
+  }, 120_000);
+});

@@ -1,0 +1,99 @@
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildOrganization } from "../factories/organizationFactory.js";
+import { createTestContext, type TestContext } from "../helpers/testApp.js";
+import { createRegistrySearchRepository } from "../../src/data/registrySearchRepository.js";
+import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
+import { loggedInAgent } from "../helpers/login.js";
+
+// The app under test caches search results (the default SEARCH_CACHE_MB):
+// every change below must reach the next search at once.
+let ctx: TestContext;
+const names = (html: string) =>
+  [...html.matchAll(/<h3 class="card-title[^>]*><a href="\/registro\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+const search = async (query: string) => names((await request(ctx.app).get(`/registro${query}`)).text);
+const mapNames = async (query: string) =>
+  ((await request(ctx.app).get(`/mappa/dati.geojson${query}`)).body as { features: { properties: { name: string } }[] }).features
+    .map((f) => f.properties.name)
+    .sort();
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  expect(ctx.config.searchCacheBytes).toBeGreaterThan(0);
+  await buildOrganization(ctx.db.prisma, {
+    name: "Lavanderia Reno S.r.l.", slug: "lavanderia-reno",
+    measures: [{ title: "Lavanderia aziendale", category: "CONCILIAZIONE", openToCitizens: true }],
+  });
+  await buildOrganization(ctx.db.prisma, {
+    name: "Officine Savena S.r.l.", slug: "officine-savena",
+    measures: [{ title: "Lavanderia di quartiere", category: "CONCILIAZIONE", openToCitizens: false }],
+  });
+});
+afterAll(() => ctx?.db.close());
+
+describe("cached search results", () => {
+  it("drop an organization from the very next search once it is suspended", async () => {
+    expect(await search("?q=lavanderia")).toEqual(["Lavanderia Reno S.r.l.", "Officine Savena S.r.l."]);
+    expect(await mapNames("?q=lavanderia")).toEqual(["Lavanderia Reno S.r.l.", "Officine Savena S.r.l."]);
+    await ctx.db.prisma.organization.update({ where: { slug: "officine-savena" }, data: { registryStatus: "SUSPENDED" } });
+    expect(await search("?q=lavanderia")).toEqual(["Lavanderia Reno S.r.l."]);
+    expect(await mapNames("?q=lavanderia")).toEqual(["Lavanderia Reno S.r.l."]);
+    await ctx.db.prisma.organization.update({ where: { slug: "officine-savena" }, data: { registryStatus: "REGISTERED" } });
+    expect(await search("?q=lavanderia")).toEqual(["Lavanderia Reno S.r.l.", "Officine Savena S.r.l."]);
+  });
+
+  it("follow a change to a measure alone", async () => {
+    expect(await search("?q=lavanderia&aperte=1")).toEqual(["Lavanderia Reno S.r.l."]);
+    await ctx.db.prisma.measure.updateMany({ where: { title: "Lavanderia di quartiere" }, data: { openToCitizens: true } });
+    expect(await search("?q=lavanderia&aperte=1")).toEqual(["Lavanderia Reno S.r.l.", "Officine Savena S.r.l."]);
+  });
+});
+
+describe("whole cached pages for visitors who are not signed in", () => {
+  it("are kept per language", async () => {
+    const italian = await request(ctx.app).get("/registro?q=lavanderia").set("Accept-Language", "it");
+    const english = await request(ctx.app).get("/registro?q=lavanderia").set("Cookie", "lang=en");
+    expect(italian.text).toContain('<html lang="it"');
+    expect(english.text).toContain('<html lang="en"');
+    expect((await request(ctx.app).get("/mappa?q=lavanderia").set("Accept-Language", "en")).text).toContain('<html lang="en"');
+  });
+
+  it("are never served to a signed-in user, nor built from one", async () => {
+    const user = await buildUser(ctx.db.prisma, "REVIEWER", "Rita Cachetti");
+    const agent = await loggedInAgent(ctx.app, user.email, TEST_PASSWORD);
+    await request(ctx.app).get("/registro?q=reno");
+    const signedIn = await agent.get("/registro?q=reno");
+    expect(signedIn.text).toContain("Rita Cachetti");
+    await agent.get("/mappa?q=savena");
+    expect((await request(ctx.app).get("/mappa?q=savena")).text).not.toContain("Rita Cachetti");
+  });
+});
+
+describe("the register's search version", () => {
+  it("moves when a change commits, not before, and once per transaction", async () => {
+    const versions = createRegistrySearchRepository(ctx.db.prisma);
+    const before = BigInt(await versions.version());
+    let inside = 0n;
+    await ctx.db.prisma.$transaction(async (tx) => {
+      await tx.organization.updateMany({ data: { description: "Aggiornata." } });
+      await tx.measure.updateMany({ data: { partners: "Comune" } });
+      // Another connection still reads the committed version.
+      inside = BigInt(await versions.version());
+    });
+    expect(inside).toBe(before);
+    expect(BigInt(await versions.version())).toBe(before + 1n);
+  });
+
+  it("stays put when nothing public-search related changes", async () => {
+    const versions = createRegistrySearchRepository(ctx.db.prisma);
+    const before = await versions.version();
+    await ctx.db.prisma.user.create({ data: { email: "nessuno@example.org", name: "Nessuno", passwordHash: "x" } });
+    // A first draft: an organization row that never was public.
+    const draft = await ctx.db.prisma.organization.create({ data: { slug: "bozza-cache", name: "Bozza" } });
+    await ctx.db.prisma.organization.update({ where: { id: draft.id }, data: { name: "Bozza rivista" } });
+    expect(await versions.version()).toBe(before);
+    // Published at last: now it counts.
+    await ctx.db.prisma.organization.update({ where: { id: draft.id }, data: { registryStatus: "REGISTERED" } });
+    expect(BigInt(await versions.version())).toBe(BigInt(before) + 1n);
+  });
+});
