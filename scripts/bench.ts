@@ -15,18 +15,23 @@
 // again on a server with SEARCH_CACHE_MB=0 (shown, not judged). p50/p95/p99 come from
 // every response's own latency, not from autocannon's summary (it has no p95).
 // Exit code 0 whatever the figures (it is a report) unless BENCH_STRICT=1.
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { createRequire } from "node:module";
+import type { ChildProcess } from "node:child_process";
 import { arch, availableParallelism, cpus, loadavg, platform } from "node:os";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { connect } from "../src/db/database.js";
-import { applyMigrations } from "../src/db/migrate.js";
-import { readComuni, seedReferenceData } from "../src/db/seed/referenceData.js";
-import { seedSynthetic } from "../src/db/seed/syntheticData.js";
-import { databaseUrl, withAdminClient } from "../tests/helpers/globalSetup.js";
-import { findPostgresBinDir, freePort, startThrowawayCluster } from "../tests/helpers/postgresCluster.js";
+import { readComuni } from "../src/db/seed/referenceData.js";
+import { createThrowawayDatabase, databaseFacts, loadSyntheticData } from "./lib/database.js";
+import {
+  cleanUpOnSignals,
+  cleanups,
+  formatDuration,
+  health,
+  runAutocannon,
+  runMeasurement,
+  sleep,
+  spawnServer,
+  stopServer,
+  waitUntilHealthy,
+} from "./lib/measurement.js";
 
 const P95_LIMIT_MS = 50;
 const MIN_RATIO = 0.5;
@@ -71,7 +76,6 @@ const SEARCHES = [
   },
 ];
 
-const projectRoot = fileURLToPath(new URL("../", import.meta.url));
 const env = process.env;
 const organizations = positiveInt(env.BENCH_ORGANIZATIONS, 100_000);
 const seconds = positiveInt(env.BENCH_SECONDS, 10);
@@ -81,60 +85,11 @@ const strict = env.BENCH_STRICT === "1";
 /** More pages to measure and show, not judged: BENCH_EXTRA="/registro /registro?ordina=recenti". */
 const extraPaths = (env.BENCH_EXTRA ?? "").split(/\s+/).filter(Boolean);
 
-/** The server's own lines, prefixed; after the first few only counted (an overloaded server logs a lot). */
-const SERVER_LINES_SHOWN = 10;
-let serverLines = 0;
-
-// ---------- autocannon (CommonJS, no type declarations installed) ----------
-
-interface AutocannonResult {
-  requests: { average: number; total: number };
-  duration: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-}
-interface AutocannonInstance extends PromiseLike<AutocannonResult> {
-  on(event: "response", fn: (client: unknown, statusCode: number, bytes: number, ms: number) => void): void;
-  stop(): void;
-}
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  timeout?: number;
-  requests?: { setupRequest: (request: { path: string }) => { path: string } }[];
-}) => AutocannonInstance;
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
-
-// ---------- cleanup, also on Ctrl+C ----------
-
-type Cleanup = () => unknown;
-const cleanups: Cleanup[] = [];
-let running: AutocannonInstance | undefined;
 /** The app servers started so far (one at a time). */
 const servers: ChildProcess[] = [];
 
-async function cleanUp() {
-  running?.stop();
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    try {
-      await cleanup();
-    } catch (error) {
-      console.error("cleanup:", error);
-    }
-  }
-}
-
-for (const [signal, code] of [
-  ["SIGINT", 130],
-  ["SIGTERM", 143],
-] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping the server and the database...`);
-    void cleanUp().finally(() => process.exit(code));
-  });
-}
+// Ctrl+C stops the load, the server and the database.
+cleanUpOnSignals();
 
 // ---------- main ----------
 
@@ -157,15 +112,7 @@ interface Measurement {
 }
 
 const benchStarted = Date.now();
-let exitCode: number;
-try {
-  exitCode = await main();
-} catch (error) {
-  console.error("\nBench failed:", error instanceof Error ? (error.stack ?? error.message) : error);
-  exitCode = 1;
-} finally {
-  await cleanUp();
-}
+const exitCode = await runMeasurement("Bench", main);
 console.log(`Total bench time: ${formatDuration(Date.now() - benchStarted)}`);
 process.exit(exitCode);
 
@@ -223,51 +170,16 @@ async function prepareDatabase(): Promise<{ url: string; loadSummary: string }> 
     console.log(`Database: BENCH_DATABASE_URL (${new URL(external).host}${new URL(external).pathname}), used as it is`);
     return { url: external, loadSummary: "existing database (BENCH_DATABASE_URL)" };
   }
-  const binDir = findPostgresBinDir();
-  if (!binDir) throw new Error("No PostgreSQL binaries found: install PostgreSQL or set BENCH_DATABASE_URL.");
-  const adminUrl = await startThrowawayCluster(binDir, cleanups);
-  await withAdminClient(adminUrl, (client) => client.query('CREATE DATABASE "registro_bench"'));
-  const url = databaseUrl(adminUrl, "registro_bench");
-
-  console.log(`Loading ${organizations.toLocaleString("en")} synthetic organizations...`);
-  const db = connect(url, 8, "server", async () => {});
-  try {
-    const started = Date.now();
-    const step = async (label: string, fn: () => Promise<unknown>) => {
-      const t = Date.now();
-      await fn();
-      console.log(`  ${label}: ${formatDuration(Date.now() - t)}`);
-    };
-    await step("migrations", () => applyMigrations(url));
-    await step("reference data", () => seedReferenceData(db.prisma));
-    await step("synthetic data", () =>
-      seedSynthetic(db.pool, organizations, (message: string) => console.log(`    ${message}`)),
-    );
-    // What autovacuum would do soon after a bulk load; planner statistics must be current.
-    await step("VACUUM ANALYZE", () => db.pool.query("VACUUM ANALYZE"));
-    const total = Date.now() - started;
-    console.log(`Load time: ${formatDuration(total)}`);
-    return {
-      url,
-      loadSummary: `${organizations.toLocaleString("en")} synthetic organizations loaded in ${formatDuration(total)}`,
-    };
-  } finally {
-    await db.close();
-  }
-}
-
-async function databaseFacts(client: pg.Client) {
-  const { rows } = await client.query<{
-    organizations: number;
-    registered: number;
-    measures: number;
-    version: string;
-  }>(`
-    SELECT (SELECT count(*)::int FROM "Organization") AS organizations,
-           (SELECT count(*)::int FROM "Organization" WHERE "registryStatus" = 'REGISTERED') AS registered,
-           (SELECT count(*)::int FROM "Measure") AS measures,
-           current_setting('server_version') AS version`);
-  return rows[0]!;
+  const url = await createThrowawayDatabase("registro_bench", "or set BENCH_DATABASE_URL");
+  const total = await loadSyntheticData(url, organizations, {
+    progress: (message) => console.log(`    ${message}`),
+    step: (label, ms) => console.log(`  ${label}: ${formatDuration(ms)}`),
+  });
+  console.log(`Load time: ${formatDuration(total)}`);
+  return {
+    url,
+    loadSummary: `${organizations.toLocaleString("en")} synthetic organizations loaded in ${formatDuration(total)}`,
+  };
 }
 
 /** Latest start of a query or a connection of anyone else on this database. */
@@ -286,81 +198,13 @@ async function stopServers() {
 }
 
 async function startServer(databaseUrl: string, extraEnv: Record<string, string>): Promise<string> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    cwd: projectRoot,
-    env: {
-      ...env,
-      NODE_ENV: "production",
-      SESSION_SECRET: randomBytes(32).toString("hex"),
-      DATABASE_URL: databaseUrl,
-      SEED_DEMO_DATA: "false",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      LOG_LEVEL: "warn",
-      ...extraEnv,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  prefixOutput(child);
-  servers.push(child);
-  cleanups.push(() => stopServer(child));
-  const base = `http://127.0.0.1:${port}`;
+  const server = await spawnServer(databaseUrl, { env: extraEnv, output: "prefixed" });
+  servers.push(server.child);
   console.log(
-    `\nServer: node --import tsx src/server.ts (NODE_ENV=production, DB_POOL_SIZE=${env.DB_POOL_SIZE ?? "10 (default)"}) on ${base}`,
+    `\nServer: node --import tsx src/server.ts (NODE_ENV=production, DB_POOL_SIZE=${env.DB_POOL_SIZE ?? "10 (default)"}) on ${server.base}`,
   );
-  const started = Date.now();
-  const exited = new Promise<never>((_resolve, reject) =>
-    child.once("exit", (code, signal) =>
-      reject(new Error(`the server exited (${signal ?? `code ${code}`}) before it was ready`)),
-    ),
-  );
-  exited.catch(() => {});
-  while (Date.now() - started < 120_000) {
-    const ok = await Promise.race([health(base), exited]);
-    if (ok) {
-      console.log(`  /health ok after ${formatDuration(Date.now() - started)}`);
-      return base;
-    }
-    await Promise.race([sleep(250), exited]);
-  }
-  throw new Error("the server did not answer /health within 120 s");
-}
-
-async function health(base: string): Promise<boolean> {
-  try {
-    const response = await fetch(`${base}/health`);
-    return response.ok && ((await response.json()) as { status?: string }).status === "ok";
-  } catch {
-    return false;
-  }
-}
-
-function prefixOutput(child: ChildProcess) {
-  for (const stream of [child.stdout, child.stderr]) {
-    stream?.setEncoding("utf8");
-    let pending = "";
-    stream?.on("data", (chunk: string) => {
-      const lines = (pending + chunk).split("\n");
-      pending = lines.pop() ?? "";
-      for (const line of lines.filter((l) => l.trim())) {
-        if (++serverLines <= SERVER_LINES_SHOWN) console.log(`  [server] ${line.slice(0, 500)}`);
-        else if (serverLines === SERVER_LINES_SHOWN + 1)
-          console.log("  [server] ... (further lines counted, not shown)");
-      }
-    });
-  }
-}
-
-async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-  await exited;
-  clearTimeout(timer);
-  if (serverLines > SERVER_LINES_SHOWN)
-    console.log(`The server wrote ${serverLines} log lines (level warn and above).`);
+  console.log(`  /health ok after ${formatDuration(await waitUntilHealthy(server))}`);
+  return server.base;
 }
 
 // ---------- checks ----------
@@ -462,20 +306,16 @@ async function measure(base: string, page: Page, prime = true): Promise<Measurem
 /** Each request, on any connection, takes the next URL of `paths` (round robin). */
 async function load(base: string, paths: string[], duration: number, onResponse: (status: number, ms: number) => void) {
   let next = 0;
-  const instance = autocannon({
-    url: base + paths[0],
-    connections,
-    duration,
-    timeout: 30,
-    requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
-  });
-  running = instance;
-  instance.on("response", (_client, statusCode, _bytes, ms) => onResponse(statusCode, ms));
-  try {
-    return await instance;
-  } finally {
-    running = undefined;
-  }
+  return runAutocannon(
+    {
+      url: base + paths[0],
+      connections,
+      duration,
+      timeout: 30,
+      requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
+    },
+    onResponse,
+  );
 }
 
 /** The same order on every run: a deterministic Fisher-Yates shuffle. */
@@ -581,18 +421,8 @@ function fmt(value: number, digits = 1): string {
   return Number.isFinite(value) ? value.toFixed(digits) : "n/a";
 }
 
-function formatDuration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  const s = ms / 1000;
-  return s < 120 ? `${s.toFixed(1)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
-}
-
 function loadAverage(): string {
   return loadavg()
     .map((n) => n.toFixed(2))
     .join(", ");
-}
-
-function sleep(ms: number) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

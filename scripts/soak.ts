@@ -10,22 +10,24 @@
 // read from /proc/<pid>/status (ps elsewhere). The reference is the RSS after the
 // warm-up (the first minute, or a tenth of a shorter run); the result is the
 // growth from there to the end: PASS when <= 20 %. Exit code 1 on FAIL.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { availableParallelism, loadavg } from "node:os";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { connect } from "../src/db/database.js";
 import { applyMigrations } from "../src/db/migrate.js";
 import { seedDemoData } from "../src/db/seed/demoData.js";
 import { seedReferenceData } from "../src/db/seed/referenceData.js";
-import { databaseUrl, withAdminClient } from "../tests/helpers/globalSetup.js";
-import { findPostgresBinDir, freePort, startThrowawayCluster } from "../tests/helpers/postgresCluster.js";
+import { createThrowawayDatabase, withDatabase } from "./lib/database.js";
+import {
+  cleanUpOnSignals,
+  cleanups,
+  health,
+  mb,
+  readRss,
+  runAutocannon,
+  runMeasurement,
+  startServer,
+} from "./lib/measurement.js";
 
 const MAX_GROWTH = 0.2;
-const projectRoot = fileURLToPath(new URL("../", import.meta.url));
 const { values: args } = parseArgs({ options: { minutes: { type: "string" } } });
 const minutes = Number(args.minutes ?? process.env.SOAK_MINUTES ?? 10);
 if (!(minutes > 0)) throw new Error(`--minutes must be a positive number, not ${args.minutes}`);
@@ -36,71 +38,13 @@ const sampleSeconds = Number(process.env.SOAK_SAMPLE_SECONDS ?? 5);
 const totalMs = minutes * 60_000;
 const warmupMs = Math.min(60_000, totalMs / 10);
 
-interface AutocannonResult {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number; max: number };
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  statusCodeStats: Record<string, { count: number }>;
-}
-interface AutocannonInstance extends PromiseLike<AutocannonResult> {
-  stop(): void;
-}
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  timeout?: number;
-  overallRate?: number;
-  requests?: { method: string; path: string }[];
-}) => AutocannonInstance;
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
-
-type Cleanup = () => unknown;
-const cleanups: Cleanup[] = [];
-let running: AutocannonInstance | undefined;
-
-async function cleanUp() {
-  running?.stop();
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    try {
-      await cleanup();
-    } catch (error) {
-      console.error("cleanup:", error);
-    }
-  }
-}
-for (const [signal, code] of [
-  ["SIGINT", 130],
-  ["SIGTERM", 143],
-] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping the server and the database...`);
-    void cleanUp().finally(() => process.exit(code));
-  });
-}
-
-let exitCode: number;
-try {
-  exitCode = await main();
-} catch (error) {
-  console.error("\nSoak failed:", error instanceof Error ? (error.stack ?? error.message) : error);
-  exitCode = 1;
-} finally {
-  await cleanUp();
-}
-process.exit(exitCode);
+// Ctrl+C stops the load, the server and the database.
+cleanUpOnSignals();
+process.exit(await runMeasurement("Soak", main));
 
 async function main(): Promise<number> {
-  const binDir = findPostgresBinDir();
-  if (!binDir) throw new Error("No PostgreSQL binaries found: install PostgreSQL to run the soak test.");
-  const adminUrl = await startThrowawayCluster(binDir, cleanups);
-  await withAdminClient(adminUrl, (client) => client.query('CREATE DATABASE "registro_soak"'));
-  const url = databaseUrl(adminUrl, "registro_soak");
-  const db = connect(url, 4, "server", async () => {});
-  let slugs: string[];
-  try {
+  const url = await createThrowawayDatabase("registro_soak", "to run the soak test");
+  const slugs = await withDatabase(url, 4, async (db) => {
     await applyMigrations(url);
     await seedReferenceData(db.prisma);
     const summary = await seedDemoData(db.prisma);
@@ -108,10 +52,8 @@ async function main(): Promise<number> {
     const { rows } = await db.pool.query<{ slug: string }>(
       `SELECT slug FROM "Organization" WHERE "registryStatus" = 'REGISTERED' ORDER BY slug LIMIT 6`,
     );
-    slugs = rows.map((r) => r.slug);
-  } finally {
-    await db.close();
-  }
+    return rows.map((r) => r.slug);
+  });
   if (slugs.length === 0) throw new Error("the demo data has no registered organization");
 
   const { base, child } = await startServer(url);
@@ -157,7 +99,7 @@ async function main(): Promise<number> {
   }, sampleSeconds * 1000);
   cleanups.push(() => clearInterval(timer));
 
-  running = autocannon({
+  const result = await runAutocannon({
     url: base,
     connections,
     duration: totalMs / 1000,
@@ -165,8 +107,6 @@ async function main(): Promise<number> {
     ...(rate > 0 ? { overallRate: rate } : {}),
     requests: paths.map((path) => ({ method: "GET", path })),
   });
-  const result = await running;
-  running = undefined;
   clearInterval(timer);
   sample();
 
@@ -181,7 +121,7 @@ async function main(): Promise<number> {
   const serverErrors = Object.entries(result.statusCodeStats)
     .filter(([code]) => Number(code) >= 500)
     .reduce((sum, [, { count }]) => sum + count, 0);
-  const alive = child.exitCode === null && (await fetch(`${base}/health`).then((r) => r.ok, () => false));
+  const alive = child.exitCode === null && (await health(base));
   const pass = growth <= MAX_GROWTH && serverErrors === 0 && result.errors === 0 && alive;
 
   console.log("\n=== Soak summary ===");
@@ -204,58 +144,6 @@ async function main(): Promise<number> {
   console.log(`Server:     ${alive ? "alive and healthy at the end" : "NOT healthy at the end"}`);
   console.log(`Result:     ${pass ? "PASS" : "FAIL"}`);
   return pass ? 0 : 1;
-}
-
-async function startServer(url: string): Promise<{ base: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      SESSION_SECRET: randomBytes(32).toString("hex"),
-      DATABASE_URL: url,
-      SEED_DEMO_DATA: "false",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  cleanups.push(async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-    await exited;
-    clearTimeout(timer);
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 120_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) {
-      console.log(`Server: node --import tsx src/server.ts (production) on ${base}, pid ${child.pid}`);
-      return { base, child };
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("the server did not answer /health within 120 s");
-}
-
-/** Resident set size of a process, in bytes. */
-function readRss(pid: number): number {
-  try {
-    const kb = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    if (kb) return Number(kb) * 1024;
-  } catch {
-    // not Linux: ask ps
-  }
-  return Number(execFileSync("ps", ["-o", "rss=", "-p", String(pid)]).toString().trim()) * 1024;
-}
-
-function mb(bytes: number): string {
-  return (bytes / 1024 / 1024).toFixed(1);
 }
 
 function formatMinutes(ms: number): string {

@@ -1,6 +1,6 @@
 import { loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
-import { openDatabase } from "./db/database.js";
+import { openDatabase, poolSettled } from "./db/database.js";
 import { applyMigrations } from "./db/migrate.js";
 import { seedReferenceData } from "./db/seed/referenceData.js";
 import { seedDemoData } from "./db/seed/demoData.js";
@@ -53,6 +53,7 @@ async function shutdown(signal: string, exitCode = 0) {
   const closeIdle = setInterval(() => server.closeIdleConnections(), 250).unref();
   server.close(async () => {
     clearInterval(closeIdle);
+    if (!(await poolSettled(db.pool))) logger.warn("database still in use 5 s after the last connection closed");
     await db.close().catch((err: unknown) => logger.error({ err }, "closing the database"));
     clearTimeout(force);
     process.exit(exitCode);

@@ -53,11 +53,10 @@ export function createContributionRepository(db: Db) {
       return { networks, measures, events };
     },
     async linksExist(ids: { networkId: number | null; measureId: number | null; eventId: number | null }, tx: Db = db) {
-      const [network, measure, event] = await Promise.all([
-        ids.networkId === null ? 1 : tx.network.count({ where: { id: ids.networkId } }),
-        ids.measureId === null ? 1 : tx.measure.count({ where: { id: ids.measureId } }),
-        ids.eventId === null ? 1 : tx.event.count({ where: { id: ids.eventId } }),
-      ]);
+      // One after the other: a transaction is one connection, which runs one query at a time.
+      const network = ids.networkId === null ? 1 : await tx.network.count({ where: { id: ids.networkId } });
+      const measure = ids.measureId === null ? 1 : await tx.measure.count({ where: { id: ids.measureId } });
+      const event = ids.eventId === null ? 1 : await tx.event.count({ where: { id: ids.eventId } });
       return { network: network > 0, measure: measure > 0, event: event > 0 };
     },
   };

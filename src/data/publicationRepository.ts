@@ -1,26 +1,6 @@
-import type { ApplicationPayload, MeasureDraft } from "../domain/applicationPayload.js";
+import { measureRow, type ApplicationPayload } from "../domain/applicationPayload.js";
 import { sizeClassFor } from "../domain/sizeClass.js";
 import { refreshSearchData, type Db } from "./searchIndexRepository.js";
-
-const date = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
-
-function measureData(m: MeasureDraft) {
-  return {
-    title: m.title ?? "",
-    description: m.description ?? "",
-    category: m.category ?? "ALTRO",
-    status: m.status ?? "ACTIVE",
-    beneficiaries: m.beneficiaries,
-    openToCitizens: m.openToCitizens,
-    areaServed: m.areaServed ?? "",
-    accessConditions: m.accessConditions ?? "",
-    costToCitizens: m.costToCitizens ?? "",
-    capacity: m.capacity ?? null,
-    startsOn: date(m.startsOn),
-    endsOn: date(m.endsOn),
-    partners: m.partners ?? "",
-  };
-}
 
 /**
  * Makes an approved payload the public version of an organization: its data,
@@ -61,8 +41,8 @@ export async function publishPayload(tx: Db, organizationId: number, payload: Ap
     await tx.measure.deleteMany({ where: { id: { in: ids } } });
   }
   for (const m of payload.measures) {
-    if (m.measureId) await tx.measure.update({ where: { id: m.measureId, organizationId }, data: measureData(m) });
-    else await tx.measure.create({ data: { organizationId, ...measureData(m) } });
+    if (m.measureId) await tx.measure.update({ where: { id: m.measureId, organizationId }, data: measureRow(m) });
+    else await tx.measure.create({ data: { organizationId, ...measureRow(m) } });
   }
   await refreshSearchData(tx, [organizationId]);
 }

@@ -55,3 +55,24 @@ export function connect(
     },
   };
 }
+
+/**
+ * Resolves once no connection of the pool has been in use for `quietMs` (or
+ * after `timeoutMs` anyway). At shutdown the HTTP server closes when its
+ * sockets do, but a handler whose client went away keeps running its queries:
+ * closing the pool under it would fail them ("Cannot use a pool after calling
+ * end on the pool"). Between two queries of one handler the pool is briefly
+ * idle, hence the quiet period rather than a single look.
+ */
+export async function poolSettled(pool: pg.Pool, { quietMs = 200, timeoutMs = 5_000 } = {}): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  let idleSince: number | undefined;
+  while (Date.now() < deadline) {
+    const busy = pool.totalCount - pool.idleCount + pool.waitingCount > 0;
+    if (busy) idleSince = undefined;
+    else if (idleSince === undefined) idleSince = Date.now();
+    else if (Date.now() - idleSince >= quietMs) return true;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return false;
+}

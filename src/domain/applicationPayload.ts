@@ -54,6 +54,31 @@ export const applicationPayloadSchema = z.object({
 });
 
 export type MeasureDraft = z.infer<typeof measureDraftSchema>;
+
+/** A measure's fields as a company writes them (a draft's, or a network measure's form). */
+export type MeasureFields = Omit<MeasureDraft, "key" | "measureId">;
+
+const day = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+
+/** Those fields as a Measure row stores them; missing texts are empty (call once complete). */
+export function measureRow(m: MeasureFields) {
+  return {
+    title: m.title ?? "",
+    description: m.description ?? "",
+    category: m.category ?? "ALTRO",
+    status: m.status ?? "ACTIVE",
+    beneficiaries: m.beneficiaries,
+    openToCitizens: m.openToCitizens,
+    areaServed: m.areaServed ?? "",
+    accessConditions: m.accessConditions ?? "",
+    costToCitizens: m.costToCitizens ?? "",
+    capacity: m.capacity ?? null,
+    startsOn: day(m.startsOn),
+    endsOn: day(m.endsOn),
+    partners: m.partners ?? "",
+  };
+}
+export type MeasureRow = ReturnType<typeof measureRow>;
 export type OrganizationDraft = z.infer<typeof organizationDraftSchema>;
 export type ApplicationPayload = z.infer<typeof applicationPayloadSchema>;
 

@@ -1,28 +1,15 @@
 import type { AuditRepository } from "../data/auditRepository.js";
 import type { NetworkRepository } from "../data/networkRepository.js";
 import { refreshSearchData, type Db } from "../data/searchIndexRepository.js";
-import type { MeasureCategory, MeasureStatus, Beneficiary } from "../generated/prisma/enums.js";
+import type { MeasureRow } from "../domain/applicationPayload.js";
 import type { Actor } from "./reviewService.js";
 
 export type NetworkOutcome =
   | { ok: true; networkId: number }
   | { ok: false; reason: "notFound" | "notRegistered" | "notLead" | "isLead" | "conflict" | "alreadyMember" };
 
-export interface NetworkMeasureInput {
-  title: string;
-  description: string;
-  category: MeasureCategory;
-  status: MeasureStatus;
-  beneficiaries: Beneficiary[];
-  openToCitizens: boolean;
-  areaServed: string;
-  accessConditions: string;
-  costToCitizens: string;
-  capacity: number | null;
-  startsOn: Date | null;
-  endsOn: Date | null;
-  partners: string;
-}
+/** What a network measure proposal stores: the same fields as an organization's measure. */
+export type NetworkMeasureInput = MeasureRow;
 
 export const fail = (reason: Exclude<NetworkOutcome, { ok: true }>["reason"]) => ({ ok: false, reason }) as const;
 

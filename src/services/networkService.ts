@@ -5,7 +5,7 @@ import type { RegisterAdminRepository } from "../data/registerAdminRepository.js
 import type { RunInTransaction } from "../data/transaction.js";
 import { slugify } from "../domain/slug.js";
 import { fail, membershipDecider, refresh, type NetworkOutcome } from "./networkRules.js";
-import type { ClassificationInput } from "./registerUpkeepService.js";
+import { recordClassification, type ClassificationInput } from "./registerUpkeepService.js";
 import type { Actor } from "./reviewService.js";
 
 /**
@@ -142,19 +142,7 @@ export function createNetworkService(deps: {
       return transact(async (tx) => {
         const measure = await networks.measure(measureId, tx);
         if (!measure?.networkId || measure.networkId !== networkId) return fail("notFound");
-        const created = await register.addClassification({ measureId, reviewerId: actor.id, ...input }, tx);
-        await register.setCurrentOutcome(measureId, input.outcome, tx);
-        await audit.record(
-          {
-            actor,
-            action: "measure.classify",
-            entityType: "Measure",
-            entityId: measureId,
-            before: { currentOutcome: measure.currentOutcome },
-            after: { classificationId: created.id, ...input },
-          },
-          tx,
-        );
+        await recordClassification({ register, audit }, tx, measure, actor, input);
         return { ok: true, networkId: measure.networkId };
       });
     },

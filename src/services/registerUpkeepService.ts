@@ -1,6 +1,7 @@
 import type { AuditRepository } from "../data/auditRepository.js";
 import type { RegisterAdminRepository, RegisterFilters } from "../data/registerAdminRepository.js";
 import type { RunInTransaction } from "../data/transaction.js";
+import type { Db } from "../data/searchIndexRepository.js";
 import type { ClassificationOutcome } from "../generated/prisma/enums.js";
 import type { Actor } from "./reviewService.js";
 
@@ -94,19 +95,7 @@ export function createRegisterUpkeepService(deps: {
       return transact(async (tx) => {
         const measure = await register.measure(measureId, tx);
         if (!measure || measure.organizationId === null) return { ok: false, reason: "notFound" } as const;
-        const created = await register.addClassification({ measureId, reviewerId: actor.id, ...input }, tx);
-        await register.setCurrentOutcome(measureId, input.outcome, tx);
-        await audit.record(
-          {
-            actor,
-            action: "measure.classify",
-            entityType: "Measure",
-            entityId: measureId,
-            before: { currentOutcome: measure.currentOutcome },
-            after: { classificationId: created.id, ...input },
-          },
-          tx,
-        );
+        await recordClassification({ register, audit }, tx, measure, actor, input);
         return { ok: true, organizationId: measure.organizationId } as const;
       });
     },
@@ -114,3 +103,29 @@ export function createRegisterUpkeepService(deps: {
 }
 
 export type RegisterUpkeepService = ReturnType<typeof createRegisterUpkeepService>;
+
+/**
+ * A new classification of a measure (an organization's or a network's) becomes
+ * current; earlier ones stay as history; audited. Inside the caller's transaction.
+ */
+export async function recordClassification(
+  deps: { register: RegisterAdminRepository; audit: AuditRepository },
+  tx: Db,
+  measure: { id: number; currentOutcome: ClassificationOutcome | null },
+  actor: Actor,
+  input: ClassificationInput,
+) {
+  const created = await deps.register.addClassification({ measureId: measure.id, reviewerId: actor.id, ...input }, tx);
+  await deps.register.setCurrentOutcome(measure.id, input.outcome, tx);
+  await deps.audit.record(
+    {
+      actor,
+      action: "measure.classify",
+      entityType: "Measure",
+      entityId: measure.id,
+      before: { currentOutcome: measure.currentOutcome },
+      after: { classificationId: created.id, ...input },
+    },
+    tx,
+  );
+}

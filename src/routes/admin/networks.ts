@@ -3,7 +3,7 @@ import type { Services } from "../../services/index.js";
 import type { NetworkOutcome } from "../../services/networkRules.js";
 import { validId } from "./idParam.js";
 import { parseForm, type FieldErrors } from "../../validation/form.js";
-import { classificationSchema } from "./organizations.schema.js";
+import { classificationInput, classificationSchema } from "./organizations.schema.js";
 import { measureRejectSchema, memberSchema, networkSchema } from "./networks.schema.js";
 
 const done = [
@@ -125,16 +125,7 @@ export function networkAdminRoutes(services: Services) {
         form: "classifica",
         measureId,
       });
-    const d = form.data;
-    const outcome = await networks.classify(req.user!, id(req), measureId, {
-      outcome: d.esito,
-      openToCitizens: d.apertura,
-      integratesPublicService: d.integrazione,
-      wellbeingImpact: d.benessere,
-      continuity: d.continuita,
-      thirdSectorPartnership: d.terzoSettore,
-      rationale: d.motivazione,
-    });
+    const outcome = await networks.classify(req.user!, id(req), measureId, classificationInput(form.data));
     answer(req, res, outcome, "classificata", `#misura-${measureId}`);
   });
 

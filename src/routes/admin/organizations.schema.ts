@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ClassificationInput } from "../../services/registerUpkeepService.js";
 import { ClassificationOutcome, RegistryStatus } from "../../generated/prisma/enums.js";
 import { formFields } from "../../validation/form.js";
 
@@ -15,6 +16,19 @@ export const classificationSchema = z.strictObject({
   motivazione: formFields.requiredText(5000),
 });
 export type ClassificationForm = z.infer<typeof classificationSchema>;
+
+/** The form's Italian field names as the classification the services record. */
+export function classificationInput(d: ClassificationForm): ClassificationInput {
+  return {
+    outcome: d.esito,
+    openToCitizens: d.apertura,
+    integratesPublicService: d.integrazione,
+    wellbeingImpact: d.benessere,
+    continuity: d.continuita,
+    thirdSectorPartnership: d.terzoSettore,
+    rationale: d.motivazione,
+  };
+}
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), schema.optional()).catch(undefined);

@@ -3,6 +3,7 @@ import { formFields } from "../../validation/form.js";
 import type { MeasureForm } from "./measure.schema.js";
 import type { FieldErrors } from "../../validation/form.js";
 import type { NetworkMeasureInput } from "../../services/networkRules.js";
+import { measureRow } from "../../domain/applicationPayload.js";
 
 /** /impresa/patto: optional commitments and the representative's confirmation. */
 export const pactRequestSchema = z.strictObject({
@@ -25,23 +26,5 @@ export function networkMeasureErrors(m: MeasureForm): FieldErrors {
   return errors;
 }
 
-const day = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
-
 /** The checked form as a measure row (call after networkMeasureErrors found nothing). */
-export function networkMeasureInput(m: MeasureForm): NetworkMeasureInput {
-  return {
-    title: m.title ?? "",
-    description: m.description ?? "",
-    category: m.category ?? "ALTRO",
-    status: m.status ?? "ACTIVE",
-    beneficiaries: m.beneficiaries,
-    openToCitizens: m.openToCitizens,
-    areaServed: m.areaServed ?? "",
-    accessConditions: m.accessConditions ?? "",
-    costToCitizens: m.costToCitizens ?? "",
-    capacity: m.capacity ?? null,
-    startsOn: day(m.startsOn),
-    endsOn: day(m.endsOn),
-    partners: m.partners ?? "",
-  };
-}
+export const networkMeasureInput = (m: MeasureForm): NetworkMeasureInput => measureRow(m);
