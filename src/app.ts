@@ -14,6 +14,7 @@ import { sessions } from "./middleware/session.js";
 import { authentication } from "./middleware/authentication.js";
 import { csrfProtection } from "./middleware/csrf.js";
 import { viewLocals } from "./middleware/viewLocals.js";
+import { rejectNulBytes } from "./middleware/nulBytes.js";
 import { errorHandler, notFound } from "./middleware/errorHandlers.js";
 import { publicRoutes } from "./routes/public/index.js";
 import { loginRoutes } from "./routes/accounts/login.js";
@@ -46,9 +47,10 @@ export function createApp({ config, db, logger }: AppDependencies) {
   app.use(staticAssets(config.isProduction));
   app.use(internationalization());
   app.use(viewLocals(config));
+  app.use(express.urlencoded({ extended: false, limit: "100kb", parameterLimit: 200 }));
+  app.use(rejectNulBytes);
   // Read-only JSON, before sessions and CSRF: no session, no writes (routes/api/index.ts).
   app.use(apiRoutes(services, logger));
-  app.use(express.urlencoded({ extended: false, limit: "100kb", parameterLimit: 200 }));
   app.use(sessions(config, db.pool));
   app.use(authentication(services.users));
   app.use(csrfProtection());

@@ -49,7 +49,10 @@ async function shutdown(signal: string, exitCode = 0) {
     process.exit(1);
   }, 10_000).unref();
   // Keep-alive connections are closed as soon as their current response is sent.
-  server.on("request", (_req, res) => res.setHeader("Connection", "close"));
+  // Before Express's own listener: a handler that answers at once has sent its headers after it.
+  server.prependListener("request", (_req, res) => {
+    if (!res.headersSent) res.setHeader("Connection", "close");
+  });
   const closeIdle = setInterval(() => server.closeIdleConnections(), 250).unref();
   server.close(async () => {
     clearInterval(closeIdle);

@@ -35,9 +35,10 @@ export function createAdviceRepository(db: Db) {
         include: { comune: { select: { name: true } }, assignee: { select: { id: true, name: true } } },
       });
     },
-    staff() {
+    /** Who a request may be assigned to: active staff, and its current assignee (alsoId) even if deactivated. */
+    staff(alsoId: number | null = null) {
       return db.user.findMany({
-        where: { role: { in: ["REVIEWER", "ADMIN"] }, active: true },
+        where: { OR: [{ role: { in: ["REVIEWER", "ADMIN"] }, active: true }, ...(alsoId === null ? [] : [{ id: alsoId }])] },
         select: { id: true, name: true },
         orderBy: { name: "asc" },
       });

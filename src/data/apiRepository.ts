@@ -1,4 +1,4 @@
-import { Prisma } from "../generated/prisma/client.js";
+import type { Prisma } from "../generated/prisma/client.js";
 import type { MeasureCategory } from "../generated/prisma/enums.js";
 import type { Db } from "./searchIndexRepository.js";
 
@@ -63,16 +63,6 @@ export function createApiRepository(db: Db) {
         SELECT m.category, count(*)::int AS measures, count(*) FILTER (WHERE m."openToCitizens")::int AS "openToCitizens"
         FROM "Measure" m JOIN "Organization" o ON o.id = m."organizationId"
         WHERE o."registryStatus" = 'REGISTERED' GROUP BY m.category`;
-    },
-
-    /** Latest change among these organizations and their measures (Last-Modified of a list). */
-    async organizationsModified(ids: number[]): Promise<Date | null> {
-      if (ids.length === 0) return null;
-      const rows = await db.$queryRaw<{ modified: Date | null }[]>`
-        SELECT greatest(max(o."updatedAt"), max(m."updatedAt")) AS modified
-        FROM "Organization" o LEFT JOIN "Measure" m ON m."organizationId" = o.id
-        WHERE o.id IN (${Prisma.join(ids)})`;
-      return rows[0]?.modified ?? null;
     },
   };
 }

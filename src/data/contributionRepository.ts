@@ -38,18 +38,32 @@ export function createContributionRepository(db: Db) {
     delete(id: number, tx: Db = db) {
       return tx.contribution.delete({ where: { id } });
     },
-    /** What a contribution may point at: networks, published measures, events. */
-    async linkChoices() {
-      const [networks, measures, events] = await Promise.all([
+    /**
+     * What a contribution may point at: networks, published measures, events;
+     * plus the measure and event it points at now (current), so that editing keeps them.
+     */
+    async linkChoices(current: { measureId: number | null; eventId: number | null } | null = null) {
+      const measureSelect = {
+        id: true,
+        title: true,
+        organization: { select: { name: true } },
+        network: { select: { name: true } },
+      } as const;
+      const eventSelect = { id: true, title: true, startsAt: true } as const;
+      const [networks, measures, events, currentMeasure, currentEvent] = await Promise.all([
         db.network.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
         db.measure.findMany({
           where: { OR: [{ organization: { registryStatus: "REGISTERED" } }, { networkId: { not: null } }] },
-          select: { id: true, title: true, organization: { select: { name: true } }, network: { select: { name: true } } },
+          select: measureSelect,
           orderBy: [{ organizationId: "asc" }, { title: "asc" }],
           take: 2000,
         }),
-        db.event.findMany({ select: { id: true, title: true, startsAt: true }, orderBy: { startsAt: "desc" }, take: 500 }),
+        db.event.findMany({ select: eventSelect, orderBy: { startsAt: "desc" }, take: 500 }),
+        current?.measureId ? db.measure.findUnique({ where: { id: current.measureId }, select: measureSelect }) : null,
+        current?.eventId ? db.event.findUnique({ where: { id: current.eventId }, select: eventSelect }) : null,
       ]);
+      if (currentMeasure && !measures.some((m) => m.id === currentMeasure.id)) measures.push(currentMeasure);
+      if (currentEvent && !events.some((e) => e.id === currentEvent.id)) events.push(currentEvent);
       return { networks, measures, events };
     },
     async linksExist(ids: { networkId: number | null; measureId: number | null; eventId: number | null }, tx: Db = db) {

@@ -46,8 +46,13 @@ export function createEventRepository(db: Db) {
         .findMany({ where: { id: { in: ids }, registryStatus: "REGISTERED" }, select: { id: true } })
         .then((rows) => rows.map((r) => r.id));
     },
-    registeredOrganizations() {
-      return db.organization.findMany({ where: { registryStatus: "REGISTERED" }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+    /** The choices of attendees: registered organizations, and those already recorded (alsoIds) even if they have left. */
+    registeredOrganizations(alsoIds: number[] = []) {
+      return db.organization.findMany({
+        where: { OR: [{ registryStatus: "REGISTERED" }, { id: { in: alsoIds } }] },
+        select: { id: true, name: true },
+        orderBy: { name: "asc" },
+      });
     },
     create(slug: string, data: EventData, organizationIds: number[], tx: Db = db) {
       return tx.event.create({

@@ -55,6 +55,11 @@ export function createPactRepository(db: Db) {
       return count === 1;
     },
 
+    /** Locks the organization's row until the transaction ends (call it inside one). */
+    async lockOrganization(id: number, tx: Db) {
+      await tx.$executeRaw`SELECT 1 FROM "Organization" WHERE id = ${id} FOR UPDATE`;
+    },
+
     organization(id: number, tx: Db = db) {
       return tx.organization.findUnique({ where: { id }, select: { id: true, name: true, slug: true, registryStatus: true } });
     },

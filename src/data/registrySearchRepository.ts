@@ -133,7 +133,9 @@ export function createRegistrySearchRepository(db: Db) {
     /** The register's search version: it changes with every committed change to public search data. */
     async version(): Promise<string> {
       const rows = await db.$queryRaw<{ version: string }[]>`SELECT version::text AS version FROM "SearchState" WHERE id = 1`;
-      return rows[0]?.version ?? "none";
+      // Fail closed: without the row nothing would ever invalidate the cache.
+      if (!rows[0]) throw new Error('The "SearchState" row is missing: run the migrations (search_state)');
+      return rows[0].version;
     },
 
     async find(search: RegistrySearch, viaNetworks: number[], limit: number, offset: number): Promise<OrganizationHit[]> {

@@ -4,7 +4,7 @@ const escapeHtml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 /** Links and images may only point to this site, http(s) or mailto. */
-const safeHref = (href: string) => /^(https?:|mailto:|\/(?!\/)|#)/i.test(href.trim());
+const safeHref = (href: string) => /^(https?:|mailto:|\/(?![/\\])|#)/i.test(href.trim());
 
 /**
  * Markdown of the repository's content files, rendered with no raw HTML:

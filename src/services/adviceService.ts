@@ -49,7 +49,7 @@ export function createAdviceService(deps: {
 
     list: (status?: AdviceStatus) => advice.list(status),
     find: (id: number) => advice.find(id),
-    staff: () => advice.staff(),
+    staff: (alsoId: number | null = null) => advice.staff(alsoId),
 
     update(id: number, actor: Actor, data: { status: AdviceStatus; assigneeId: number | null; internalNotes: string }) {
       return transact(async (tx) => {

@@ -4,15 +4,18 @@ import { categories } from "../domain/vocabulary.js";
 import { outcomeSlug } from "./statisticsDatasets.js";
 import { publicMeasureDto } from "./publicOrganizationDto.js";
 
-const latest = (dates: Date[]) => (dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : null);
-
-/** The read-only API's collections other than the register search; each answer says when it last changed. */
+/**
+ * The read-only API's collections other than the register search. A list has
+ * no Last-Modified: it changes without any listed row's updatedAt moving (an
+ * organization suspended, an event deleted, counts from other tables), so
+ * only the ETag of the body answers 304.
+ */
 export function createApiService(api: ApiRepository, networks: NetworkRepository, baseUrl: string) {
   return {
     async measures(filter: MeasureFilter, page: number, pageSize: number) {
       const { items, total } = await api.measures(filter, pageSize, (page - 1) * pageSize);
       return {
-        lastModified: latest(items.map((m) => m.updatedAt)),
+        lastModified: null,
         body: {
           total,
           page,
@@ -33,7 +36,7 @@ export function createApiService(api: ApiRepository, networks: NetworkRepository
     async networks() {
       const list = await networks.listPublic();
       return {
-        lastModified: latest(list.map((n) => n.updatedAt)),
+        lastModified: null,
         body: {
           total: list.length,
           items: list.map((n) => ({
@@ -52,7 +55,7 @@ export function createApiService(api: ApiRepository, networks: NetworkRepository
     async events(page: number, pageSize: number) {
       const { items, total } = await api.events(pageSize, (page - 1) * pageSize);
       return {
-        lastModified: latest(items.map((e) => e.updatedAt)),
+        lastModified: null,
         body: {
           total,
           page,
@@ -92,7 +95,6 @@ export function createApiService(api: ApiRepository, networks: NetworkRepository
       return { lastModified: null, body: { total: items.length, items } };
     },
 
-    organizationsModified: (ids: number[]) => api.organizationsModified(ids),
     outcomeSlug,
   };
 }

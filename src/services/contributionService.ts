@@ -43,7 +43,8 @@ export function createContributionService(deps: {
   return {
     list: () => contributions.list(),
     find: (id: number) => contributions.find(id),
-    linkChoices: () => contributions.linkChoices(),
+    linkChoices: (current: Parameters<ContributionRepository["linkChoices"]>[0] = null) =>
+      contributions.linkChoices(current),
     totals: deps.totals,
 
     create(actor: Actor, data: ContributionData): Promise<Outcome> {

@@ -51,7 +51,7 @@ export function createEventService(deps: {
     bySlug: (slug: string) => events.findBySlug(slug),
     list: () => events.list(),
     find: (id: number) => events.find(id),
-    registeredOrganizations: () => events.registeredOrganizations(),
+    registeredOrganizations: (alsoIds: number[] = []) => events.registeredOrganizations(alsoIds),
 
     /** The event as an iCalendar file. */
     ics(event: EventData & { slug: string; updatedAt: Date; comune: { name: string } | null }) {

@@ -3,6 +3,7 @@ import type { PactRepository } from "../data/pactRepository.js";
 import type { RunInTransaction } from "../data/transaction.js";
 import type { SignatoryType } from "../generated/prisma/enums.js";
 import { defaultPactText, PACT_CONTENT_KEY } from "../domain/pactText.js";
+import { romeDateAndTime } from "../domain/romeTime.js";
 import type { Actor } from "./reviewService.js";
 
 export type PactOutcome =
@@ -15,7 +16,8 @@ export interface ExternalSignatory {
   commitments: string;
 }
 
-const today = () => new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+/** Today's date in Rome (where the Pact is signed), as the UTC midnight a date column stores. */
+export const romeToday = (now = new Date()) => new Date(`${romeDateAndTime(now).date}T00:00:00Z`);
 
 /**
  * The Metropolitan Pact: its text (editable by admins), firms of the register
@@ -52,6 +54,8 @@ export function createPactService(deps: { pact: PactRepository; audit: AuditRepo
       if (user.organizationId === null) return { ok: false, reason: "notRegistered" };
       const organizationId = user.organizationId;
       return transact(async (tx) => {
+        // Two requests of the same firm queue here, so the second sees the first one's row.
+        await pact.lockOrganization(organizationId, tx);
         const org = await pact.organization(organizationId, tx);
         if (org?.registryStatus !== "REGISTERED") return { ok: false, reason: "notRegistered" } as const;
         if (await pact.openOrConfirmedOf(organizationId, tx)) return { ok: false, reason: "alreadyAsked" } as const;
@@ -77,7 +81,7 @@ export function createPactService(deps: { pact: PactRepository; audit: AuditRepo
       return transact(async (tx) => {
         const signature = await pact.find(id, tx);
         if (!signature) return { ok: false, reason: "notFound" } as const;
-        const signedOn = decision === "CONFIRMED" ? today() : null;
+        const signedOn = decision === "CONFIRMED" ? romeToday() : null;
         if (!(await pact.decide(id, decision, signedOn, tx))) return { ok: false, reason: "conflict" } as const;
         await audit.record(
           {

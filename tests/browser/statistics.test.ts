@@ -30,6 +30,19 @@ describe("monitoring and open data", () => {
     expect(await charts.count()).toBe(1);
     expect(await page.locator("svg[role=img]").count()).toBeGreaterThanOrEqual(5);
     expect(await page.locator("#tabella-comuni tbody tr").count()).toBe(55);
+    // Every value label ends inside its chart, in the font the page really uses.
+    const overflowing = await page.locator("svg[role=img][aria-labelledby^=grafico-]").evaluateAll((svgs) =>
+      svgs.flatMap((svg) => {
+        const width = (svg as SVGSVGElement).viewBox.baseVal.width;
+        return Array.from(svg.querySelectorAll("text")).flatMap((text) => {
+          const box = text.getBBox();
+          return box.x < 0 || box.x + box.width > width
+            ? [`${text.textContent}: ${box.x} to ${box.x + box.width} of 0 to ${width}`]
+            : [];
+        });
+      }),
+    );
+    expect(overflowing).toEqual([]);
     await audit(page, "statistiche");
     await page
       .locator("section", { has: page.locator("#stat-categorie") })

@@ -252,3 +252,54 @@ describe("/admin/consulenze", () => {
     expect((await p.adviceRequest.findUniqueOrThrow({ where: { id: italian.id } })).assigneeId).toBe(reviewerId);
   });
 });
+
+describe("handling a request assigned to someone who has left", () => {
+  it("keeps the deactivated assignee on save, and on the 422 page", async () => {
+    const p = ctx.db.prisma;
+    const former = await buildUser(p, "REVIEWER", "Fabio Trasferito");
+    const assigned = await p.adviceRequest.create({
+      data: {
+        referenceCode: "CONS-TEST-0001",
+        name: "Paola Neri",
+        email: "paola.neri@example.org",
+        comuneCode: "037006",
+        topic: "ANZIANI",
+        message: "Domanda assegnata a chi poi ha lasciato l'ufficio.",
+        language: "it",
+        consentAt: new Date(),
+        status: "IN_PROGRESS",
+        assigneeId: former.id,
+      },
+    });
+    await p.user.update({ where: { id: former.id }, data: { active: false } });
+    const page = `/admin/consulenze/${assigned.id}`;
+    const selected = (html: string) =>
+      html
+        .match(/<select [^>]*name="assegnatario"[\s\S]*?<\/select>/)?.[0]
+        .match(/<option value="(\d+)" selected>/)?.[1];
+    const detail = await reviewer.get(page);
+    expect(detail.text).toContain("Fabio Trasferito");
+    expect(selected(detail.text)).toBe(String(former.id));
+
+    const token = csrfFrom(detail.text);
+    const bad = await reviewer
+      .post(page)
+      .type("form")
+      .send({ _csrf: token, stato: "PERSA", assegnatario: String(former.id), note: "" });
+    expect(bad.status).toBe(422);
+    expect(selected(bad.text)).toBe(String(former.id));
+
+    const saved = await reviewer
+      .post(page)
+      .type("form")
+      .send({ _csrf: token, stato: "IN_PROGRESS", assegnatario: selected(detail.text), note: "Da riassegnare." });
+    expect(saved.status).toBe(303);
+    expect(await p.adviceRequest.findUniqueOrThrow({ where: { id: assigned.id } })).toMatchObject({
+      assigneeId: former.id,
+      internalNotes: "Da riassegnare.",
+    });
+    // Not offered for other requests.
+    const other = await p.adviceRequest.findFirstOrThrow({ where: { id: { not: assigned.id } } });
+    expect((await reviewer.get(`/admin/consulenze/${other.id}`)).text).not.toContain("Fabio Trasferito");
+  });
+});

@@ -1,8 +1,11 @@
+import express from "express";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOrganization } from "../factories/organizationFactory.js";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
 import { expectMatchesContract } from "../helpers/openApiContract.js";
+import { organizationRoutes } from "../../src/routes/api/organizations.js";
+import type { Services } from "../../src/services/index.js";
 
 // /api/v1: answers, filters, conditional requests, CORS, problem+json and the
 // OpenAPI contract (every answer below is validated against the document).
@@ -112,6 +115,30 @@ describe("collections", () => {
     expect(missing.status).toBe(404);
     expect(missing.headers["content-type"]).toMatch(/^application\/problem\+json/);
     expect(JSON.parse(missing.text)).toMatchObject({ type: "about:blank", title: "Non trovato", status: 404 });
+  });
+
+  it("answers 404, not 500, for a slug that cannot be one (a NUL byte never reaches PostgreSQL)", async () => {
+    for (const slug of ["NIDO-BOLOGNA", "nido%20bologna", "a".repeat(201)]) {
+      const res = await get(`/api/v1/organizations/${slug}`);
+      expect(res.status, slug).toBe(404);
+      expect(JSON.parse(res.text)).toMatchObject({ type: "about:blank", title: "Non trovato", status: 404 });
+    }
+    // Through the whole app a NUL byte is a problem, never a server error.
+    const nul = await get("/api/v1/organizations/%00");
+    expect(nul.status).toBeLessThan(500);
+    expect(nul.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    // The route on its own, without the app's guards in front: still 404 for a NUL byte.
+    const bare = express()
+      .use((_req, res, next) => {
+        res.locals.t = (key: string) => key;
+        next();
+      })
+      .use(organizationRoutes(ctx.app.locals.services as Services));
+    for (const slug of ["%00", "nido-bologna%00"]) {
+      const res = await request(bare).get(`/organizations/${slug}`);
+      expect(res.status, slug).toBe(404);
+      expect(JSON.parse(res.text)).toMatchObject({ status: 404, detail: "api.problems.organizationNotFound" });
+    }
   });
 
   it("lists measures, networks, events, comuni and categories", async () => {
@@ -237,16 +264,15 @@ describe("errors are problem+json", () => {
 });
 
 describe("HTTP caching and CORS", () => {
-  it("answers 304 to If-None-Match and If-Modified-Since, 200 once the data changed", async () => {
+  it("answers 304 to If-None-Match, 200 once the data changed", async () => {
     const first = await get("/api/v1/organizations/nido-bologna");
     const etag = first.headers.etag!;
-    const lastModified = first.headers["last-modified"]!;
     expect(etag).toBeTruthy();
-    expect(lastModified).toBeTruthy();
+    // No stored date covers the whole body (needsVerification turns with time alone).
+    expect(first.headers["last-modified"]).toBeUndefined();
     const byTag = await get("/api/v1/organizations/nido-bologna", { "If-None-Match": etag });
     expect(byTag.status).toBe(304);
     expect(byTag.text).toBe("");
-    expect((await get("/api/v1/organizations/nido-bologna", { "If-Modified-Since": lastModified })).status).toBe(304);
     const list = await get("/api/v1/organizations?categoria=minori");
     expect((await get("/api/v1/organizations?categoria=minori", { "If-None-Match": list.headers.etag! })).status).toBe(
       304,
@@ -254,12 +280,50 @@ describe("HTTP caching and CORS", () => {
 
     await ctx.db.prisma.organization.update({
       where: { slug: "nido-bologna" },
-      data: { description: "Descrizione nuova", updatedAt: new Date(Date.parse(lastModified) + 5_000) },
+      data: { description: "Descrizione nuova" },
     });
     const changed = await get("/api/v1/organizations/nido-bologna", { "If-None-Match": etag });
     expect(changed.status).toBe(200);
     expect(changed.body.description).toBe("Descrizione nuova");
-    expect((await get("/api/v1/organizations/nido-bologna", { "If-Modified-Since": lastModified })).status).toBe(200);
+    const since = new Date(Date.now() + 60_000).toUTCString();
+    expect((await get("/api/v1/organizations/nido-bologna", { "If-Modified-Since": since })).status).toBe(200);
+  });
+
+  it("lists send no Last-Modified: If-Modified-Since alone never gets a stale 304", async () => {
+    for (const path of ["/api/v1/organizations", "/api/v1/measures", "/api/v1/networks", "/api/v1/events"]) {
+      expect((await get(path)).headers["last-modified"], path).toBeUndefined();
+    }
+    // The date a client saw before salute-imola was suspended (the newest change among the
+    // listed organizations and measures): suspending moves no row still listed, yet one drops out.
+    const p = ctx.db.prisma;
+    const newest = Math.max(
+      ...(await p.organization.findMany({ where: { registryStatus: "REGISTERED" } })).map((o) => o.updatedAt.getTime()),
+      ...(await p.measure.findMany({ where: { organization: { registryStatus: "REGISTERED" } } })).map((m) =>
+        m.updatedAt.getTime(),
+      ),
+    );
+    const before = new Date(newest).toUTCString();
+    const all = await get("/api/v1/organizations");
+    expect(all.body.total).toBe(2);
+    await p.organization.update({ where: { slug: "salute-imola" }, data: { registryStatus: "SUSPENDED" } });
+    try {
+      const after = await get("/api/v1/organizations", { "If-Modified-Since": before });
+      expect(after.status).toBe(200);
+      expect(after.body.total).toBe(1);
+      expect((await get("/api/v1/organizations", { "If-None-Match": all.headers.etag! })).status).toBe(200);
+    } finally {
+      await p.organization.update({ where: { slug: "salute-imola" }, data: { registryStatus: "REGISTERED" } });
+    }
+  });
+
+  it("says that answers vary with the language (Accept-Language, the lang cookie)", async () => {
+    const italian = await get("/api/v1/categories");
+    expect(italian.headers.vary).toMatch(/Accept-Language/);
+    expect(italian.headers.vary).toMatch(/Cookie/);
+    const english = await get("/api/v1/categories", { "Accept-Language": "en", Cookie: "lang=en" });
+    expect(english.headers.vary).toMatch(/Accept-Language/);
+    expect(english.body.items[0].name).not.toBe(italian.body.items[0].name);
+    expect((await get("/api/v1/organizations/nido-bologna")).headers.vary).toMatch(/Accept-Language.*Cookie/);
   });
 
   it("lets any origin read the API", async () => {

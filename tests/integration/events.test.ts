@@ -276,3 +276,62 @@ describe("figures per year and type", () => {
     expect(english.text).toMatch(/<td class="text-end">8\.3<\/td>/);
   });
 });
+
+/** What a browser would send back: the values of the checked boxes called `name`. */
+const checkedIn = (html: string, name: string) =>
+  [...html.matchAll(new RegExp(`<input [^>]*name="${name}" value="([^"]*)" checked>`, "g"))].map((m) => m[1]!);
+
+describe("dates and attendees kept on edit", () => {
+  it("answers 422, never 500, to dates that do not exist or are before 1900", async () => {
+    for (const [data, message] of [
+      ["2031-02-31", "Scrivi una data valida nel formato aaaa-mm-gg"],
+      ["0000-01-01", "La data non può essere precedente al 1900-01-01."],
+      ["1899-12-31", "La data non può essere precedente al 1900-01-01."],
+    ] as const) {
+      const res = await post(
+        reviewer,
+        "/admin/eventi/nuovo",
+        validEvent({ titolo: "Data strana", data }),
+        "/admin/eventi/nuovo",
+      );
+      expect(res.status, data).toBe(422);
+      expect(res.text, data).toContain(message);
+    }
+    expect(await ctx.db.prisma.event.count({ where: { title: "Data strana" } })).toBe(0);
+  });
+
+  it("keeps an attendee that has left the register since it was recorded", async () => {
+    const p = ctx.db.prisma;
+    const left = await buildOrganization(p, { name: "Impresa Uscita S.r.l.", slug: "impresa-uscita" });
+    const event = await p.event.create({
+      data: {
+        slug: "2031-06-01-incontro-con-uscita",
+        title: "Incontro con un'impresa uscita",
+        type: "MEETING",
+        startsAt: new Date("2031-06-01T08:00:00Z"),
+        place: "Bologna",
+        organizer: "CMBO",
+        attendees: { create: [{ organizationId: left.id }, { organizationId: registered[0]!.id }] },
+      },
+    });
+    await p.organization.update({ where: { id: left.id }, data: { registryStatus: "SUSPENDED" } });
+    const page = `/admin/eventi/${event.id}`;
+    const form = await reviewer.get(page);
+    expect(form.text).toContain("Impresa Uscita S.r.l.");
+    const imprese = checkedIn(form.text, "imprese");
+    expect(imprese.sort()).toEqual([String(left.id), String(registered[0]!.id)].sort());
+
+    const invalid = await post(reviewer, page, validEvent({ titolo: "", imprese }), page);
+    expect(invalid.status).toBe(422);
+    expect(checkedIn(invalid.text, "imprese").sort()).toEqual(imprese.sort());
+
+    const saved = await post(reviewer, page, validEvent({ titolo: "Incontro modificato", imprese }), page);
+    expect(saved.status).toBe(303);
+    const after = await p.eventAttendance.findMany({ where: { eventId: event.id } });
+    expect(after.map((a) => String(a.organizationId)).sort()).toEqual(imprese.sort());
+    // Still not a choice for other events, nor something to add.
+    expect((await reviewer.get("/admin/eventi/nuovo")).text).not.toContain("Impresa Uscita S.r.l.");
+    await p.eventAttendance.deleteMany({ where: { eventId: event.id } });
+    await p.event.delete({ where: { id: event.id } });
+  });
+});

@@ -199,3 +199,83 @@ describe("funding report", () => {
     expect(publicCsv.text).toContain("Regione Emilia-Romagna;Seminari;2026;1;1000000,01");
   });
 });
+
+/** What a browser would send back: the selected option of each select, the value of each text field. */
+const selectedIn = (html: string, name: string) => {
+  const select = html.match(new RegExp(`<select [^>]*name="${name}"[\\s\\S]*?</select>`))?.[0] ?? "";
+  return select.match(/<option value="([^"]*)" selected>/)?.[1] ?? "";
+};
+
+describe("dates and links kept on edit", () => {
+  it("answers 422, never 500, to dates that do not exist or are before 1900", async () => {
+    for (const [data, message] of [
+      ["2026-02-31", "Scrivi una data valida nel formato aaaa-mm-gg"],
+      ["0000-01-01", "La data non può essere precedente al 1900-01-01."],
+      ["1899-12-31", "La data non può essere precedente al 1900-01-01."],
+    ] as const) {
+      const res = await post(admin, "/admin/contributi/nuovo", validContribution({ data }), "/admin/contributi/nuovo");
+      expect(res.status, data).toBe(422);
+      expect(res.text, data).toContain(message);
+    }
+    expect(await ctx.db.prisma.contribution.count({ where: { grantedOn: { lt: new Date("1900-01-01") } } })).toBe(0);
+  });
+
+  it("keeps the measure of a firm that left the register and an event older than the latest 500", async () => {
+    const p = ctx.db.prisma;
+    const left = await buildOrganization(p, { name: "Impresa Sospesa S.r.l." });
+    const leftMeasure = await p.measure.findFirstOrThrow({ where: { organizationId: left.id } });
+    await p.organization.update({ where: { id: left.id }, data: { registryStatus: "SUSPENDED" } });
+    const old = await p.event.create({
+      data: {
+        slug: "2010-01-01-vecchio",
+        title: "Seminario del 2010",
+        type: "SEMINAR",
+        startsAt: new Date("2010-01-01T09:00:00Z"),
+        place: "Bologna",
+        organizer: "CMBO",
+      },
+    });
+    await p.event.createMany({
+      data: Array.from({ length: 500 }, (_, i) => ({
+        slug: `recente-${i}`,
+        title: `Recente ${i}`,
+        type: "MEETING" as const,
+        startsAt: new Date(Date.UTC(2030, 0, 1 + i)),
+        place: "Bologna",
+        organizer: "CMBO",
+      })),
+    });
+    const contribution = await p.contribution.create({
+      data: {
+        activity: "Seminario",
+        amount: "100.00",
+        resource: "Fondo",
+        fundedBy: "Regione",
+        grantedOn: new Date("2010-01-01"),
+        measureId: leftMeasure.id,
+        eventId: old.id,
+      },
+    });
+    const page = `/admin/contributi/${contribution.id}`;
+    const form = (await admin.get(page)).text;
+    expect(selectedIn(form, "misura")).toBe(String(leftMeasure.id));
+    expect(selectedIn(form, "evento")).toBe(String(old.id));
+    const fields = validContribution({ misura: selectedIn(form, "misura"), evento: selectedIn(form, "evento") });
+
+    const invalid = await post(admin, page, { ...fields, importo: "tanto" }, page);
+    expect(invalid.status).toBe(422);
+    expect(selectedIn(invalid.text, "misura")).toBe(String(leftMeasure.id));
+    expect(selectedIn(invalid.text, "evento")).toBe(String(old.id));
+
+    expect((await post(admin, page, fields, page)).status).toBe(303);
+    expect(await p.contribution.findUniqueOrThrow({ where: { id: contribution.id } })).toMatchObject({
+      measureId: leftMeasure.id,
+      eventId: old.id,
+    });
+    // Not offered to new contributions.
+    const fresh = (await admin.get("/admin/contributi/nuovo")).text;
+    expect(form).toContain(`Impresa Sospesa S.r.l. – ${leftMeasure.title}`);
+    expect(fresh).not.toContain("Impresa Sospesa S.r.l.");
+    expect(fresh).not.toContain("Seminario del 2010");
+  });
+});

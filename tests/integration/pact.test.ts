@@ -1,6 +1,8 @@
 import request from "supertest";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { testConfig } from "../../src/config.js";
+import { romeDateAndTime } from "../../src/domain/romeTime.js";
+import { romeToday } from "../../src/services/pactService.js";
 import { buildSubmittedApplication, buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { buildOrganization } from "../factories/organizationFactory.js";
 import { buildCompanyUser } from "../factories/territoryFactory.js";
@@ -16,6 +18,7 @@ let unregistered: request.Agent;
 let reviewer: request.Agent;
 let admin: request.Agent;
 let reviewerId: number;
+let reviewerEmail: string;
 let adminId: number;
 
 beforeAll(async () => {
@@ -29,6 +32,7 @@ beforeAll(async () => {
   const staffReviewer = await buildUser(p, "REVIEWER", "Rita Revisora");
   const staffAdmin = await buildUser(p, "ADMIN", "Aldo Amministratore");
   reviewerId = staffReviewer.id;
+  reviewerEmail = staffReviewer.email;
   adminId = staffAdmin.id;
   company = await loggedInAgent(ctx.app, (await buildCompanyUser(p, firm.id)).email, TEST_PASSWORD);
   otherCompany = await loggedInAgent(ctx.app, (await buildCompanyUser(p, other.id)).email, TEST_PASSWORD);
@@ -157,7 +161,7 @@ describe("a firm asks to sign", () => {
     expect(res.status).toBe(303);
     const confirmed = await ctx.db.prisma.pactSignature.findUniqueOrThrow({ where: { id: signature.id } });
     expect(confirmed.status).toBe("CONFIRMED");
-    expect(confirmed.signedOn?.toISOString().slice(0, 10)).toBe(new Date().toISOString().slice(0, 10));
+    expect(confirmed.signedOn?.toISOString().slice(0, 10)).toBe(romeDateAndTime(new Date()).date);
     expect(await audits("pact.confirm")).toHaveLength(1);
     const pact = await request(ctx.app).get("/patto");
     expect(pact.text).toContain(`<a href="/registro/${firm.slug}">${firm.name}</a>`);
@@ -206,6 +210,26 @@ describe("signatories outside the register", () => {
     expect(later.status).toBe(422);
     expect(later.text).toContain("La data di sottoscrizione non può essere futura.");
     expect(later.text).toContain('value="Sindacato Futuro"');
+    expect(await ctx.db.prisma.pactSignature.count({ where: { organizationId: null } })).toBe(0);
+  });
+
+  it("answers 422, never 500, to dates that do not exist or are before 1900", async () => {
+    for (const [data, message] of [
+      ["2025-02-31", "Scrivi una data valida nel formato aaaa-mm-gg"],
+      ["2025-13-01", "Scrivi una data valida nel formato aaaa-mm-gg"],
+      ["0000-01-01", "La data non può essere precedente al 1900-01-01."],
+      ["1899-12-31", "La data non può essere precedente al 1900-01-01."],
+    ] as const) {
+      const res = await postForm(reviewer, "/admin/patto", "/admin/patto", {
+        nome: "Sindacato Distratto",
+        tipo: "UNION",
+        data,
+        impegni: "",
+      });
+      expect(res.status, data).toBe(422);
+      expect(res.text, data).toContain(message);
+      expect(res.text, data).toContain(`value="${data}"`);
+    }
     expect(await ctx.db.prisma.pactSignature.count({ where: { organizationId: null } })).toBe(0);
   });
 
@@ -280,5 +304,61 @@ describe("/admin/impostazioni", () => {
       before: { bodyIt: "Primo paragrafo <b>nuovo</b>.\n\nSecondo paragrafo." },
       after: { bodyIt: "Terza versione.", bodyEn: "Third version." },
     });
+  });
+});
+
+describe("dates in Rome", () => {
+  it("romeToday is the date in Rome, not in UTC", () => {
+    expect(romeToday(new Date("2026-12-31T23:30:00Z")).toISOString()).toBe("2027-01-01T00:00:00.000Z");
+    expect(romeToday(new Date("2026-07-01T21:59:00Z")).toISOString()).toBe("2026-07-01T00:00:00.000Z");
+    expect(romeToday(new Date("2026-07-01T22:00:00Z")).toISOString()).toBe("2026-07-02T00:00:00.000Z");
+  });
+
+  it("between midnight in Rome and midnight UTC, accepts today's signatures and confirms with Rome's date", async () => {
+    const real = new Date();
+    const lateEvening = new Date(Date.UTC(real.getUTCFullYear(), real.getUTCMonth(), real.getUTCDate(), 23, 30));
+    const romeDate = romeDateAndTime(lateEvening).date;
+    expect(romeDate).not.toBe(lateEvening.toISOString().slice(0, 10));
+    const other = await buildOrganization(ctx.db.prisma, { name: "Impresa di Mezzanotte S.r.l." });
+    const asked = await ctx.db.prisma.pactSignature.create({
+      data: { signatoryType: "FIRM", name: other.name, organizationId: other.id, status: "REQUESTED", commitments: "" },
+    });
+    vi.useFakeTimers({ toFake: ["Date"], now: lateEvening });
+    try {
+      // A fresh login: the sessions opened at the real time would look expired hours later.
+      const staff = await loggedInAgent(ctx.app, reviewerEmail, TEST_PASSWORD);
+      const added = await postForm(staff, "/admin/patto", "/admin/patto", {
+        nome: "Sindacato di Mezzanotte",
+        tipo: "UNION",
+        data: romeDate,
+        impegni: "",
+      });
+      expect(added.status).toBe(303);
+      const confirmed = await postForm(staff, "/admin/patto", `/admin/patto/${asked.id}/conferma`, {});
+      expect(confirmed.status).toBe(303);
+    } finally {
+      vi.useRealTimers();
+    }
+    const external = await ctx.db.prisma.pactSignature.findFirstOrThrow({ where: { name: "Sindacato di Mezzanotte" } });
+    expect(external.signedOn?.toISOString().slice(0, 10)).toBe(romeDate);
+    const firmSignature = await ctx.db.prisma.pactSignature.findUniqueOrThrow({ where: { id: asked.id } });
+    expect(firmSignature.signedOn?.toISOString().slice(0, 10)).toBe(romeDate);
+  });
+});
+
+describe("concurrent requests", () => {
+  it("records one request when the same firm asks twice at the same moment", async () => {
+    const p = ctx.db.prisma;
+    const busy = await buildOrganization(p, { name: "Impresa Frettolosa S.r.l." });
+    const user = await buildCompanyUser(p, busy.id);
+    const agents = await Promise.all([1, 2, 3, 4].map(() => loggedInAgent(ctx.app, user.email, TEST_PASSWORD)));
+    const tokens = await Promise.all(agents.map((a) => tokenFor(a, "/impresa/patto")));
+    const answers = await Promise.all(
+      agents.map((a, i) =>
+        a.post("/impresa/patto").type("form").send({ _csrf: tokens[i], impegni: "", conferma: "1" }),
+      ),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([303, 409, 409, 409]);
+    expect(await p.pactSignature.count({ where: { organizationId: busy.id, status: "REQUESTED" } })).toBe(1);
   });
 });

@@ -102,6 +102,7 @@ const values = new Map<string, string>();
 /** Params filled with a real record (the allowed roles must get 200, not 404). */
 const realParams = new Set<string>();
 let aNames: string[] = [];
+let orgAId = 0;
 let routes: Route[] = [];
 
 beforeAll(async () => {
@@ -120,6 +121,7 @@ beforeAll(async () => {
   const userA = await prisma.user.findUniqueOrThrow({ where: { email: COMPANY_A }, include: { organization: true } });
   const orgA = userA.organization!;
   aNames = [orgA.name];
+  orgAId = orgA.id;
 
   // Values for :params, from A's data where a table is tied to an organization.
   const first = async (sql: string, ...args: unknown[]): Promise<string | undefined> => {
@@ -273,6 +275,20 @@ describe("route × role matrix", () => {
     const tokens = {} as Record<Role, string>;
     // Any page with a form carries the session's token (the header's logout form for signed-in users).
     for (const role of ROLES) tokens[role] = csrfFrom((await agents[role].get(role === "anonymous" ? "/accedi" : "/account")).text);
+    // What a refused POST must leave as it was: every row of A's, and the activity log.
+    const snapshot = async () => {
+      const q = async (sql: string) => (await ctx.db.pool.query(sql, [orgAId])).rows;
+      return JSON.stringify([
+        await q(`SELECT * FROM "Organization" WHERE id = $1`),
+        await q(`SELECT * FROM "Application" WHERE "organizationId" = $1 ORDER BY id`),
+        await q(`SELECT * FROM "Measure" WHERE "organizationId" = $1 ORDER BY id`),
+        await q(`SELECT * FROM "NetworkMembership" WHERE "organizationId" = $1 ORDER BY "networkId"`),
+        await q(`SELECT * FROM "PactSignature" WHERE "organizationId" = $1 ORDER BY id`),
+        await q(`SELECT id, "organizationId", active, email FROM "User" WHERE "organizationId" = $1 ORDER BY id`),
+        (await ctx.db.pool.query(`SELECT count(*)::int AS n FROM "AuditEntry"`)).rows,
+      ]);
+    };
+    const before = await snapshot();
     const failures: string[] = [];
     for (const route of routes.filter((r) => r.method === "post")) {
       const access = accessOf(route.path);
@@ -290,7 +306,9 @@ describe("route × role matrix", () => {
       }
     }
     expect(failures).toEqual([]);
-    // The refused requests changed nothing of A's: A is still signed in and sees its entry.
+    // Whatever status a refusal had (a 422 may come before the ownership check), nothing was written.
+    expect(await snapshot()).toBe(before);
+    // A is still signed in and sees its entry.
     expect((await agents.companyA.get("/impresa")).status).toBe(200);
   }, 120_000);
 });

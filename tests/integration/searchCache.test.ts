@@ -84,6 +84,17 @@ describe("the register's search version", () => {
     expect(BigInt(await versions.version())).toBe(before + 1n);
   });
 
+  it("fails closed when its row is missing, rather than caching forever", async () => {
+    const versions = createRegistrySearchRepository(ctx.db.prisma);
+    const [row] = await ctx.db.prisma.searchState.findMany();
+    await ctx.db.prisma.searchState.deleteMany();
+    try {
+      await expect(versions.version()).rejects.toThrow(/SearchState/);
+    } finally {
+      await ctx.db.prisma.searchState.create({ data: row! });
+    }
+  });
+
   it("stays put when nothing public-search related changes", async () => {
     const versions = createRegistrySearchRepository(ctx.db.prisma);
     const before = await versions.version();

@@ -90,9 +90,20 @@ describe("npm start on the embedded database", () => {
       "POST /accedi HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n" +
         `Content-Length: ${first.length + rest.length}\r\n\r\n${first}`,
     );
+    // A keep-alive client, connected before SIGTERM, asks for a page answered at once after it.
+    const keepAlive = connectSocket(Number(port), "127.0.0.1");
+    let keepAliveAnswer = "";
+    keepAlive.setEncoding("utf8");
+    keepAlive.on("data", (chunk: string) => (keepAliveAnswer += chunk));
+    await new Promise<void>((resolve) => keepAlive.once("connect", () => resolve()));
     await new Promise((r) => setTimeout(r, 300));
     server.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 1_000));
+    await new Promise((r) => setTimeout(r, 200));
+    keepAlive.write("GET /ping HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n");
+    await new Promise((r) => setTimeout(r, 800));
+    // Answered, and told to close: the server is going away.
+    expect(keepAliveAnswer).toMatch(/^HTTP\/1\.1 200 /);
+    expect(keepAliveAnswer.toLowerCase()).toContain("connection: close");
     // Still running: it waits for the request in flight, and takes no new connection.
     expect(server.exitCode).toBeNull();
     expect(await fetch(`${base}/ping`).then(() => "answered", () => "refused")).toBe("refused");
@@ -102,5 +113,6 @@ describe("npm start on the embedded database", () => {
     expect(response).toMatch(/^HTTP\/1\.1 403 /);
     expect(response).toContain("</html>");
     expect(await exited).toBe(0);
+    expect(output).not.toContain("uncaught exception");
   }, 20_000);
 });

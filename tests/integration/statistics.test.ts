@@ -238,6 +238,26 @@ describe("public figures", () => {
     expect(res.text).not.toContain("300,00");
     const en = await request(ctx.app).get("/statistiche?lang=en").expect(200);
     expect(en.text).toContain("Statistics and monitoring");
+    // Public page: the figures are sections under the h1.
+    expect(res.text).toContain('<h2 id="stat-categorie">');
+  });
+
+  it("leaves room in each chart for the value label of its longest bar", async () => {
+    const res = await request(ctx.app).get("/statistiche").expect(200);
+    const charts = res.text.match(/<svg[^>]*aria-labelledby="grafico-[\s\S]*?<\/svg>/g) ?? [];
+    expect(charts.length).toBeGreaterThanOrEqual(7);
+    for (const svg of charts) {
+      const width = Number(/viewBox="0 0 (\d+) \d+"/.exec(svg)![1]);
+      // Value labels: 600-weight digits at 15px are under 10px wide each.
+      for (const [, x, text] of svg.matchAll(
+        /<text x="(\d+)" y="\d+" fill="[^"]+" font-weight="600">([^<]*)<\/text>/g,
+      )) {
+        expect(Number(x) + text!.length * 10, `${text} in a ${width}-wide chart`).toBeLessThanOrEqual(width);
+      }
+    }
+    // "1500,00 €", "2 (50,0 %)": the longest labels of the fixtures.
+    expect(res.text).toMatch(/font-weight="600">1500,00\u00a0€<\/text>/);
+    expect(res.text).toMatch(/font-weight="600">2 \(50,0 %\)<\/text>/);
   });
 
   it("offers every dataset as CSV", async () => {
@@ -325,7 +345,21 @@ describe("staff figures", () => {
     );
     expect(res.text).toMatch(/data-topic="MINORI">[\s\S]*?data-status="NEW">1<[\s\S]*?data-total>2</);
     expect(res.text).toMatch(/data-status="APPROVED">[\s\S]*?data-total>3</);
-    // The public figures follow.
+    // The public figures follow, their sections one level under the admin page's h2.
     expect(res.text).toContain('id="tabella-comuni"');
+    expect(res.text).toMatch(/<h2 class="h3 mt-5" id="statistiche-pubbliche">/);
+    for (const id of [
+      "categorie",
+      "classificazione",
+      "comuni",
+      "dimensioni",
+      "ateco",
+      "iscrizioni",
+      "eventi",
+      "contributi",
+    ]) {
+      expect(res.text).toContain(`<h3 id="stat-${id}" class="h4">`);
+    }
+    expect(res.text).not.toMatch(/<h2 id="stat-/);
   });
 });

@@ -99,6 +99,15 @@ describe("renderMarkdown", () => {
     expect(html).not.toContain("javascript:");
     expect(html).toContain("&lt;script&gt;");
   });
+
+  it("links to this site's paths but not to other hosts, with slashes or backslashes", () => {
+    expect(renderMarkdown("[guida](/guida)")).toContain('<a href="/guida">guida</a>');
+    for (const href of ["//evil.example", "/\\evil.example", " /\\evil.example"]) {
+      const html = renderMarkdown(`[x](<${href}>) ![y](<${href}>)`);
+      expect(html, href).not.toContain('evil.example"');
+      expect(html, href).not.toMatch(/<a |<img /);
+    }
+  });
 });
 
 describe("advice reference codes", () => {

@@ -14,7 +14,7 @@ export function adminAdviceRoutes(services: Services) {
 
   const detail = async (id: number) => {
     const request = await advice.find(id);
-    return request ? { request, staff: await advice.staff() } : null;
+    return request ? { request, staff: await advice.staff(request.assigneeId) } : null;
   };
   const currentValues = (r: NonNullable<Awaited<ReturnType<typeof advice.find>>>) => ({
     stato: r.status,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseEuroAmount } from "../../domain/euroAmount.js";
 import { formFields } from "../../validation/form.js";
+import { isoDate } from "../company/companyFields.js";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalId = z.preprocess(
@@ -30,15 +31,7 @@ export const contributionFormSchema = z
       }),
     risorsa: formFields.requiredText(300),
     finanziatore: formFields.requiredText(300),
-    data: z
-      .string()
-      .trim()
-      .min(1)
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
-      .refine(
-        (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-        "validation.date",
-      ),
+    data: z.string().trim().min(1).pipe(isoDate),
     rete: optionalId,
     misura: optionalId,
     evento: optionalId,

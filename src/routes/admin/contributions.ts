@@ -18,8 +18,16 @@ export function adminContributionRoutes(services: Services) {
     next();
   });
 
-  const render = async (res: Response, status: number, locals: Record<string, unknown>) => {
-    res.status(status).render(formView, { choices: await funding.linkChoices(), errors: {}, ...locals });
+  type Recorded = { measureId: number | null; eventId: number | null } | null;
+  /** The contribution's current measure and event stay among the choices, so a save keeps them. */
+  const render = async (
+    res: Response,
+    status: number,
+    locals: Record<string, unknown> & { contribution: Recorded },
+  ) => {
+    res
+      .status(status)
+      .render(formView, { choices: await funding.linkChoices(locals.contribution), errors: {}, ...locals });
   };
 
   router.get("/contributi", async (req, res) => {

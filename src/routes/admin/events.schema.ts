@@ -2,6 +2,7 @@ import { z } from "zod";
 import { EventType } from "../../generated/prisma/enums.js";
 import { romeLocalToInstant } from "../../domain/romeTime.js";
 import { formFields } from "../../validation/form.js";
+import { isoDate } from "../company/companyFields.js";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const asArray = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -12,11 +13,7 @@ export function eventFormSchema(comuneCodes: ReadonlySet<string>) {
     .strictObject({
       titolo: formFields.requiredText(200),
       tipo: z.enum(EventType),
-      data: z
-        .string()
-        .trim()
-        .min(1)
-        .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date"),
+      data: z.string().trim().min(1).pipe(isoDate),
       ora: z
         .string()
         .trim()

@@ -13,15 +13,17 @@ export function adminEventRoutes(services: Services) {
   router.param("id", validId);
   const events = services.outreach.events;
 
-  const formLocals = async () => {
+  type Recorded = { attendees: { organizationId: number }[] } | null;
+  /** An event's attendees stay among the choices even after leaving the register, so a save keeps them. */
+  const formLocals = async (event: Recorded = null) => {
     const [{ comuni }, organizations] = await Promise.all([
       services.referenceData.load(),
-      events.registeredOrganizations(),
+      events.registeredOrganizations(event?.attendees.map((a) => a.organizationId) ?? []),
     ]);
     return { comuni, organizations, comuneCodes: new Set(comuni.map((c) => c.istatCode)) };
   };
-  const render = async (res: Response, status: number, locals: Record<string, unknown>) => {
-    const { comuni, organizations } = await formLocals();
+  const render = async (res: Response, status: number, locals: Record<string, unknown> & { event: Recorded }) => {
+    const { comuni, organizations } = await formLocals(locals.event);
     res.status(status).render(formView, { comuni, organizations, errors: {}, ...locals });
   };
 

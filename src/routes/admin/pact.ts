@@ -1,5 +1,6 @@
 import { Router, type Response } from "express";
 import type { Services } from "../../services/index.js";
+import { romeDateAndTime } from "../../domain/romeTime.js";
 import { validId } from "./idParam.js";
 import { parseForm, type FieldErrors } from "../../validation/form.js";
 import { pactRejectSchema, signatorySchema } from "./pact.schema.js";
@@ -33,7 +34,7 @@ export function pactAdminRoutes(services: Services) {
   router.post("/", async (req, res) => {
     const form = parseForm(signatorySchema, req);
     if (!form.ok) return render(res, 422, { errors: form.errors, values: form.values, form: "aggiungi" });
-    if (form.data.data > new Date().toISOString().slice(0, 10)) {
+    if (form.data.data > romeDateAndTime(new Date()).date) {
       return render(res, 422, {
         errors: { data: { key: "pact.admin.futureDate" } },
         values: form.data,

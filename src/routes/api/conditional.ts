@@ -13,6 +13,9 @@ export interface Resource {
  */
 export function sendResource(res: Response, { body, lastModified }: Resource) {
   res.setHeader("Cache-Control", "public, max-age=60");
+  // Names are localized from Accept-Language or the lang cookie: a shared cache must key on both.
+  res.vary("Accept-Language");
+  res.vary("Cookie");
   if (lastModified) res.setHeader("Last-Modified", lastModified.toUTCString());
   res.json(body);
 }

@@ -58,13 +58,13 @@ const problemResponse = (description: string) => ({
 const ok = (description: string, schema: string) => ({
   description,
   headers: {
-    ETag: { schema: str, description: "Validator for If-None-Match" },
-    "Last-Modified": { schema: str, description: "Validator for If-Modified-Since, where known" },
+    ETag: { schema: str, description: "Validator for If-None-Match (no Last-Modified is sent)" },
+    Vary: { schema: str, description: "Accept-Language, Cookie: names are localized" },
   },
   content: { "application/json": { schema: ref(schema) } },
 });
 const errors = {
-  "304": { description: "Not modified (If-None-Match or If-Modified-Since)" },
+  "304": { description: "Not modified (If-None-Match)" },
   "400": problemResponse("Malformed or unknown parameters"),
   "429": problemResponse("Too many requests"),
   "500": problemResponse("Server error"),

@@ -7,6 +7,7 @@ import { parseSearch } from "../public/parseSearch.js";
 import { sendResource } from "./conditional.js";
 import { invalidParams, sendProblem } from "./problem.js";
 
+const SLUG = /^[a-z0-9-]{1,200}$/;
 const stage = { ACTIVE: "attiva", PLANNED: "in-progettazione", ENDED: "conclusa" } as const;
 
 /** /api/v1/organizations: the register search with the parameters of /registro, as JSON. */
@@ -18,9 +19,10 @@ export function organizationRoutes(services: Services) {
     const parsed = await parseSearch(req, services.referenceData);
     if (!parsed.ok) return invalidParams(res, parsed.errors);
     const outcome = await services.registry.search(parsed.search);
-    const lastModified = await services.api.organizationsModified(outcome.results.map((r) => r.id));
+    // No Last-Modified: the results change without any listed row moving (an
+    // organization suspended drops out, approved network measures match).
     sendResource(res, {
-      lastModified,
+      lastModified: null,
       body: {
         total: outcome.total,
         moreThanMax: outcome.moreThanMax,
@@ -54,15 +56,17 @@ export function organizationRoutes(services: Services) {
   });
 
   router.get("/organizations/:slug", async (req, res) => {
-    const organization = await services.openData.organization(String(req.params.slug));
+    const slug = String(req.params.slug);
+    // Slugs are [a-z0-9-]: anything else (a NUL byte would make PostgreSQL fail) is simply not there.
+    const organization = SLUG.test(slug) ? await services.openData.organization(slug) : undefined;
     if (!organization) {
       return sendProblem(res, 404, {
         detail: (res.locals.t as (k: string) => string)("api.problems.organizationNotFound"),
       });
     }
-    const body = publicOrganizationDto(organization, baseUrl());
-    const modified = [organization.updatedAt.getTime(), ...organization.measures.map((m) => Date.parse(m.updatedAt))];
-    sendResource(res, { body, lastModified: new Date(Math.max(...modified)) });
+    // No Last-Modified either: needsVerification turns true with time alone and
+    // the comune comes from another table, so no stored date covers the body.
+    sendResource(res, { body: publicOrganizationDto(organization, baseUrl()), lastModified: null });
   });
 
   return router;

@@ -11,4 +11,17 @@ export const decimal = (min: number, max: number, message: string) =>
 /** The form's copy of Application.version, for the optimistic lock; empty before the first save. */
 export const versionField = optional(z.string().regex(/^\d+$/).transform(Number));
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "validation.date");
+/** The earliest date accepted anywhere: older ones are typing mistakes (and year 0000 does not exist in PostgreSQL). */
+export const MIN_DATE = "1900-01-01";
+
+/** "yyyy-mm-dd" naming a day that exists: 2026-02-31 does not come back as itself. */
+export function isRealIsoDate(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+}
+
+export const isoDate = z.string().superRefine((v, ctx) => {
+  if (!isRealIsoDate(v)) ctx.addIssue({ code: "custom", message: "validation.date" });
+  else if (v < MIN_DATE) ctx.addIssue({ code: "custom", message: "validation.dateMin" });
+});

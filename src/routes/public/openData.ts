@@ -33,6 +33,8 @@ export function openDataRoutes(services: Services) {
     if (name.endsWith(".csv")) res.setHeader("Content-Disposition", `attachment; filename="${name}"`);
     if (modified) res.setHeader("Last-Modified", modified.toUTCString());
     if (req.fresh) return res.status(304).end();
+    // HEAD: the headers only; Node would discard the body, but reading it would still scan the register.
+    if (req.method === "HEAD") return res.end();
     await streamChunks(res, openData.chunks(name));
   });
 

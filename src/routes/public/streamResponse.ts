@@ -27,10 +27,15 @@ export async function streamChunks(res: Response, chunks: AsyncGenerator<string,
     for await (const chunk of chunks) {
       if (gone || res.destroyed) break;
       if (!res.write(chunk)) await drained(res);
+      if (gone) break;
     }
   } catch (error) {
-    // Before the first byte the error page can still be sent; afterwards only cut the download.
-    if (!res.headersSent) throw error;
+    // Before the first byte the error page can still be sent (as a page, not as the
+    // download it replaces, and not cached); afterwards only cut the download.
+    if (!res.headersSent) {
+      for (const header of ["Content-Type", "Content-Disposition", "Cache-Control", "Last-Modified"]) res.removeHeader(header);
+      throw error;
+    }
     res.destroy(error as Error);
     return;
   }
