@@ -25,23 +25,6 @@ export function createOrganizationRepository(db: Db) {
       return { ...org, vatNumber, comune, lat, lon };
     },
 
-    measuresOf(organizationIds: number[]) {
-      return db.measure.findMany({
-        where: { organizationId: { in: organizationIds } },
-        orderBy: [{ status: "asc" }, { title: "asc" }],
-        select: {
-          id: true,
-          organizationId: true,
-          title: true,
-          category: true,
-          status: true,
-          openToCitizens: true,
-          beneficiaries: true,
-          currentOutcome: true,
-        },
-      });
-    },
-
     latestRegistered(take: number) {
       return db.organization.findMany({
         where: publicOrganization,
