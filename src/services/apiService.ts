@@ -4,81 +4,72 @@ import { categories } from "../domain/vocabulary.js";
 import { outcomeSlug } from "./statisticsDatasets.js";
 import { publicMeasureDto } from "./publicOrganizationDto.js";
 
-/**
- * The read-only API's collections other than the register search. A list has
- * no Last-Modified: it changes without any listed row's updatedAt moving (an
- * organization suspended, an event deleted, counts from other tables), so
- * only the ETag of the body answers 304.
- */
+/** One page of a list, as every paged collection of the API answers it. */
+function paged<T>(total: number, page: number, pageSize: number, items: T[]) {
+  return { total, page, pages: Math.max(1, Math.ceil(total / pageSize)), items };
+}
+
+/** The read-only API's collections other than the register search (routes/api/collections.ts). */
 export function createApiService(api: ApiRepository, networks: NetworkRepository, baseUrl: string) {
   return {
     async measures(filter: MeasureFilter, page: number, pageSize: number) {
       const { items, total } = await api.measures(filter, pageSize, (page - 1) * pageSize);
-      return {
-        lastModified: null,
-        body: {
-          total,
-          page,
-          pages: Math.max(1, Math.ceil(total / pageSize)),
-          items: items.map((m) => ({
-            ...publicMeasureDto(m),
-            organization: {
-              slug: m.organization?.slug ?? "",
-              name: m.organization?.name ?? "",
-              comune: m.organization?.comune?.name ?? null,
-              url: `${baseUrl}/registro/${m.organization?.slug ?? ""}`,
-            },
-          })),
-        },
-      };
+      return paged(
+        total,
+        page,
+        pageSize,
+        items.map((m) => ({
+          ...publicMeasureDto(m),
+          organization: {
+            slug: m.organization?.slug ?? "",
+            name: m.organization?.name ?? "",
+            comune: m.organization?.comune?.name ?? null,
+            url: `${baseUrl}/registro/${m.organization?.slug ?? ""}`,
+          },
+        })),
+      );
     },
 
     async networks() {
       const list = await networks.listPublic();
       return {
-        lastModified: null,
-        body: {
-          total: list.length,
-          items: list.map((n) => ({
-            slug: n.slug,
-            name: n.name,
-            description: n.description,
-            url: `${baseUrl}/reti/${n.slug}`,
-            lead: { slug: n.leadOrganization.slug, name: n.leadOrganization.name },
-            members: n._count.members,
-            measures: n._count.measures,
-          })),
-        },
+        total: list.length,
+        items: list.map((n) => ({
+          slug: n.slug,
+          name: n.name,
+          description: n.description,
+          url: `${baseUrl}/reti/${n.slug}`,
+          lead: { slug: n.leadOrganization.slug, name: n.leadOrganization.name },
+          members: n._count.members,
+          measures: n._count.measures,
+        })),
       };
     },
 
     async events(page: number, pageSize: number) {
       const { items, total } = await api.events(pageSize, (page - 1) * pageSize);
-      return {
-        lastModified: null,
-        body: {
-          total,
-          page,
-          pages: Math.max(1, Math.ceil(total / pageSize)),
-          items: items.map((e) => ({
-            slug: e.slug,
-            title: e.title,
-            type: e.type,
-            startsAt: e.startsAt.toISOString(),
-            endsAt: e.endsAt?.toISOString() ?? null,
-            place: e.place,
-            comune: e.comuneCode ? { istatCode: e.comuneCode, name: e.comune?.name ?? "" } : null,
-            organizer: e.organizer,
-            description: e.description,
-            participants: e.participants,
-          })),
-        },
-      };
+      return paged(
+        total,
+        page,
+        pageSize,
+        items.map((e) => ({
+          slug: e.slug,
+          title: e.title,
+          type: e.type,
+          startsAt: e.startsAt.toISOString(),
+          endsAt: e.endsAt?.toISOString() ?? null,
+          place: e.place,
+          comune: e.comuneCode ? { istatCode: e.comuneCode, name: e.comune?.name ?? "" } : null,
+          organizer: e.organizer,
+          description: e.description,
+          participants: e.participants,
+        })),
+      );
     },
 
     async comuni() {
       const rows = await api.comuni();
-      return { lastModified: null, body: { total: rows.length, items: rows } };
+      return { total: rows.length, items: rows };
     },
 
     async categories(label: (code: string) => string) {
@@ -92,11 +83,9 @@ export function createApiService(api: ApiRepository, networks: NetworkRepository
           openToCitizens: counts.get(code)?.openToCitizens ?? 0,
         };
       });
-      return { lastModified: null, body: { total: items.length, items } };
+      return { total: items.length, items };
     },
 
     outcomeSlug,
   };
 }
-
-export type ApiService = ReturnType<typeof createApiService>;

@@ -1,21 +1,15 @@
 import type { Response } from "express";
 
-export interface Resource {
-  body: unknown;
-  /** When the data last changed; null when it cannot be told (the ETag still answers 304). */
-  lastModified: Date | null;
-}
-
 /**
- * JSON with validators: Express computes the ETag of the body and answers 304
- * when If-None-Match matches it, or, without If-None-Match, when
- * If-Modified-Since is not older than Last-Modified.
+ * JSON with its validator: Express computes the ETag of the body and answers
+ * 304 when If-None-Match matches it. No Last-Modified is sent: the answers
+ * change without any stored date moving (an organization suspended leaves a
+ * list, counts come from other tables, "to verify" follows the calendar).
  */
-export function sendResource(res: Response, { body, lastModified }: Resource) {
+export function sendResource(res: Response, body: unknown) {
   res.setHeader("Cache-Control", "public, max-age=60");
   // Names are localized from Accept-Language or the lang cookie: a shared cache must key on both.
   res.vary("Accept-Language");
   res.vary("Cookie");
-  if (lastModified) res.setHeader("Last-Modified", lastModified.toUTCString());
   res.json(body);
 }

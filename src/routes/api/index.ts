@@ -9,7 +9,7 @@ import { apiErrorHandler, apiNotFound, onlyGet } from "./problem.js";
 /** Anyone's web page may read the open API; a preflight (conditional headers) is answered here. */
 const cors: RequestHandler = (req, res, next) => {
   res.setHeader("Access-Control-Allow-Origin", "*");
-  res.setHeader("Access-Control-Expose-Headers", "ETag, Last-Modified, RateLimit, RateLimit-Policy, Retry-After");
+  res.setHeader("Access-Control-Expose-Headers", "ETag, RateLimit, RateLimit-Policy, Retry-After");
   if (req.method !== "OPTIONS") return next();
   res.setHeader("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
   res.setHeader("Access-Control-Allow-Headers", "Accept, Accept-Language, If-None-Match, If-Modified-Since");

@@ -19,39 +19,34 @@ export function organizationRoutes(services: Services) {
     const parsed = await parseSearch(req, services.referenceData);
     if (!parsed.ok) return invalidParams(res, parsed.errors);
     const outcome = await services.registry.search(parsed.search);
-    // No Last-Modified: the results change without any listed row moving (an
-    // organization suspended drops out, approved network measures match).
     sendResource(res, {
-      lastModified: null,
-      body: {
-        total: outcome.total,
-        moreThanMax: outcome.moreThanMax,
-        page: outcome.page,
-        pages: outcome.pages,
-        items: outcome.results.map((o) => ({
-          slug: o.slug,
-          url: `${baseUrl()}/registro/${o.slug}`,
-          name: o.name,
-          legalForm: o.legalForm,
-          description: o.description,
-          comune: o.comuneCode ? { istatCode: o.comuneCode, name: o.comuneName ?? "" } : null,
-          sizeClass: o.sizeClass ? sizeClasses.slug(o.sizeClass as never) : null,
-          registeredAt: o.registeredAt ? new Date(o.registeredAt).toISOString() : null,
-          lat: o.lat,
-          lon: o.lon,
-          distanceKm: o.distanceKm === null || o.distanceKm === undefined ? null : Math.round(o.distanceKm * 10) / 10,
-          measures: o.measures.map((m) => ({
-            id: m.id,
-            title: m.title,
-            category: categories.slug(m.category),
-            status: stage[m.status],
-            openToCitizens: m.openToCitizens,
-            beneficiaries: m.beneficiaries.map((b) => beneficiaries.slug(b)),
-            classification: m.currentOutcome ? outcomeSlug(m.currentOutcome) : null,
-            matchesSearch: m.matches,
-          })),
+      total: outcome.total,
+      moreThanMax: outcome.moreThanMax,
+      page: outcome.page,
+      pages: outcome.pages,
+      items: outcome.results.map((o) => ({
+        slug: o.slug,
+        url: `${baseUrl()}/registro/${o.slug}`,
+        name: o.name,
+        legalForm: o.legalForm,
+        description: o.description,
+        comune: o.comuneCode ? { istatCode: o.comuneCode, name: o.comuneName ?? "" } : null,
+        sizeClass: o.sizeClass ? sizeClasses.slug(o.sizeClass as never) : null,
+        registeredAt: o.registeredAt ? new Date(o.registeredAt).toISOString() : null,
+        lat: o.lat,
+        lon: o.lon,
+        distanceKm: o.distanceKm === null || o.distanceKm === undefined ? null : Math.round(o.distanceKm * 10) / 10,
+        measures: o.measures.map((m) => ({
+          id: m.id,
+          title: m.title,
+          category: categories.slug(m.category),
+          status: stage[m.status],
+          openToCitizens: m.openToCitizens,
+          beneficiaries: m.beneficiaries.map((b) => beneficiaries.slug(b)),
+          classification: m.currentOutcome ? outcomeSlug(m.currentOutcome) : null,
+          matchesSearch: m.matches,
         })),
-      },
+      })),
     });
   });
 
@@ -64,9 +59,7 @@ export function organizationRoutes(services: Services) {
         detail: (res.locals.t as (k: string) => string)("api.problems.organizationNotFound"),
       });
     }
-    // No Last-Modified either: needsVerification turns true with time alone and
-    // the comune comes from another table, so no stored date covers the body.
-    sendResource(res, { body: publicOrganizationDto(organization, baseUrl()), lastModified: null });
+    sendResource(res, publicOrganizationDto(organization, baseUrl()));
   });
 
   return router;
