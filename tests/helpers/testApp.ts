@@ -10,6 +10,12 @@ export interface TestContext {
   config: Config;
 }
 
+/** Limits no test file reaches by ordinary use (tests of the limits themselves set their own). */
+export const roomyRateLimits = {
+  login: { windowMs: 60_000, limit: 100 },
+  publicForms: { windowMs: 60_000, limit: 100 },
+};
+
 /** A database of this test file's own, with the reference data, and the app on it. */
 export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
   const db = await createTestDatabase();

@@ -2,7 +2,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSubmittedApplication, buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { buildOrganization } from "../factories/organizationFactory.js";
-import { createTestContext, type TestContext } from "../helpers/testApp.js";
+import { createTestContext, roomyRateLimits, type TestContext } from "../helpers/testApp.js";
 import { loggedInAgent, tokenFor } from "../helpers/login.js";
 
 // Every /admin route against every kind of visitor: the role is checked on the server.
@@ -15,7 +15,7 @@ let staffPosts: string[] = [];
 
 beforeAll(async () => {
   ctx = await createTestContext({
-    rateLimits: { login: { windowMs: 60_000, limit: 100 }, publicForms: { windowMs: 60_000, limit: 100 } },
+    rateLimits: roomyRateLimits,
   });
   const p = ctx.db.prisma;
   const { application, user: company } = await buildSubmittedApplication(p);

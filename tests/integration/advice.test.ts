@@ -2,7 +2,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adviceReferencePattern } from "../../src/domain/referenceCode.js";
 import { buildSubmittedApplication, buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
-import { createTestContext, type TestContext } from "../helpers/testApp.js";
+import { createTestContext, roomyRateLimits, type TestContext } from "../helpers/testApp.js";
 import { csrfFrom } from "../helpers/csrf.js";
 import { loggedInAgent, tokenFor } from "../helpers/login.js";
 import { lastMailTo } from "../helpers/outbox.js";
@@ -36,7 +36,7 @@ async function ask(form: Record<string, string>, app = ctx.app, page = "/consule
 
 beforeAll(async () => {
   ctx = await createTestContext({
-    rateLimits: { login: { windowMs: 60_000, limit: 100 }, publicForms: { windowMs: 60_000, limit: 100 } },
+    rateLimits: roomyRateLimits,
   });
   const r = await buildUser(ctx.db.prisma, "REVIEWER", "Rita Istruttrice");
   reviewerId = r.id;

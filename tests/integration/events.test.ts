@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventFiguresByYearAndType } from "../../src/data/eventRepository.js";
 import { buildSubmittedApplication, buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { buildOrganization } from "../factories/organizationFactory.js";
-import { createTestContext, type TestContext } from "../helpers/testApp.js";
+import { createTestContext, roomyRateLimits, type TestContext } from "../helpers/testApp.js";
 import { loggedInAgent, tokenFor } from "../helpers/login.js";
 
 let ctx: TestContext;
@@ -36,7 +36,7 @@ const validEvent = (overrides: Record<string, string | string[]> = {}) => ({
 
 beforeAll(async () => {
   ctx = await createTestContext({
-    rateLimits: { login: { windowMs: 60_000, limit: 100 }, publicForms: { windowMs: 60_000, limit: 100 } },
+    rateLimits: roomyRateLimits,
   });
   const p = ctx.db.prisma;
   registered = await Promise.all([

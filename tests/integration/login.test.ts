@@ -1,12 +1,12 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../src/services/passwords.js";
-import { createTestContext, type TestContext } from "../helpers/testApp.js";
+import { createTestContext, roomyRateLimits, type TestContext } from "../helpers/testApp.js";
 import { csrfFrom } from "../helpers/csrf.js";
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestContext({ rateLimits: { login: { windowMs: 60_000, limit: 100 }, publicForms: { windowMs: 60_000, limit: 100 } } });
+  ctx = await createTestContext({ rateLimits: roomyRateLimits });
   const passwordHash = await hashPassword("Password-lunga-123");
   await ctx.db.prisma.user.createMany({
     data: [

@@ -9,7 +9,7 @@ import {
 import { buildOrganization } from "../factories/organizationFactory.js";
 import { approveSubmitted, requestChanges } from "../helpers/approve.js";
 import { loggedInAgent } from "../helpers/login.js";
-import { createTestContext, type TestContext } from "../helpers/testApp.js";
+import { createTestContext, roomyRateLimits, type TestContext } from "../helpers/testApp.js";
 import type { Services } from "../../src/services/index.js";
 
 // Every figure of /statistiche and /admin/statistiche against fixtures whose
@@ -22,7 +22,7 @@ let companyAgent: request.Agent;
 
 beforeAll(async () => {
   ctx = await createTestContext({
-    rateLimits: { login: { windowMs: 60_000, limit: 100 }, publicForms: { windowMs: 60_000, limit: 100 } },
+    rateLimits: roomyRateLimits,
   });
   const p = ctx.db.prisma;
   // Registered: A (Bologna, small, C, 2025-03) and B (Imola, micro, G, 2026-01).
