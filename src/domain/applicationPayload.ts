@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Beneficiary, MeasureCategory, MeasureStatus, WelfareStage } from "../generated/prisma/enums.js";
+import { dateColumn } from "./romeTime.js";
 
 /**
  * What a company writes in its application: the organization's data and its
@@ -58,7 +59,7 @@ export type MeasureDraft = z.infer<typeof measureDraftSchema>;
 /** A measure's fields as a company writes them (a draft's, or a network measure's form). */
 export type MeasureFields = Omit<MeasureDraft, "key" | "measureId">;
 
-const day = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+const day = (iso: string | undefined) => (iso ? dateColumn(iso) : null);
 
 /** Those fields as a Measure row stores them; missing texts are empty (call once complete). */
 export function measureRow(m: MeasureFields) {

@@ -12,6 +12,14 @@ const parts = new Intl.DateTimeFormat("en-GB", {
   second: "2-digit",
 });
 
+/**
+ * A calendar day ("yyyy-mm-dd") as the database's date columns hold it: that
+ * day at 00:00 UTC, so the same day comes back whatever the server's zone.
+ */
+export function dateColumn(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
 /** The wall-clock fields of an instant in Rome. */
 export function romeParts(instant: Date) {
   const p = Object.fromEntries(parts.formatToParts(instant).map((x) => [x.type, x.value]));

@@ -3,7 +3,7 @@ import type { PactRepository } from "../data/pactRepository.js";
 import type { RunInTransaction } from "../data/transaction.js";
 import type { SignatoryType } from "../generated/prisma/enums.js";
 import { defaultPactText, PACT_CONTENT_KEY } from "../domain/pactText.js";
-import { romeDateAndTime } from "../domain/romeTime.js";
+import { dateColumn, romeDateAndTime } from "../domain/romeTime.js";
 import type { Actor } from "./reviewService.js";
 
 export type PactOutcome =
@@ -17,7 +17,7 @@ export interface ExternalSignatory {
 }
 
 /** Today's date in Rome (where the Pact is signed), as the UTC midnight a date column stores. */
-export const romeToday = (now = new Date()) => new Date(`${romeDateAndTime(now).date}T00:00:00Z`);
+export const romeToday = (now = new Date()) => dateColumn(romeDateAndTime(now).date);
 
 /**
  * The Metropolitan Pact: its text (editable by admins), firms of the register

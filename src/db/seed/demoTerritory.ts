@@ -2,9 +2,10 @@ import type { Prisma } from "../../generated/prisma/client.js";
 import { defaultPactText, PACT_CONTENT_KEY } from "../../domain/pactText.js";
 import { slugify } from "../../domain/slug.js";
 import { at } from "./demoPlan.js";
+import { dateColumn } from "../../domain/romeTime.js";
 
 type Tx = Prisma.TransactionClient;
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const day = dateColumn;
 
 interface DemoNetwork {
   name: string;

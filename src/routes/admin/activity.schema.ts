@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { dateColumn } from "../../domain/romeTime.js";
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), schema.optional()).catch(undefined);
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .transform((s) => new Date(`${s}T00:00:00Z`))
+  .transform(dateColumn)
   .refine((d) => !Number.isNaN(d.getTime()));
 
 /** Filters of /admin/registro-attivita (GET, shareable among staff). */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseEuroAmount } from "../../domain/euroAmount.js";
 import { formFields } from "../../validation/form.js";
 import { isoDate } from "../company/companyFields.js";
+import { dateColumn } from "../../domain/romeTime.js";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalId = z.preprocess(
@@ -42,7 +43,7 @@ export const contributionFormSchema = z
     amount: f.importo,
     resource: f.risorsa,
     fundedBy: f.finanziatore,
-    grantedOn: new Date(`${f.data}T00:00:00Z`),
+    grantedOn: dateColumn(f.data),
     networkId: f.rete ?? null,
     measureId: f.misura ?? null,
     eventId: f.evento ?? null,

@@ -1,6 +1,6 @@
 import { Router, type Response } from "express";
 import type { Services } from "../../services/index.js";
-import { romeDateAndTime } from "../../domain/romeTime.js";
+import { dateColumn, romeDateAndTime } from "../../domain/romeTime.js";
 import { validId } from "./idParam.js";
 import { parseForm, type FieldErrors } from "../../validation/form.js";
 import { pactRejectSchema, signatorySchema } from "./pact.schema.js";
@@ -45,7 +45,7 @@ export function pactAdminRoutes(services: Services) {
     await pact.addExternal(req.user!, {
       name: nome,
       signatoryType: tipo,
-      signedOn: new Date(`${data}T00:00:00Z`),
+      signedOn: dateColumn(data),
       commitments: impegni,
     });
     res.redirect(303, "/admin/patto?esito=aggiunto");

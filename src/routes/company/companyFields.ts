@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateColumn } from "../../domain/romeTime.js";
 
 /** An empty HTML field means "not given": drafts may leave anything out. */
 export const optional = <T extends z.ZodType>(schema: T) =>
@@ -17,7 +18,7 @@ export const MIN_DATE = "1900-01-01";
 /** "yyyy-mm-dd" naming a day that exists: 2026-02-31 does not come back as itself. */
 export function isRealIsoDate(v: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
+  const d = dateColumn(v);
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
 }
 
