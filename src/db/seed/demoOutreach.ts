@@ -1,7 +1,8 @@
 import type { Prisma } from "../../generated/prisma/client.js";
-import type { EventType, MeasureCategory } from "../../generated/prisma/enums.js";
+import type { EventType } from "../../generated/prisma/enums.js";
 import { romeDateAndTime, romeLocalToInstant } from "../../domain/romeTime.js";
 import { slugify } from "../../domain/slug.js";
+import type { NewAdviceRequest } from "../../data/adviceRepository.js";
 
 type Tx = Prisma.TransactionClient;
 
@@ -93,15 +94,7 @@ export async function seedDemoOutreach(tx: Tx): Promise<void> {
     ],
   });
 
-  const advice: {
-    referenceCode: string;
-    name: string;
-    email: string;
-    comuneCode: string;
-    topic: MeasureCategory;
-    message: string;
-    answer?: string;
-  }[] = [
+  const advice: (Omit<NewAdviceRequest, "language" | "consentAt"> & { answer?: string })[] = [
     {
       referenceCode: "CONS-2026-DEMQA2",
       name: "Maria Bianchi (demo)",
