@@ -2,7 +2,7 @@ import type { Prisma } from "../generated/prisma/client.js";
 import type { ApplicationEventType, ApplicationKind, ApplicationStatus, RegistryStatus } from "../generated/prisma/enums.js";
 import type { ApplicationPayload } from "../domain/applicationPayload.js";
 import { publishedPayload } from "./publicationRepository.js";
-import type { Db } from "./searchIndexRepository.js";
+import { refreshSearchData, type Db } from "./searchIndexRepository.js";
 
 /** Header fields of a never-approved organization, copied from its draft. */
 export interface DraftHeader {
@@ -33,8 +33,11 @@ export function createCompanyRepository(db: Db) {
       const other = await tx.organization.findFirst({ where: { vatNumber, NOT: { id: exceptOrganizationId ?? -1 } }, select: { id: true } });
       return other !== null;
     },
-    setRegistryStatus(id: number, registryStatus: RegistryStatus, tx: Db = db) {
-      return tx.organization.update({ where: { id }, data: { registryStatus } });
+    /** The status and, with it, the search text of the members of the networks it leads. */
+    async setRegistryStatus(id: number, registryStatus: RegistryStatus, tx: Db = db) {
+      const organization = await tx.organization.update({ where: { id }, data: { registryStatus } });
+      await refreshSearchData(tx, [id]);
+      return organization;
     },
     linkUser(userId: number, organizationId: number, tx: Db = db) {
       return tx.user.update({ where: { id: userId }, data: { organizationId } });

@@ -1,10 +1,9 @@
 import type { Prisma } from "../generated/prisma/client.js";
 import type { MembershipStatus, NetworkMeasureReview } from "../generated/prisma/enums.js";
 import type { Db } from "./searchIndexRepository.js";
+import { publicNetwork } from "./networkVisibility.js";
 
 const registered = { registryStatus: "REGISTERED" } as const;
-/** A network is public while its lead organization is in the register. */
-const publicNetwork = { leadOrganization: registered } as const;
 const publicMembers = { status: "ACTIVE", organization: registered } as const;
 const approvedMeasures = { networkReview: "APPROVED" } as const;
 const orgBrief = { select: { id: true, name: true, slug: true, registryStatus: true, comune: { select: { name: true } } } } as const;

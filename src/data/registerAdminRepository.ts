@@ -1,5 +1,5 @@
 import type { Prisma, RegistryStatus } from "../generated/prisma/client.js";
-import type { Db } from "./searchIndexRepository.js";
+import { refreshSearchData, type Db } from "./searchIndexRepository.js";
 
 export interface RegisterFilters {
   status?: RegistryStatus | undefined;
@@ -48,8 +48,10 @@ export function createRegisterAdminRepository(db: Db) {
     },
 
     /** Moves the status only from `from`, so two staff members cannot both suspend. */
+    /** The status and, with it, the search text of the members of the networks it leads. */
     async changeStatus(id: number, from: RegistryStatus, to: RegistryStatus, tx: Db = db) {
       const { count } = await tx.organization.updateMany({ where: { id, registryStatus: from }, data: { registryStatus: to } });
+      if (count === 1) await refreshSearchData(tx, [id]);
       return count === 1;
     },
 

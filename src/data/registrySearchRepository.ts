@@ -1,6 +1,7 @@
 import { Prisma } from "../generated/prisma/client.js";
 import { hasMeasureFilters, type MeasureFacts, type RegistrySearch } from "../domain/registrySearch.js";
 import type { Db } from "./searchIndexRepository.js";
+import { publicNetworkParticipants } from "./networkVisibility.js";
 
 export interface OrganizationHit {
   id: number;
@@ -17,17 +18,10 @@ export interface OrganizationHit {
   distanceKm: number | null;
 }
 
-/**
- * Who takes part in which public network (as lead or active member): the
- * approved measures of a network count as its participants' own in the search
- * (issue 5). A network is public while its lead is registered.
- */
+/** The participants of public networks with the network's name, for the search results. */
 const networkParticipants = Prisma.sql`
   SELECT p."networkId", p."organizationId", n.name AS "networkName", n.slug AS "networkSlug"
-  FROM (SELECT id AS "networkId", "leadOrganizationId" AS "organizationId" FROM "Network"
-        UNION SELECT "networkId", "organizationId" FROM "NetworkMembership" WHERE status = 'ACTIVE') p
-  JOIN "Network" n ON n.id = p."networkId"
-  JOIN "Organization" lead ON lead.id = n."leadOrganizationId" AND lead."registryStatus" = 'REGISTERED'`;
+  FROM (${publicNetworkParticipants}) p JOIN "Network" n ON n.id = p."networkId"`;
 
 /**
  * The rows a search reads: the organizations, after the text query computed

@@ -1,4 +1,5 @@
 import { Prisma } from "../generated/prisma/client.js";
+import { publicNetworkParticipants, withNetworkMembersOf } from "./networkVisibility.js";
 
 /** A client or an interactive transaction: repositories accept both. */
 export type Db = Prisma.TransactionClient;
@@ -7,10 +8,13 @@ export type Db = Prisma.TransactionClient;
  * Recomputes the derived search columns of organizations from their published
  * data: the Italian full-text document (name, comune, measures; accents
  * removed so "citta" finds "città") and the point on the earth for distance
- * queries. Called inside the transaction that publishes data; `ids` null = all.
+ * queries. Called inside the transaction that publishes data or changes an
+ * organization's status; `ids` null = all. The members of the networks an
+ * organization leads are refreshed with it: their text holds the network's
+ * measures only while the lead is registered (networkVisibility.ts).
  */
 export async function refreshSearchData(db: Db, ids: number[] | null): Promise<number> {
-  const only = ids === null ? Prisma.sql`TRUE` : Prisma.sql`o.id = ANY(${ids}::int[])`;
+  const only = ids === null ? Prisma.sql`TRUE` : Prisma.sql`o.id IN (${withNetworkMembersOf(ids)})`;
   // Correlated subqueries: UPDATE cannot reference its target from a LATERAL join.
   return db.$executeRaw`
     UPDATE "Organization" o SET
@@ -20,12 +24,10 @@ export async function refreshSearchData(db: Db, ids: number[] | null): Promise<n
         setweight(to_tsvector('italian', unaccent(concat_ws(' ',
           (SELECT c.name FROM "Comune" c WHERE c."istatCode" = o."comuneCode"),
           (SELECT string_agg(m.title, ' ' ORDER BY m.id) FROM "Measure" m WHERE m."organizationId" = o.id),
-          -- approved measures of the networks it leads or belongs to (issue 5)
+          -- approved measures of the public networks it leads or belongs to
           (SELECT string_agg(m.title, ' ' ORDER BY m.id) FROM "Measure" m
            WHERE m."networkReview" = 'APPROVED' AND m."networkId" IN (
-             SELECT n.id FROM "Network" n WHERE n."leadOrganizationId" = o.id
-             UNION SELECT nm."networkId" FROM "NetworkMembership" nm
-                   WHERE nm."organizationId" = o.id AND nm.status = 'ACTIVE'))))), 'B') ||
+             SELECT p."networkId" FROM (${publicNetworkParticipants}) p WHERE p."organizationId" = o.id))))), 'B') ||
         setweight(to_tsvector('italian', unaccent(concat_ws(' ', o.description,
           (SELECT string_agg(concat_ws(' ', m.description, m."areaServed", m.partners), ' ' ORDER BY m.id)
            FROM "Measure" m WHERE m."organizationId" = o.id)))), 'C')
