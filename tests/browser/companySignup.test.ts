@@ -59,7 +59,7 @@ describe("a company representative", () => {
 
     // After approval an edit becomes a revision, compared with what is online.
     const { organizationId } = await session.ctx.db.prisma.user.findUniqueOrThrow({ where: { email } });
-    await approveSubmitted(session.ctx.db.prisma, organizationId!);
+    await approveSubmitted(session.ctx, organizationId!);
     await page.goto(`${session.baseUrl}/impresa`);
     await audit(page, "impresa-09-iscritta");
     await page.getByRole("link", { name: "Modifica i dati dell'organizzazione" }).click();

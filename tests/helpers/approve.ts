@@ -1,38 +1,38 @@
-import type { PrismaClient } from "../../src/generated/prisma/client.js";
-import { readPayload } from "../../src/domain/applicationPayload.js";
-import { nextRegistryNumber, publishPayload } from "../../src/data/publicationRepository.js";
+import type { TestContext } from "./testApp.js";
+import { buildUser } from "../factories/applicationFactory.js";
+import type { Actor } from "../../src/services/reviewService.js";
 
-/**
- * Approves an organization's submitted application as the back office does:
- * one transaction sets the status, registers the organization (number given
- * once) and publishes the payload.
- */
-export async function approveSubmitted(prisma: PrismaClient, organizationId: number, comment = "Domanda completa.") {
-  return prisma.$transaction(async (tx) => {
-    const app = await tx.application.findFirstOrThrow({ where: { organizationId, status: "SUBMITTED" } });
-    const now = new Date();
-    await tx.application.update({ where: { id: app.id }, data: { status: "APPROVED", decidedAt: now, version: { increment: 1 } } });
-    await tx.applicationEvent.create({ data: { applicationId: app.id, type: "APPROVED", comment } });
-    const org = await tx.organization.findUniqueOrThrow({ where: { id: organizationId } });
-    await tx.organization.update({
-      where: { id: organizationId },
-      data: {
-        registryStatus: "REGISTERED",
-        registryNumber: org.registryNumber ?? (await nextRegistryNumber(tx, now.getUTCFullYear())),
-        registeredAt: org.registeredAt ?? now,
-        lastVerifiedAt: now,
-      },
-    });
-    await publishPayload(tx, organizationId, readPayload(app.payload));
-    return app.id;
-  });
+type Context = Pick<TestContext, "db" | "services">;
+
+async function submitted(ctx: Context, organizationId: number) {
+  return ctx.db.prisma.application.findFirstOrThrow({ where: { organizationId, status: "SUBMITTED" } });
 }
 
-/** Asks for changes with a comment, as a reviewer would. */
-export async function requestChanges(prisma: PrismaClient, organizationId: number, comment: string) {
-  await prisma.$transaction(async (tx) => {
-    const app = await tx.application.findFirstOrThrow({ where: { organizationId, status: "SUBMITTED" } });
-    await tx.application.update({ where: { id: app.id }, data: { status: "CHANGES_REQUESTED", version: { increment: 1 } } });
-    await tx.applicationEvent.create({ data: { applicationId: app.id, type: "CHANGES_REQUESTED", comment } });
+/** A reviewer to decide with, when the test does not care which one. */
+const someReviewer = (ctx: Context) => buildUser(ctx.db.prisma, "REVIEWER", "Revisore di prova");
+
+/**
+ * Approves an organization's submitted application through the review service,
+ * exactly as the back office does (a helper that re-implemented it drifted
+ * from it). Throws when the service refuses, so a test cannot go on silently.
+ */
+export async function approveSubmitted(ctx: Context, organizationId: number, actor?: Actor) {
+  const application = await submitted(ctx, organizationId);
+  const outcome = await ctx.services.admin.review.approve({
+    applicationId: application.id,
+    version: application.version,
+    actor: actor ?? (await someReviewer(ctx)),
   });
+  if (!outcome.ok) throw new Error(`approval refused: ${outcome.reason}`);
+  return application.id;
+}
+
+/** Asks for changes with a comment through the review service, as a reviewer would. */
+export async function requestChanges(ctx: Context, organizationId: number, comment: string, actor?: Actor) {
+  const application = await submitted(ctx, organizationId);
+  const outcome = await ctx.services.admin.review.requestChanges(
+    { applicationId: application.id, version: application.version, actor: actor ?? (await someReviewer(ctx)) },
+    comment,
+  );
+  if (!outcome.ok) throw new Error(`request for changes refused: ${outcome.reason}`);
 }

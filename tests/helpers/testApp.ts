@@ -1,5 +1,6 @@
 import { createApp } from "../../src/app.js";
 import { testConfig, type Config } from "../../src/config.js";
+import type { Services } from "../../src/services/index.js";
 import { createLogger } from "../../src/logger.js";
 import { seedReferenceData } from "../../src/db/seed/referenceData.js";
 import { createTestDatabase, type TestDatabase } from "./testDatabase.js";
@@ -7,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from "./testDatabase.js";
 export interface TestContext {
   db: TestDatabase;
   app: ReturnType<typeof createApp>;
+  services: Services;
   config: Config;
 }
 
@@ -22,5 +24,5 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
   await seedReferenceData(db.prisma);
   const config = testConfig(overrides);
   const app = createApp({ config, db, logger: createLogger("silent") });
-  return { db, app, config };
+  return { db, app, services: app.locals.services as Services, config };
 }

@@ -105,7 +105,11 @@ describe("company forms", () => {
   it("never answers 500 to odd input", async () => {
     const odd = await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", { version: "abc", unexpected: "x", name: ["a", "b"] });
     expect(odd.status).toBe(422);
-    const measure = await postForm(agent, "/impresa/misure/nuova", "/impresa/misure/nuova", { version: "", beneficiaries: "EMPLOYEES", openToCitizens: ["1", "1"] });
-    expect(measure.status).toBeLessThan(500);
+    const measure = await postForm(agent, "/impresa/misure/nuova", "/impresa/misure/nuova", { version: "abc", beneficiaries: "EMPLOYEES", openToCitizens: ["1", "1"] });
+    expect(measure.status).toBe(422);
+    // No version at all once an application exists: the optimistic lock refuses it.
+    const versionless = await postForm(agent, "/impresa/misure/nuova", "/impresa/misure/nuova", { version: "", beneficiaries: "EMPLOYEES" });
+    expect(versionless.status).toBe(409);
+    expect(measure.text).toContain('id="riepilogo-errori"');
   });
 });

@@ -74,7 +74,7 @@ describe("a company joins the register and keeps its entry up to date", () => {
     expect((await lastMailTo(ctx.db.prisma, email)).subject).toContain("Domanda ricevuta");
     expect((await agent.get("/impresa/organizzazione")).status).toBe(409);
 
-    await requestChanges(ctx.db.prisma, organizationId, "Indicate gli orari di apertura del nido.");
+    await requestChanges(ctx, organizationId, "Indicate gli orari di apertura del nido.");
     const status = await agent.get("/impresa/domanda");
     expect(status.text).toContain("Integrazioni richieste");
     expect(status.text).toContain("Indicate gli orari di apertura del nido.");
@@ -84,7 +84,7 @@ describe("a company joins the register and keeps its entry up to date", () => {
     const again = await agent.get("/impresa/domanda");
     expect((await postForm(agent, "/impresa/domanda", "/impresa/domanda", { version: versionIn(again.text) })).status).toBe(303);
 
-    await approveSubmitted(ctx.db.prisma, organizationId);
+    await approveSubmitted(ctx, organizationId);
     const approved = await agent.get("/impresa/domanda");
     expect(approved.text).toContain("Domanda inviata di nuovo");
     expect(approved.text).toMatch(/numero di iscrizione RWB-\d{4}-\d{4}/);
@@ -107,7 +107,7 @@ describe("a company joins the register and keeps its entry up to date", () => {
 
     const page = await agent.get("/impresa/domanda");
     expect((await postForm(agent, "/impresa/domanda", "/impresa/domanda", { version: versionIn(page.text) })).status).toBe(303);
-    await approveSubmitted(ctx.db.prisma, organizationId);
+    await approveSubmitted(ctx, organizationId);
     expect((await request(ctx.app).get(`/registro/${org.slug}`)).text).toContain("Società Benefit");
   });
 

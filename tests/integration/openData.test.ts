@@ -77,7 +77,7 @@ beforeAll(async () => {
   await p.application.update({ where: { id: draft.application.id }, data: { status: "DRAFT", submittedAt: null } });
   // An approved application (published through the approval helper).
   const { org } = await buildSubmittedApplication(p);
-  await approveSubmitted(p, org.id);
+  await approveSubmitted(ctx, org.id);
   await buildUser(p, "REVIEWER");
   await p.organization.createMany({
     data: Array.from({ length: BULK }, (_, i) => ({

@@ -20,13 +20,14 @@ describe("poolSettled", () => {
   });
 
   it("keeps waiting through the short gap between two queries of one handler", async () => {
+    const firstQueryStarted = new Promise((resolve) => db.pool.once("acquire", resolve));
     const handler = (async () => {
       await db.pool.query("SELECT pg_sleep(0.2)");
       await new Promise((resolve) => setTimeout(resolve, 50));
       await db.pool.query("SELECT pg_sleep(0.2)");
       return Date.now();
     })();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await firstQueryStarted;
     expect(await poolSettled(db.pool, { quietMs: 150, timeoutMs: 5_000 })).toBe(true);
     expect(Date.now()).toBeGreaterThanOrEqual(await handler);
   });

@@ -124,18 +124,22 @@ beforeAll(async () => {
   orgAId = orgA.id;
 
   // Values for :params, from A's data where a table is tied to an organization.
-  const first = async (sql: string, ...args: unknown[]): Promise<string | undefined> => {
-    try {
-      const rows = await prisma.$queryRawUnsafe<{ v: unknown }[]>(sql, ...args);
-      return rows[0]?.v === undefined || rows[0]?.v === null ? undefined : String(rows[0].v);
-    } catch {
-      return undefined;
-    }
+  // A failing query throws and a missing record fails here: a stand-in id would
+  // turn a broken query into a 404 the matrix accepts.
+  const optional = async (sql: string, ...args: unknown[]): Promise<string | undefined> => {
+    const rows = await prisma.$queryRawUnsafe<{ v: unknown }[]>(sql, ...args);
+    return rows[0]?.v === undefined || rows[0]?.v === null ? undefined : String(rows[0].v);
+  };
+  const first = async (sql: string, ...args: unknown[]): Promise<string> => {
+    const value = await optional(sql, ...args);
+    if (value === undefined) throw new Error(`The demo data has no record for the matrix: ${sql}`);
+    return value;
   };
   /** `value` is a record of A's (or the only kind there is); `fallback` stands in when there is none. */
-  const set = (name: string, value: string | undefined, fallback = "999999", real = value !== undefined) => {
-    values.set(name, value ?? fallback);
-    if (real) realParams.add(name);
+  const set = (name: string, value: string | undefined, fallback?: string) => {
+    if (value === undefined && fallback === undefined) throw new Error(`No value for :${name}`);
+    values.set(name, value ?? fallback!);
+    if (value !== undefined) realParams.add(name);
   };
   set("org.slug", orgA.slug);
   set("org.id", String(orgA.id));
@@ -156,16 +160,18 @@ beforeAll(async () => {
   );
   set("application.id", await first(`SELECT id AS v FROM "Application" WHERE "organizationId" = $1 ORDER BY id LIMIT 1`, orgA.id));
   // A network of A's if A is in one (the company area shows only those), any network otherwise.
-  const ownNetwork = await first(`SELECT n.slug AS v FROM "Network" n JOIN "NetworkMembership" m ON m."networkId" = n.id WHERE m."organizationId" = $1 AND m.status = 'ACTIVE' LIMIT 1`, orgA.id);
+  const ownNetwork = await optional(`SELECT n.slug AS v FROM "Network" n JOIN "NetworkMembership" m ON m."networkId" = n.id WHERE m."organizationId" = $1 AND m.status = 'ACTIVE' LIMIT 1`, orgA.id);
   set("company.network.slug", ownNetwork, "rete-inesistente");
-  set("network.slug", ownNetwork ?? (await first(`SELECT slug AS v FROM "Network" ORDER BY id LIMIT 1`)), "rete-inesistente");
+  set("network.slug", ownNetwork ?? (await first(`SELECT slug AS v FROM "Network" ORDER BY id LIMIT 1`)));
   set("network.id", await first(`SELECT id AS v FROM "Network" WHERE slug = $1`, values.get("network.slug")));
   set("networkMeasure.id", await first(`SELECT id AS v FROM "Measure" WHERE "networkId" IS NOT NULL ORDER BY id LIMIT 1`));
-  set("event.slug", await first(`SELECT slug AS v FROM "Event" ORDER BY id LIMIT 1`), "evento-inesistente");
+  set("event.slug", await first(`SELECT slug AS v FROM "Event" ORDER BY id LIMIT 1`));
   set("event.id", await first(`SELECT id AS v FROM "Event" ORDER BY id LIMIT 1`));
   set("contribution.id", await first(`SELECT id AS v FROM "Contribution" ORDER BY id LIMIT 1`));
   set("advice.id", await first(`SELECT id AS v FROM "AdviceRequest" ORDER BY id LIMIT 1`));
-  set("report.id", await first(`SELECT id AS v FROM "ProblemReport" WHERE "organizationId" = $1 ORDER BY id LIMIT 1`, orgA.id) ?? (await first(`SELECT id AS v FROM "ProblemReport" ORDER BY id LIMIT 1`)));
+  // The demo data has no problem report: one about A, so that the report pages are reached.
+  const report = await prisma.problemReport.create({ data: { organizationId: orgA.id, message: "Il telefono indicato non risponde." } });
+  set("report.id", String(report.id));
   set("pact.id", await first(`SELECT id AS v FROM "PactSignature" ORDER BY id LIMIT 1`));
   values.set("token", "gettone-inesistente-0123456789");
 

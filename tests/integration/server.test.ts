@@ -31,10 +31,44 @@ async function waitForHealth(url: string, ms: number) {
   throw new Error(`server did not become healthy:\n${output}`);
 }
 
+/** Resolves once the server has written `text` (its log is the only sign of some events). */
+function outputContains(text: string, ms = 5_000): Promise<void> {
+  if (output.includes(text)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server never wrote "${text}":\n${output}`)), ms);
+    const check = () => {
+      if (!output.includes(text)) return;
+      clearTimeout(timer);
+      server.stdout?.off("data", check);
+      server.stderr?.off("data", check);
+      resolve();
+    };
+    server.stdout?.on("data", check);
+    server.stderr?.on("data", check);
+  });
+}
+
+/**
+ * One request on a connection of its own, answered and closed: once it is back,
+ * the server has read everything sent to it before on other connections.
+ */
+function roundTrip(port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let answer = "";
+    const socket = connectSocket(port, "127.0.0.1", () =>
+      socket.write("GET /ping HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"),
+    );
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk: string) => (answer += chunk));
+    socket.once("error", reject);
+    socket.once("close", () => resolve(answer));
+  });
+}
+
 beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", EMBEDDED_DB_DIR: dataDir, LOG_LEVEL: "warn", NODE_ENV: "development" };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", EMBEDDED_DB_DIR: dataDir, LOG_LEVEL: "info", NODE_ENV: "development" };
   delete env.DATABASE_URL;
   // A test hook loaded before the server: on SIGUSR2 a promise is rejected with nobody to catch it.
   const rejectOnSignal = `data:text/javascript,process.on("SIGUSR2",()=>{Promise.reject(new Error("rejected on purpose by the test"))})`;
@@ -66,8 +100,7 @@ describe("npm start on the embedded database", () => {
 
   it("logs an unhandled promise rejection and keeps serving", async () => {
     server.kill("SIGUSR2");
-    const until = Date.now() + 5_000;
-    while (!output.includes("unhandled promise rejection") && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    await outputContains("unhandled promise rejection");
     expect(output).toContain("unhandled promise rejection (the process keeps running)");
     expect(output).toContain("rejected on purpose by the test");
     expect(server.exitCode).toBeNull();
@@ -95,12 +128,15 @@ describe("npm start on the embedded database", () => {
     let keepAliveAnswer = "";
     keepAlive.setEncoding("utf8");
     keepAlive.on("data", (chunk: string) => (keepAliveAnswer += chunk));
+    const keepAliveClosed = new Promise<void>((resolve) => keepAlive.once("close", () => resolve()));
     await new Promise<void>((resolve) => keepAlive.once("connect", () => resolve()));
-    await new Promise((r) => setTimeout(r, 300));
+    // Waits on events, not on fixed sleeps: the slow request has reached the server
+    // once a later round trip is back, and the server is stopping once it says so.
+    expect(await roundTrip(Number(port))).toMatch(/^HTTP\/1\.1 200 /);
     server.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 200));
+    await outputContains("shutting down");
     keepAlive.write("GET /ping HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n");
-    await new Promise((r) => setTimeout(r, 800));
+    await keepAliveClosed;
     // Answered, and told to close: the server is going away.
     expect(keepAliveAnswer).toMatch(/^HTTP\/1\.1 200 /);
     expect(keepAliveAnswer.toLowerCase()).toContain("connection: close");

@@ -69,9 +69,9 @@ beforeAll(async () => {
       measures: [{ category: "MINORI", openToCitizens: true }],
     }),
   );
-  await approveSubmitted(p, c.org.id);
+  await approveSubmitted(ctx, c.org.id);
   const changes = await buildSubmittedApplication(p);
-  await requestChanges(p, changes.org.id, "Manca l'indirizzo.");
+  await requestChanges(ctx, changes.org.id, "Manca l'indirizzo.");
   const waiting = await buildSubmittedApplication(p);
 
   // Decided applications with known durations: 1, 2, 4, 10 days (plus C's 3 days).
