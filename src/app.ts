@@ -4,7 +4,9 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
 import type { Logger } from "./logger.js";
 import { projectRoot } from "./paths.js";
-import { createServices } from "./services/index.js";
+import type { Services } from "./services/index.js";
+import type { I18n } from "./locales/i18n.js";
+import { rateLimits } from "./middleware/rateLimits.js";
 import { requestLogging } from "./middleware/requestLogging.js";
 import { securityHeaders } from "./middleware/securityHeaders.js";
 import { health } from "./middleware/health.js";
@@ -28,38 +30,41 @@ export interface AppDependencies {
   config: Config;
   db: Database;
   logger: Logger;
+  /** Built by the caller (src/server.ts, tests/helpers/testApp.ts) with createServices. */
+  services: Services;
+  i18n: I18n;
 }
 
 /** The whole web application, in middleware order. Tests build the same app. */
-export function createApp({ config, db, logger }: AppDependencies) {
-  const services = createServices(db.prisma, config, db.pool);
+export function createApp({ config, db, logger, services, i18n }: AppDependencies) {
+  // HTTP concerns: built here and handed to the routes that limit requests.
+  const limits = rateLimits(db.prisma, config);
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
   app.set("view engine", "ejs");
   app.set("views", path.join(projectRoot, "views"));
   app.set("query parser", "simple");
-  app.locals.services = services;
 
   app.use(requestLogging(logger));
   app.use(securityHeaders(config));
   app.use(health(db));
   app.use(staticAssets(config.isProduction));
-  app.use(internationalization());
+  app.use(internationalization(i18n));
   app.use(viewLocals(config));
   app.use(express.urlencoded({ extended: false, limit: "100kb", parameterLimit: 200 }));
   app.use(rejectNulBytes);
   // Read-only JSON, before sessions and CSRF: no session, no writes (routes/api/index.ts).
-  app.use(apiRoutes(services, logger));
+  app.use(apiRoutes(services, limits.api, logger));
   app.use(sessions(config, db.pool));
-  app.use(authentication(services.users));
+  app.use(authentication(services.auth));
   app.use(csrfProtection());
 
-  app.use(publicRoutes(services));
-  app.use(loginRoutes(services));
-  app.use(accountsRoutes(services));
+  app.use(publicRoutes(services, limits));
+  app.use(loginRoutes(services, limits));
+  app.use(accountsRoutes(services, limits));
   app.use(companyRoutes(services));
-  app.use(problemReportRoutes(services));
+  app.use(problemReportRoutes(services, limits));
   app.use(adminRoutes(services));
 
   app.use(notFound);

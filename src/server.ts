@@ -6,8 +6,10 @@ import { seedReferenceData } from "./db/seed/referenceData.js";
 import { seedDemoData } from "./db/seed/demoData.js";
 import { createApp } from "./app.js";
 import nodemailer from "nodemailer";
-import { createOutboxRepository } from "./data/outboxRepository.js";
-import { createMailService, startMailWorker } from "./services/mailService.js";
+import { createRepositories } from "./data/index.js";
+import { createI18n } from "./locales/i18n.js";
+import { createServices } from "./services/index.js";
+import { startMailWorker } from "./services/mailService.js";
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -27,14 +29,16 @@ await seedReferenceData(db.prisma);
 // Demo data only fills an empty register: it never touches real entries.
 if (config.seedDemoData) await seedDemoData(db.prisma);
 
-const app = createApp({ config, db, logger });
+const i18n = createI18n();
+const services = createServices(createRepositories(db.prisma, db.pool), config, i18n);
+const app = createApp({ config, db, logger, services, i18n });
 const server = app.listen(config.port, config.host, () => {
   logger.info(`Registro del welfare aziendale: http://localhost:${config.port}`);
 });
 
 // Without SMTP settings e-mails stay in the outbox table for developers to read.
 const stopMailWorker = config.smtp
-  ? startMailWorker(createMailService(createOutboxRepository(db.prisma), config.mailFrom), nodemailer.createTransport(config.smtp), logger)
+  ? startMailWorker(services.mail, nodemailer.createTransport(config.smtp), logger)
   : () => undefined;
 
 // SIGTERM/SIGINT: stop accepting, let requests in flight finish, then close the database.

@@ -1,5 +1,5 @@
 import type { TokenPurpose } from "../generated/prisma/enums.js";
-import type { Db } from "./searchIndexRepository.js";
+import type { Db } from "./db.js";
 
 export interface NewUser {
   email: string;

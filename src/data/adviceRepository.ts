@@ -1,5 +1,5 @@
 import type { AdviceStatus, MeasureCategory } from "../generated/prisma/enums.js";
-import type { Db } from "./searchIndexRepository.js";
+import type { Db } from "./db.js";
 
 export interface NewAdviceRequest {
   referenceCode: string;

@@ -1,6 +1,6 @@
 import type { Prisma } from "../generated/prisma/client.js";
 import type { MeasureCategory } from "../generated/prisma/enums.js";
-import type { Db } from "./searchIndexRepository.js";
+import type { Db } from "./db.js";
 
 const registered = { registryStatus: "REGISTERED" } as const;
 

@@ -1,5 +1,5 @@
 import type { Prisma } from "../generated/prisma/client.js";
-import type { Db } from "./searchIndexRepository.js";
+import type { Db } from "./db.js";
 
 export interface AuditInput {
   actor: { id: number; name: string } | null;

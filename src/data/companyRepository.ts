@@ -2,7 +2,8 @@ import type { Prisma } from "../generated/prisma/client.js";
 import type { ApplicationEventType, ApplicationKind, ApplicationStatus, RegistryStatus } from "../generated/prisma/enums.js";
 import type { ApplicationPayload } from "../domain/applicationPayload.js";
 import { publishedPayload } from "./publicationRepository.js";
-import { refreshSearchData, type Db } from "./searchIndexRepository.js";
+import { refreshSearchData } from "./searchIndexRepository.js";
+import type { Db } from "./db.js";
 
 /** Header fields of a never-approved organization, copied from its draft. */
 export interface DraftHeader {

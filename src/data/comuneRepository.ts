@@ -1,4 +1,4 @@
-import type { Db } from "./searchIndexRepository.js";
+import type { Db } from "./db.js";
 
 export function createComuneRepository(db: Db) {
   return {

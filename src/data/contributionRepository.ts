@@ -1,5 +1,4 @@
-import type { PrismaClient } from "../generated/prisma/client.js";
-import type { Db } from "./searchIndexRepository.js";
+import type { Db } from "./db.js";
 
 export interface ContributionData {
   activity: string;
@@ -73,6 +72,7 @@ export function createContributionRepository(db: Db) {
       const event = ids.eventId === null ? 1 : await tx.event.count({ where: { id: ids.eventId } });
       return { network: network > 0, measure: measure > 0, event: event > 0 };
     },
+    totals: (options: { publicOnly: boolean }) => fundingTotals(db, options),
   };
 }
 
@@ -88,8 +88,8 @@ export interface FundingTotal {
 }
 
 /** Totals per funder, activity and year, summed exactly by PostgreSQL (numeric). */
-export async function fundingTotals(prisma: PrismaClient, options: { publicOnly: boolean }): Promise<FundingTotal[]> {
-  return prisma.$queryRaw<FundingTotal[]>`
+async function fundingTotals(db: Db, options: { publicOnly: boolean }): Promise<FundingTotal[]> {
+  return db.$queryRaw<FundingTotal[]>`
     SELECT "fundedBy", "activity",
            EXTRACT(YEAR FROM "grantedOn")::int AS year,
            SUM("amount")::numeric(16, 2)::text AS total,

@@ -1,6 +1,5 @@
-import type { PrismaClient } from "../generated/prisma/client.js";
 import type { EventType } from "../generated/prisma/enums.js";
-import type { Db } from "./searchIndexRepository.js";
+import type { Db } from "./db.js";
 
 export interface EventData {
   title: string;
@@ -74,6 +73,7 @@ export function createEventRepository(db: Db) {
       await tx.event.delete({ where: { id } });
       return unlinked.map((c) => c.id);
     },
+    figuresByYearAndType: () => eventFiguresByYearAndType(db),
   };
 }
 
@@ -92,10 +92,10 @@ export interface EventFigure {
  * rounded to one decimal by PostgreSQL. Newest year first, types in the
  * enum's order (seminar, meeting, training).
  */
-export async function eventFiguresByYearAndType(prisma: PrismaClient): Promise<EventFigure[]> {
+async function eventFiguresByYearAndType(db: Db): Promise<EventFigure[]> {
   // Stored timestamps are UTC wall-clock values (timestamp without time zone).
   const now = new Date().toISOString().replace("T", " ").replace("Z", "");
-  const rows = await prisma.$queryRaw<{ year: number; type: EventType; events: number; average: string | null }[]>`
+  const rows = await db.$queryRaw<{ year: number; type: EventType; events: number; average: string | null }[]>`
     SELECT EXTRACT(YEAR FROM ("startsAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Rome')::int AS year,
            "type"::text AS type,
            COUNT(*)::int AS events,

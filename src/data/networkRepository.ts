@@ -1,6 +1,6 @@
 import type { Prisma } from "../generated/prisma/client.js";
 import type { MembershipStatus, NetworkMeasureReview } from "../generated/prisma/enums.js";
-import type { Db } from "./searchIndexRepository.js";
+import type { Db } from "./db.js";
 import { publicNetwork } from "./networkVisibility.js";
 
 const registered = { registryStatus: "REGISTERED" } as const;

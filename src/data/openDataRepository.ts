@@ -7,7 +7,7 @@ import type {
   SizeClass,
   WelfareStage,
 } from "../generated/prisma/enums.js";
-import type { Db } from "./searchIndexRepository.js";
+import type { Db } from "./db.js";
 
 export interface OpenDataMeasure {
   id: number;

@@ -1,5 +1,5 @@
 import type { ReportStatus } from "../generated/prisma/client.js";
-import type { Db } from "./searchIndexRepository.js";
+import type { Db } from "./db.js";
 
 /** Reports sent from public organization pages ("Segnala un problema"). */
 export function createProblemReportRepository(db: Db) {

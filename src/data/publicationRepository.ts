@@ -1,6 +1,7 @@
 import { measureRow, type ApplicationPayload } from "../domain/applicationPayload.js";
 import { sizeClassFor } from "../domain/sizeClass.js";
-import { refreshSearchData, type Db } from "./searchIndexRepository.js";
+import { refreshSearchData } from "./searchIndexRepository.js";
+import type { Db } from "./db.js";
 
 /**
  * Makes an approved payload the public version of an organization: its data,

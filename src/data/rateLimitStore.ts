@@ -1,5 +1,5 @@
 import type { ClientRateLimitInfo, Options, Store } from "express-rate-limit";
-import type { Db } from "./searchIndexRepository.js";
+import type { Db } from "./db.js";
 
 /**
  * express-rate-limit counters kept in PostgreSQL, so that every instance

@@ -1,5 +1,6 @@
 import type { Prisma, RegistryStatus } from "../generated/prisma/client.js";
-import { refreshSearchData, type Db } from "./searchIndexRepository.js";
+import { refreshSearchData } from "./searchIndexRepository.js";
+import type { Db } from "./db.js";
 
 export interface RegisterFilters {
   status?: RegistryStatus | undefined;

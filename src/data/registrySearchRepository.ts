@@ -1,6 +1,6 @@
 import { Prisma } from "../generated/prisma/client.js";
 import { hasMeasureFilters, type MeasureFacts, type RegistrySearch } from "../domain/registrySearch.js";
-import type { Db } from "./searchIndexRepository.js";
+import type { Db } from "./db.js";
 import { publicNetworkParticipants } from "./networkVisibility.js";
 
 export interface OrganizationHit {

@@ -1,5 +1,5 @@
 import type { ApplicationKind, ApplicationStatus, MeasureCategory, Prisma } from "../generated/prisma/client.js";
-import type { Db } from "./searchIndexRepository.js";
+import type { Db } from "./db.js";
 
 export interface ApplicationFilters {
   status?: ApplicationStatus | undefined;

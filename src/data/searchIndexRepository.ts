@@ -1,8 +1,6 @@
 import { Prisma } from "../generated/prisma/client.js";
 import { publicNetworkParticipants, withNetworkMembersOf } from "./networkVisibility.js";
-
-/** A client or an interactive transaction: repositories accept both. */
-export type Db = Prisma.TransactionClient;
+import type { Db } from "./db.js";
 
 /**
  * Recomputes the derived search columns of organizations from their published

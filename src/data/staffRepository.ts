@@ -1,5 +1,5 @@
 import type { Role } from "../generated/prisma/client.js";
-import type { Db } from "./searchIndexRepository.js";
+import type { Db } from "./db.js";
 
 const staffRoles: Role[] = ["REVIEWER", "ADMIN"];
 const select = { id: true, email: true, name: true, role: true, active: true, createdAt: true } as const;

@@ -1,4 +1,4 @@
-import type { Db } from "./searchIndexRepository.js";
+import type { Db } from "./db.js";
 
 // Figures for staff only (/admin/statistiche): the review workload.
 

@@ -1,4 +1,4 @@
-import type { Db } from "./searchIndexRepository.js";
+import type { Db } from "./db.js";
 
 // Public monitoring figures. Every count starts from REGISTERED organizations
 // and their published measures (the only rows that hold approved data).

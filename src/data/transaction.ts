@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
-import type { Db } from "./searchIndexRepository.js";
+import type { Db } from "./db.js";
 
 /** Lets a service group repository calls into one transaction without touching Prisma. */
 export function createTransactionRunner(prisma: PrismaClient) {

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     const staff = createStaffService({
       staff: createStaffRepository(db.prisma),
       audit: createAuditRepository(db.prisma),
-      transact: createTransactionRunner(db.prisma),
+      transaction: createTransactionRunner(db.prisma),
     });
     const outcome = await staff.create(null, { ...input.data, role: "ADMIN" });
     if (!outcome.ok) throw new Error(`an account with ${input.data.email} already exists`);

@@ -1,6 +1,10 @@
 import type { Beneficiary, ClassificationOutcome, MeasureCategory, MeasureStatus, SizeClass } from "../generated/prisma/enums.js";
 import { beneficiaries, categories, searchableStatuses, sizeClasses, type SortOrder } from "./vocabulary.js";
 
+export const PAGE_SIZE = 20;
+/** Results beyond this are not paged through: the page asks to narrow the search. */
+export const MAX_RESULTS = 1000;
+
 /** A validated search, in the words of the code (see registry.schema.ts for the URL form). */
 export interface RegistrySearch {
   text?: string | undefined;

@@ -1,15 +1,15 @@
 import passport from "passport";
 import { Router } from "express";
-import type { UserRepository } from "../data/userRepository.js";
+import type { AuthService } from "../services/authService.js";
 
 /**
  * Passport restores the signed-in user from the session; the login strategy
  * itself is registered by the accounts routes. Only the user id is stored.
  */
-export function authentication(users: UserRepository) {
+export function authentication(auth: AuthService) {
   passport.serializeUser((user, done) => done(null, user.id));
   passport.deserializeUser((id: number, done) => {
-    users.findSessionUser(id).then((user) => done(null, user ?? false), done);
+    auth.sessionUser(id).then((user) => done(null, user ?? false), done);
   });
   const router = Router();
   router.use(passport.initialize());

@@ -1,18 +1,5 @@
-import i18next from "i18next";
 import { Router, type Request } from "express";
-import { loadCatalogue } from "../locales/loadCatalogue.js";
-
-export const languages = ["it", "en"] as const;
-export type Language = (typeof languages)[number];
-
-const ready = i18next.init({
-  resources: { it: { translation: loadCatalogue("it") }, en: { translation: loadCatalogue("en") } },
-  lng: "it",
-  fallbackLng: "it",
-  supportedLngs: [...languages],
-  interpolation: { escapeValue: false }, // EJS escapes on output
-  returnNull: false,
-});
+import { languages, type I18n, type Language, type Translate } from "../locales/i18n.js";
 
 const isLanguage = (v: unknown): v is Language => (languages as readonly unknown[]).includes(v);
 
@@ -25,18 +12,16 @@ function detect(req: Request): Language {
   return isLanguage(preferred) ? preferred : "it";
 }
 
-type Translate = (key: string, options?: Record<string, unknown>) => string;
-const translators = new Map<Language, Translate>();
 
 /**
  * i18next's t() costs tens of microseconds a call and a results page makes
  * hundreds; the catalogue never changes while the process runs, so each text
  * is looked up once per language and kept (interpolated ones, bounded).
  */
-function translator(lang: Language): Translate {
+function translatorOf(i18n: I18n, translators: Map<Language, Translate>, lang: Language): Translate {
   let translate = translators.get(lang);
   if (!translate) {
-    const fixed = i18next.getFixedT(lang);
+    const fixed = i18n.getFixedT(lang);
     const texts = new Map<string, string>();
     translate = (key, options) => {
       const id = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
@@ -54,13 +39,13 @@ function translator(lang: Language): Translate {
 }
 
 /** Italian first; `?lang=en` switches and a cookie remembers the choice. */
-export function internationalization() {
+export function internationalization(i18n: I18n) {
+  const translators = new Map<Language, Translate>();
   const router = Router();
-  router.use(async (req, res, next) => {
-    await ready;
+  router.use((req, res, next) => {
     const lang = detect(req);
     res.locals.lang = lang;
-    res.locals.t = translator(lang);
+    res.locals.t = translatorOf(i18n, translators, lang);
     res.setHeader("Content-Language", lang);
     // Remember an explicit choice only: default visitors get no cookie at all.
     if (req.query.lang === lang) {
@@ -70,5 +55,3 @@ export function internationalization() {
   });
   return router;
 }
-
-export { i18next };

@@ -1,7 +1,9 @@
 import { rateLimit } from "express-rate-limit";
 import type { RequestHandler } from "express";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import type { Config } from "../config.js";
 import { PostgresRateLimitStore } from "../data/rateLimitStore.js";
+import { apiTooManyRequests } from "../routes/api/problem.js";
 
 export interface RateLimitOptions {
   /** Distinguishes counters of different forms. */
@@ -30,3 +32,17 @@ export function limitRequests(prisma: PrismaClient, options: RateLimitOptions): 
       }),
   });
 }
+
+/**
+ * The limiters of the application, built once by the app and handed to the
+ * routes that use them (login and password forms, public forms, the API).
+ */
+export function rateLimits(prisma: PrismaClient, config: Config) {
+  return {
+    login: limitRequests(prisma, { name: "login", ...config.rateLimits.login }),
+    publicForms: limitRequests(prisma, { name: "public-forms", ...config.rateLimits.publicForms }),
+    api: limitRequests(prisma, { name: "api", ...config.apiRateLimit, onLimit: apiTooManyRequests }),
+  };
+}
+
+export type RateLimits = ReturnType<typeof rateLimits>;

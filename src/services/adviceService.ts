@@ -4,7 +4,7 @@ import type { OutboxRepository } from "../data/outboxRepository.js";
 import type { RunInTransaction } from "../data/transaction.js";
 import { newAdviceReference } from "../domain/referenceCode.js";
 import type { AdviceStatus, MeasureCategory } from "../generated/prisma/enums.js";
-import { i18next, type Language } from "../middleware/i18n.js";
+import type { I18n, Language } from "../locales/i18n.js";
 import type { Actor } from "./reviewService.js";
 
 export interface AdviceQuestion {
@@ -20,15 +20,16 @@ export function createAdviceService(deps: {
   advice: AdviceRepository;
   audit: AuditRepository;
   outbox: OutboxRepository;
-  transact: RunInTransaction;
+  transaction: RunInTransaction;
   publicBaseUrl: string;
+  i18n: I18n;
 }) {
-  const { advice, audit, outbox, transact } = deps;
+  const { advice, audit, outbox, transaction, i18n } = deps;
 
   return {
     /** Stores the question and returns its reference code (random, never a sequence). */
     submit(question: AdviceQuestion, language: Language): Promise<string> {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         let referenceCode = newAdviceReference();
         while (await advice.referenceTaken(referenceCode, tx)) referenceCode = newAdviceReference();
         const created = await advice.create({ ...question, referenceCode, language, consentAt: new Date() }, tx);
@@ -52,7 +53,7 @@ export function createAdviceService(deps: {
     staff: (alsoId: number | null = null) => advice.staff(alsoId),
 
     update(id: number, actor: Actor, data: { status: AdviceStatus; assigneeId: number | null; internalNotes: string }) {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         const before = await advice.find(id, tx);
         if (!before) return "notFound" as const;
         if (
@@ -79,13 +80,13 @@ export function createAdviceService(deps: {
 
     /** Saves the answer, e-mails it to the citizen in their language and marks the request ANSWERED. */
     answer(id: number, actor: Actor, answer: string) {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         const request = await advice.find(id, tx);
         if (!request) return false;
         const answeredAt = new Date();
         const assigneeId = request.assigneeId ?? actor.id;
         await advice.answer(id, { answer, answeredAt, assigneeId }, tx);
-        const t = i18next.getFixedT(request.language === "en" ? "en" : "it");
+        const t = i18n.getFixedT(request.language === "en" ? "en" : "it");
         const params = {
           name: request.name,
           reference: request.referenceCode,

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../generated/prisma/client.js";
+import type { UserRepository } from "../data/userRepository.js";
 import { DUMMY_HASH, verifyPassword } from "./passwords.js";
 
 export const MAX_FAILED_LOGINS = 5;
@@ -13,28 +13,25 @@ export type LoginOutcome =
  * same answer; after repeated failures the account is locked for a while (the
  * counter is in the database, so it holds across instances).
  */
-export function createAuthService(prisma: PrismaClient) {
+export function createAuthService(users: UserRepository) {
   return {
+    /** The user a session stands for, while the account is active. */
+    sessionUser: (id: number) => users.findSessionUser(id),
+
     async authenticate(email: string, password: string): Promise<LoginOutcome> {
-      const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+      const user = await users.findByEmail(email.trim());
       const matches = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
       if (!user || !user.active) return { ok: false, reason: "invalid" };
       if (user.lockedUntil && user.lockedUntil > new Date()) return { ok: false, reason: "locked" };
       if (!matches) {
         const failed = user.failedLogins + 1;
         const lock = failed >= MAX_FAILED_LOGINS;
-        await prisma.user.update({
-          where: { id: user.id },
-          data: {
-            failedLogins: lock ? 0 : failed,
-            lockedUntil: lock ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null,
-          },
-        });
+        await users.setFailedLogins(user.id, lock ? 0 : failed, lock ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null);
         return { ok: false, reason: lock ? "locked" : "invalid" };
       }
       if (!user.emailVerifiedAt) return { ok: false, reason: "unverified" };
       if (user.failedLogins > 0 || user.lockedUntil) {
-        await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
+        await users.setFailedLogins(user.id, 0, null);
       }
       const { id, name, role, organizationId } = user;
       return { ok: true, user: { id, email: user.email, name, role, organizationId } };

@@ -2,7 +2,7 @@ import type { AccountRepository } from "../data/accountRepository.js";
 import type { AuditRepository } from "../data/auditRepository.js";
 import type { CompanyRepository } from "../data/companyRepository.js";
 import type { OutboxRepository } from "../data/outboxRepository.js";
-import type { Db } from "../data/searchIndexRepository.js";
+import type { Db } from "../data/db.js";
 import type { RunInTransaction } from "../data/transaction.js";
 import { missingItems, readPayload, type MissingItem } from "../domain/applicationPayload.js";
 import type { MailMessages } from "./mailMessages.js";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { CompanyRepository, DraftHeader } from "../data/companyRepository.js";
 import type { AuditRepository } from "../data/auditRepository.js";
 import type { RunInTransaction } from "../data/transaction.js";
-import type { Db } from "../data/searchIndexRepository.js";
+import type { Db } from "../data/db.js";
 import { diffPayload } from "../domain/payloadDiff.js";
 import { readPayload, type ApplicationPayload, type MeasureDraft, type OrganizationDraft } from "../domain/applicationPayload.js";
 

@@ -24,10 +24,10 @@ const snapshot = (c: Omit<ContributionData, "amount"> & { amount: { toString(): 
 export function createContributionService(deps: {
   contributions: ContributionRepository;
   audit: AuditRepository;
-  transact: RunInTransaction;
+  transaction: RunInTransaction;
   totals: (options: { publicOnly: boolean }) => Promise<FundingTotal[]>;
 }) {
-  const { contributions, audit, transact } = deps;
+  const { contributions, audit, transaction } = deps;
 
   async function checkLinks(
     data: ContributionData,
@@ -48,7 +48,7 @@ export function createContributionService(deps: {
     totals: deps.totals,
 
     create(actor: Actor, data: ContributionData): Promise<Outcome> {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         const invalid = await checkLinks(data, tx);
         if (invalid) return invalid;
         const created = await contributions.create(data, tx);
@@ -67,7 +67,7 @@ export function createContributionService(deps: {
     },
 
     update(id: number, actor: Actor, data: ContributionData): Promise<Outcome> {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         const before = await contributions.find(id, tx);
         if (!before) return { ok: false, reason: "notFound" };
         const invalid = await checkLinks(data, tx);
@@ -89,7 +89,7 @@ export function createContributionService(deps: {
     },
 
     delete(id: number, actor: Actor): Promise<boolean> {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         const before = await contributions.find(id, tx);
         if (!before) return false;
         await contributions.delete(id, tx);

@@ -16,11 +16,11 @@ type Outcome = { ok: true; id: number } | { ok: false; reason: "notFound" | "not
 export function createEventService(deps: {
   events: EventRepository;
   audit: AuditRepository;
-  transact: RunInTransaction;
+  transaction: RunInTransaction;
   figures: () => Promise<EventFigure[]>;
   publicBaseUrl: string;
 }) {
-  const { events, audit, transact } = deps;
+  const { events, audit, transaction } = deps;
   const snapshot = (e: EventData & { attendees?: { organizationId: number }[] }, ids?: number[]) => ({
     title: e.title,
     type: e.type,
@@ -74,7 +74,7 @@ export function createEventService(deps: {
 
     create(actor: Actor, input: EventInput): Promise<Outcome> {
       const { organizationIds, ...data } = input;
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         if ((await events.registeredIds(organizationIds, tx)).length !== organizationIds.length)
           return { ok: false, reason: "notRegistered" } as const;
         const created = await events.create(await uniqueSlug(data.title, data.startsAt, tx), data, organizationIds, tx);
@@ -94,7 +94,7 @@ export function createEventService(deps: {
 
     update(id: number, actor: Actor, input: EventInput): Promise<Outcome> {
       const { organizationIds, ...data } = input;
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         const before = await events.find(id, tx);
         if (!before) return { ok: false, reason: "notFound" } as const;
         // An organization recorded earlier stays even if it has since left the register.
@@ -119,7 +119,7 @@ export function createEventService(deps: {
     },
 
     delete(id: number, actor: Actor): Promise<boolean> {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         const before = await events.find(id, tx);
         if (!before) return false;
         const unlinkedContributions = await events.delete(id, tx);

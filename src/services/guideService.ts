@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { renderMarkdown } from "../domain/markdown.js";
-import type { Language } from "../middleware/i18n.js";
+import type { Language } from "../locales/i18n.js";
 
 export interface GuideSection {
   /** From the file name: "02-welfare-territoriale.md" → "welfare-territoriale". */

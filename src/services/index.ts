@@ -1,45 +1,97 @@
-import type pg from "pg";
-import type { PrismaClient } from "../generated/prisma/client.js";
+import path from "node:path";
 import type { Config } from "../config.js";
-import { limitRequests } from "../middleware/rateLimits.js";
+import type { Repositories } from "../data/index.js";
+import type { I18n } from "../locales/i18n.js";
+import { projectRoot } from "../paths.js";
+import { createAccountService } from "./accountService.js";
+import { createActivityLogService } from "./activityLogService.js";
+import { createAdviceService } from "./adviceService.js";
+import { createApiService } from "./apiService.js";
 import { createAuthService } from "./authService.js";
-import { createComuneRepository } from "../data/comuneRepository.js";
-import { createOrganizationRepository } from "../data/organizationRepository.js";
-import { createRegistrySearchRepository } from "../data/registrySearchRepository.js";
-import { createUserRepository } from "../data/userRepository.js";
+import { createCompanyApplicationService } from "./companyApplicationService.js";
+import { createCompanyDraftService } from "./companyDraftService.js";
+import { createContributionService } from "./contributionService.js";
+import { createDecisionMails } from "./decisionMails.js";
+import { createEventService } from "./eventService.js";
+import { createGuideService } from "./guideService.js";
+import { createMailMessages } from "./mailMessages.js";
+import { createMailService } from "./mailService.js";
+import { createNetworkCompanyService } from "./networkCompanyService.js";
+import { createNetworkService } from "./networkService.js";
+import { createOpenDataService } from "./openDataService.js";
+import { createPactService } from "./pactService.js";
+import { createProblemReportService } from "./problemReportService.js";
 import { createReferenceDataService } from "./referenceDataService.js";
+import { createRegisterUpkeepService } from "./registerUpkeepService.js";
 import { createRegistryService } from "./registryService.js";
+import { createReviewService } from "./reviewService.js";
 import { createSearchCache } from "./searchCache.js";
-import { createCompanyServices } from "./companyServices.js";
-import { createAdminServices } from "./adminServices.js";
-import { createOutreachServices } from "./outreachServices.js";
-import { createTerritoryServices } from "./territoryServices.js";
-import { createMonitoringServices } from "./monitoringServices.js";
+import { createStaffService } from "./staffService.js";
+import { createStatisticsService } from "./statisticsService.js";
 
 /**
- * Every service of the application, wired to one database. `pool` is the one
- * Prisma uses: the open data exports read through it (openDataRepository.ts).
+ * Every service of the application, on the repositories of one database. The
+ * key of a service is its file name without "Service" (`contributionService.ts`
+ * is `services.contribution`). Services get only repositories, configuration
+ * values and the i18n texts: nothing from HTTP (rate limiters live in the app).
  */
-export function createServices(prisma: PrismaClient, config: Config, pool: pg.Pool) {
-  const organizations = createOrganizationRepository(prisma);
+export function createServices(repositories: Repositories, config: Config, i18n: I18n) {
+  const r = repositories;
+  const { audit, outbox, transaction } = r;
+  const baseUrl = config.publicBaseUrl;
+  const messages = createMailMessages(baseUrl, i18n);
   return {
-    users: createUserRepository(prisma),
-    auth: createAuthService(prisma),
-    limits: {
-      login: limitRequests(prisma, { name: "login", ...config.rateLimits.login }),
-      publicForms: limitRequests(prisma, { name: "public-forms", ...config.rateLimits.publicForms }),
-    },
-    referenceData: createReferenceDataService(createComuneRepository(prisma)),
-    registry: createRegistryService(
-      createRegistrySearchRepository(prisma),
-      organizations,
-      createSearchCache(config.searchCacheBytes),
-    ),
-    ...createCompanyServices(prisma, config),
-    admin: createAdminServices(prisma, config),
-    outreach: createOutreachServices(prisma, config),
-    ...createTerritoryServices(prisma),
-    ...createMonitoringServices(prisma, config, pool),
+    account: createAccountService({ accounts: r.account, audit, outbox, transaction, messages }),
+    activityLog: createActivityLogService(r.activityLog),
+    advice: createAdviceService({ advice: r.advice, audit, outbox, transaction, publicBaseUrl: baseUrl, i18n }),
+    api: createApiService(r.api, r.network, baseUrl),
+    auth: createAuthService(r.user),
+    companyApplication: createCompanyApplicationService({
+      companies: r.company,
+      accounts: r.account,
+      audit,
+      outbox,
+      transaction,
+      messages,
+    }),
+    companyDraft: createCompanyDraftService({ companies: r.company, audit, transaction }),
+    contribution: createContributionService({
+      contributions: r.contribution,
+      audit,
+      transaction,
+      totals: r.contribution.totals,
+    }),
+    event: createEventService({
+      events: r.event,
+      audit,
+      transaction,
+      figures: r.event.figuresByYearAndType,
+      publicBaseUrl: baseUrl,
+    }),
+    guide: createGuideService(path.join(projectRoot, "content")),
+    mail: createMailService(outbox, config.mailFrom),
+    network: createNetworkService({ networks: r.network, register: r.registerAdmin, audit, transaction }),
+    networkCompany: createNetworkCompanyService({ networks: r.network, audit, transaction }),
+    openData: createOpenDataService(r.openData, baseUrl),
+    pact: createPactService({ pact: r.pact, audit, transaction }),
+    problemReport: createProblemReportService({ reports: r.problemReport, audit, transaction }),
+    referenceData: createReferenceDataService(r.comune),
+    registerUpkeep: createRegisterUpkeepService({ register: r.registerAdmin, audit, transaction }),
+    registry: createRegistryService(r.registrySearch, r.organization, createSearchCache(config.searchCacheBytes)),
+    review: createReviewService({
+      reviews: r.review,
+      audit,
+      outbox,
+      transaction,
+      mails: createDecisionMails(baseUrl, i18n),
+    }),
+    staff: createStaffService({ staff: r.staff, audit, transaction }),
+    statistics: createStatisticsService({
+      statistics: r.statistics,
+      staff: r.staffStatistics,
+      eventFigures: r.event.figuresByYearAndType,
+      fundingTotals: r.contribution.totals,
+    }),
   };
 }
 

@@ -1,12 +1,12 @@
-import { i18next } from "../middleware/i18n.js";
+import type { I18n } from "../locales/i18n.js";
 import type { OutgoingMail } from "../data/outboxRepository.js";
 
 /**
  * The texts of the e-mails, from the Italian catalogue (accounts.mail.*,
  * company.mail.*); links are made absolute with the public address.
  */
-export function createMailMessages(publicBaseUrl: string) {
-  const t = i18next.getFixedT("it");
+export function createMailMessages(publicBaseUrl: string, i18n: I18n) {
+  const t = i18n.getFixedT("it");
   return (to: string, key: string, params: Record<string, unknown> = {}): OutgoingMail => {
     // Parameters named like "link" or "adminLink" are paths of this site.
     const absolute = Object.entries(params).map(([k, v]) => [k, /link$/i.test(k) && typeof v === "string" ? `${publicBaseUrl}${v}` : v]);

@@ -1,6 +1,6 @@
 import type { AuditRepository } from "../data/auditRepository.js";
 import type { NetworkRepository } from "../data/networkRepository.js";
-import type { Db } from "../data/searchIndexRepository.js";
+import type { Db } from "../data/db.js";
 import type { RunInTransaction } from "../data/transaction.js";
 import { fail, membershipDecider, refresh, type NetworkMeasureInput, type NetworkOutcome } from "./networkRules.js";
 
@@ -12,9 +12,9 @@ import { fail, membershipDecider, refresh, type NetworkMeasureInput, type Networ
 export function createNetworkCompanyService(deps: {
   networks: NetworkRepository;
   audit: AuditRepository;
-  transact: RunInTransaction;
+  transaction: RunInTransaction;
 }) {
-  const { networks, audit, transact } = deps;
+  const { networks, audit, transaction } = deps;
   const decideMembership = membershipDecider(networks, audit);
 
   async function registeredOrg(user: Express.User, tx: Db) {
@@ -28,7 +28,7 @@ export function createNetworkCompanyService(deps: {
     ledBy: (slug: string, organizationId: number) => networks.ledBy(slug, organizationId),
 
     async requestJoin(user: Express.User, slug: string): Promise<NetworkOutcome> {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         const org = await registeredOrg(user, tx);
         if (!org) return fail("notRegistered");
         const network = await networks.bySlug(slug, tx);
@@ -53,7 +53,7 @@ export function createNetworkCompanyService(deps: {
 
     /** A member leaves (or withdraws its request); the lead cannot leave its own network. */
     async leave(user: Express.User, slug: string): Promise<NetworkOutcome> {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         const network = await networks.bySlug(slug, tx);
         if (!network || user.organizationId === null) return fail("notFound");
         const organizationId = user.organizationId;
@@ -85,7 +85,7 @@ export function createNetworkCompanyService(deps: {
       organizationId: number,
       accept: boolean,
     ): Promise<NetworkOutcome> {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         const org = await registeredOrg(user, tx);
         const network = await networks.bySlug(slug, tx);
         if (!network || !org || network.leadOrganizationId !== org.id) return fail("notLead");
@@ -94,7 +94,7 @@ export function createNetworkCompanyService(deps: {
     },
 
     async proposeMeasure(user: Express.User, slug: string, input: NetworkMeasureInput): Promise<NetworkOutcome> {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         const org = await registeredOrg(user, tx);
         const network = await networks.bySlug(slug, tx);
         if (!network || !org || network.leadOrganizationId !== org.id) return fail("notLead");

@@ -1,6 +1,7 @@
 import type { AuditRepository } from "../data/auditRepository.js";
 import type { NetworkRepository } from "../data/networkRepository.js";
-import { refreshSearchData, type Db } from "../data/searchIndexRepository.js";
+import { refreshSearchData } from "../data/searchIndexRepository.js";
+import type { Db } from "../data/db.js";
 import type { MeasureRow } from "../domain/applicationPayload.js";
 import type { Actor } from "./reviewService.js";
 

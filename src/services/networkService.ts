@@ -18,9 +18,9 @@ export function createNetworkService(deps: {
   networks: NetworkRepository;
   register: RegisterAdminRepository;
   audit: AuditRepository;
-  transact: RunInTransaction;
+  transaction: RunInTransaction;
 }) {
-  const { networks, register, audit, transact } = deps;
+  const { networks, register, audit, transaction } = deps;
   const decideMembership = membershipDecider(networks, audit);
 
   return {
@@ -35,7 +35,7 @@ export function createNetworkService(deps: {
       actor: Actor,
       input: { name: string; description: string; leadOrganizationId: number },
     ): Promise<NetworkOutcome> {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         if ((await networks.organization(input.leadOrganizationId, tx))?.registryStatus !== "REGISTERED")
           return fail("notRegistered");
         let slug = slugify(input.name);
@@ -52,7 +52,7 @@ export function createNetworkService(deps: {
     },
 
     async addMember(actor: Actor, networkId: number, organizationId: number): Promise<NetworkOutcome> {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         if (!(await networks.byId(networkId, tx))) return fail("notFound");
         if ((await networks.organization(organizationId, tx))?.registryStatus !== "REGISTERED")
           return fail("notRegistered");
@@ -76,11 +76,11 @@ export function createNetworkService(deps: {
     },
 
     staffDecide: (actor: Actor, networkId: number, organizationId: number, accept: boolean) =>
-      transact((tx) => decideMembership(tx, actor, networkId, organizationId, accept)),
+      transaction((tx) => decideMembership(tx, actor, networkId, organizationId, accept)),
 
     /** Staff remove an active member (never the lead). */
     async removeMember(actor: Actor, networkId: number, organizationId: number): Promise<NetworkOutcome> {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         const network = await networks.byId(networkId, tx);
         if (!network) return fail("notFound");
         if (network.leadOrganizationId === organizationId) return fail("isLead");
@@ -109,7 +109,7 @@ export function createNetworkService(deps: {
       approve: boolean,
       reason: string | null,
     ): Promise<NetworkOutcome> {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         const measure = await networks.measure(measureId, tx);
         if (!measure?.networkId || measure.networkId !== networkId || !measure.networkReview) return fail("notFound");
         const to = approve ? "APPROVED" : "REJECTED";
@@ -139,7 +139,7 @@ export function createNetworkService(deps: {
       measureId: number,
       input: ClassificationInput,
     ): Promise<NetworkOutcome> {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         const measure = await networks.measure(measureId, tx);
         if (!measure?.networkId || measure.networkId !== networkId) return fail("notFound");
         await recordClassification({ register, audit }, tx, measure, actor, input);

@@ -24,8 +24,8 @@ export const romeToday = (now = new Date()) => dateColumn(romeDateAndTime(now).d
  * asking to sign, staff confirming or rejecting, and signatories outside the
  * register added by staff. Every change is audited in its transaction.
  */
-export function createPactService(deps: { pact: PactRepository; audit: AuditRepository; transact: RunInTransaction }) {
-  const { pact, audit, transact } = deps;
+export function createPactService(deps: { pact: PactRepository; audit: AuditRepository; transaction: RunInTransaction }) {
+  const { pact, audit, transaction } = deps;
 
   return {
     async text() {
@@ -53,7 +53,7 @@ export function createPactService(deps: { pact: PactRepository; audit: AuditRepo
     async requestSignature(user: Express.User, commitments: string): Promise<PactOutcome> {
       if (user.organizationId === null) return { ok: false, reason: "notRegistered" };
       const organizationId = user.organizationId;
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         // Two requests of the same firm queue here, so the second sees the first one's row.
         await pact.lockOrganization(organizationId, tx);
         const org = await pact.organization(organizationId, tx);
@@ -78,7 +78,7 @@ export function createPactService(deps: { pact: PactRepository; audit: AuditRepo
     },
 
     async decide(id: number, actor: Actor, decision: "CONFIRMED" | "REJECTED", reason?: string): Promise<PactOutcome> {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         const signature = await pact.find(id, tx);
         if (!signature) return { ok: false, reason: "notFound" } as const;
         const signedOn = decision === "CONFIRMED" ? romeToday() : null;
@@ -99,7 +99,7 @@ export function createPactService(deps: { pact: PactRepository; audit: AuditRepo
     },
 
     async addExternal(actor: Actor, input: ExternalSignatory) {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         const created = await pact.create({ ...input, organizationId: null, status: "CONFIRMED" }, tx);
         await audit.record(
           { actor, action: "pact.add", entityType: "PactSignature", entityId: created.id, after: input },
@@ -111,7 +111,7 @@ export function createPactService(deps: { pact: PactRepository; audit: AuditRepo
 
     /** Admin settings: the Pact's text in both languages, before and after kept in the audit. */
     async saveText(actor: Actor, bodyIt: string, bodyEn: string) {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         const before = await pact.content(PACT_CONTENT_KEY, tx);
         await pact.saveContent(PACT_CONTENT_KEY, bodyIt, bodyEn, actor.id, tx);
         await audit.record(

@@ -8,9 +8,9 @@ import type { Actor } from "./reviewService.js";
 export function createProblemReportService(deps: {
   reports: ProblemReportRepository;
   audit: AuditRepository;
-  transact: RunInTransaction;
+  transaction: RunInTransaction;
 }) {
-  const { reports, audit, transact } = deps;
+  const { reports, audit, transaction } = deps;
   return {
     submit: (organizationId: number, message: string, reporterEmail: string | undefined) =>
       reports.create({ organizationId, message, reporterEmail: reporterEmail ?? null }),
@@ -19,7 +19,7 @@ export function createProblemReportService(deps: {
     find: (id: number) => reports.find(id),
 
     async update(id: number, actor: Actor, data: { status: ReportStatus; notes: string }) {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         const report = await reports.find(id, tx);
         if (!report) return false;
         await reports.update(id, data, tx);

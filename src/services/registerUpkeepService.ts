@@ -1,7 +1,7 @@
 import type { AuditRepository } from "../data/auditRepository.js";
 import type { RegisterAdminRepository, RegisterFilters } from "../data/registerAdminRepository.js";
 import type { RunInTransaction } from "../data/transaction.js";
-import type { Db } from "../data/searchIndexRepository.js";
+import type { Db } from "../data/db.js";
 import type { ClassificationOutcome } from "../generated/prisma/enums.js";
 import type { Actor } from "./reviewService.js";
 
@@ -27,9 +27,9 @@ export type UpkeepOutcome = { ok: true } | { ok: false; reason: "notFound" | "co
 export function createRegisterUpkeepService(deps: {
   register: RegisterAdminRepository;
   audit: AuditRepository;
-  transact: RunInTransaction;
+  transaction: RunInTransaction;
 }) {
-  const { register, audit, transact } = deps;
+  const { register, audit, transaction } = deps;
 
   async function move(
     id: number,
@@ -38,7 +38,7 @@ export function createRegisterUpkeepService(deps: {
     to: "REGISTERED" | "SUSPENDED",
     reason: string,
   ): Promise<UpkeepOutcome> {
-    return transact(async (tx) => {
+    return transaction(async (tx) => {
       const org = await register.status(id, tx);
       if (!org) return { ok: false, reason: "notFound" } as const;
       if (!(await register.changeStatus(id, from, to, tx))) return { ok: false, reason: "conflict" } as const;
@@ -67,7 +67,7 @@ export function createRegisterUpkeepService(deps: {
     reinstate: (id: number, actor: Actor, reason: string) => move(id, actor, "SUSPENDED", "REGISTERED", reason),
 
     async verify(id: number, actor: Actor): Promise<UpkeepOutcome> {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         const org = await register.status(id, tx);
         if (!org || org.registryStatus === "NOT_REGISTERED") return { ok: false, reason: "notFound" } as const;
         const after = await register.verify(id, new Date(), tx);
@@ -92,7 +92,7 @@ export function createRegisterUpkeepService(deps: {
       actor: Actor,
       input: ClassificationInput,
     ): Promise<UpkeepOutcome & { organizationId?: number }> {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         const measure = await register.measure(measureId, tx);
         if (!measure || measure.organizationId === null) return { ok: false, reason: "notFound" } as const;
         await recordClassification({ register, audit }, tx, measure, actor, input);

@@ -1,7 +1,6 @@
 import type { OrganizationRepository } from "../data/organizationRepository.js";
 import type { RegistrySearchRepository } from "../data/registrySearchRepository.js";
-import { measureMatches, type RegistrySearch } from "../domain/registrySearch.js";
-import { MAX_RESULTS, PAGE_SIZE } from "../routes/public/registry.schema.js";
+import { MAX_RESULTS, PAGE_SIZE, measureMatches, type RegistrySearch } from "../domain/registrySearch.js";
 import type { SearchCache } from "./searchCache.js";
 
 export function createRegistryService(

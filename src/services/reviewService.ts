@@ -29,17 +29,17 @@ export function createReviewService(deps: {
   reviews: ReviewRepository;
   audit: AuditRepository;
   outbox: OutboxRepository;
-  transact: RunInTransaction;
+  transaction: RunInTransaction;
   mails: DecisionMails;
 }) {
-  const { reviews, audit, outbox, transact, mails } = deps;
+  const { reviews, audit, outbox, transaction, mails } = deps;
 
   async function decideWithMessage(
     d: Decision,
     kind: "CHANGES_REQUESTED" | "REJECTED",
     comment: string,
   ): Promise<DecisionOutcome> {
-    return transact(async (tx) => {
+    return transaction(async (tx) => {
       const app = await reviews.forDecision(d.applicationId, tx);
       if (!app) return { ok: false, reason: "notFound" } as const;
       const decidedAt = kind === "REJECTED" ? new Date() : null;
@@ -74,7 +74,7 @@ export function createReviewService(deps: {
       const payload = readPayload(app.payload);
       const published =
         app.kind === "REVISION" && app.organization.registryStatus !== "NOT_REGISTERED"
-          ? await transact((tx) => publishedPayload(tx, app.organizationId))
+          ? await transaction((tx) => publishedPayload(tx, app.organizationId))
           : null;
       return {
         ...app,
@@ -90,7 +90,7 @@ export function createReviewService(deps: {
      * the same application at once: the second is told who was first.
      */
     async assign(applicationId: number, seenAssigneeId: number | null, actor: Actor): Promise<DecisionOutcome> {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         const app = await reviews.forDecision(applicationId, tx);
         if (!app) return { ok: false, reason: "notFound" } as const;
         if (!(await reviews.assign(applicationId, actor.id, seenAssigneeId, tx))) {
@@ -119,7 +119,7 @@ export function createReviewService(deps: {
 
     /** Publishes the payload; a first application also gets its registry number, in this transaction. */
     async approve(d: Decision): Promise<DecisionOutcome & { registryNumber?: string }> {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         const app = await reviews.forDecision(d.applicationId, tx);
         if (!app) return { ok: false, reason: "notFound" } as const;
         const payload = readPayload(app.payload);

@@ -11,9 +11,9 @@ export type StaffOutcome = { ok: true; id: number } | { ok: false; reason: "emai
 export function createStaffService(deps: {
   staff: StaffRepository;
   audit: AuditRepository;
-  transact: RunInTransaction;
+  transaction: RunInTransaction;
 }) {
-  const { staff, audit, transact } = deps;
+  const { staff, audit, transaction } = deps;
   return {
     list: () => staff.list(),
 
@@ -22,7 +22,7 @@ export function createStaffService(deps: {
       input: { email: string; name: string; role: StaffRole; password: string },
     ): Promise<StaffOutcome> {
       const passwordHash = await hashPassword(input.password);
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         if (await staff.emailTaken(input.email, tx)) return { ok: false, reason: "emailTaken" } as const;
         const user = await staff.create({ email: input.email, name: input.name, role: input.role, passwordHash }, tx);
         await audit.record(
@@ -41,7 +41,7 @@ export function createStaffService(deps: {
 
     /** Role and active flag; the last active admin can neither be demoted nor deactivated. */
     async update(id: number, actor: Actor, data: { role: StaffRole; active: boolean }): Promise<StaffOutcome> {
-      return transact(async (tx) => {
+      return transaction(async (tx) => {
         const user = await staff.find(id, tx);
         if (!user) return { ok: false, reason: "notFound" } as const;
         const losesAdmin = user.role === "ADMIN" && user.active && (data.role !== "ADMIN" || !data.active);

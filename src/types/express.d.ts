@@ -1,6 +1,6 @@
 
 import type { Role } from "../generated/prisma/enums.js";
-import type { Language } from "../middleware/i18n.js";
+import type { Language } from "../locales/i18n.js";
 
 declare global {
   namespace Express {

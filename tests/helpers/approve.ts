@@ -18,7 +18,7 @@ const someReviewer = (ctx: Context) => buildUser(ctx.db.prisma, "REVIEWER", "Rev
  */
 export async function approveSubmitted(ctx: Context, organizationId: number, actor?: Actor) {
   const application = await submitted(ctx, organizationId);
-  const outcome = await ctx.services.admin.review.approve({
+  const outcome = await ctx.services.review.approve({
     applicationId: application.id,
     version: application.version,
     actor: actor ?? (await someReviewer(ctx)),
@@ -30,7 +30,7 @@ export async function approveSubmitted(ctx: Context, organizationId: number, act
 /** Asks for changes with a comment through the review service, as a reviewer would. */
 export async function requestChanges(ctx: Context, organizationId: number, comment: string, actor?: Actor) {
   const application = await submitted(ctx, organizationId);
-  const outcome = await ctx.services.admin.review.requestChanges(
+  const outcome = await ctx.services.review.requestChanges(
     { applicationId: application.id, version: application.version, actor: actor ?? (await someReviewer(ctx)) },
     comment,
   );

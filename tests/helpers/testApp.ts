@@ -1,6 +1,9 @@
 import { createApp } from "../../src/app.js";
 import { testConfig, type Config } from "../../src/config.js";
-import type { Services } from "../../src/services/index.js";
+import { createRepositories } from "../../src/data/index.js";
+import { createI18n } from "../../src/locales/i18n.js";
+import { createServices, type Services } from "../../src/services/index.js";
+import type { Database } from "../../src/db/database.js";
 import { createLogger } from "../../src/logger.js";
 import { seedReferenceData } from "../../src/db/seed/referenceData.js";
 import { createTestDatabase, type TestDatabase } from "./testDatabase.js";
@@ -18,11 +21,18 @@ export const roomyRateLimits = {
   publicForms: { windowMs: 60_000, limit: 100 },
 };
 
+/** The app as src/server.ts builds it: its own services on `db`, with the given configuration. */
+export function buildApp(config: Config, db: Database, logger = createLogger("silent")) {
+  const i18n = createI18n();
+  const services = createServices(createRepositories(db.prisma, db.pool), config, i18n);
+  return { app: createApp({ config, db, logger, services, i18n }), services };
+}
+
 /** A database of this test file's own, with the reference data, and the app on it. */
 export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
   const db = await createTestDatabase();
   await seedReferenceData(db.prisma);
   const config = testConfig(overrides);
-  const app = createApp({ config, db, logger: createLogger("silent") });
-  return { db, app, services: app.locals.services as Services, config };
+  const { app, services } = buildApp(config, db);
+  return { db, app, services, config };
 }

@@ -270,7 +270,7 @@ describe("concurrency", () => {
     for (let i = 0; i < 20; i++) apps.push(await buildSubmittedApplication(ctx.db.prisma));
     const approvals = await Promise.all(
       apps.map(({ application }) =>
-        ctx.app.locals.services.admin.review.approve({
+        ctx.services.review.approve({
           applicationId: application.id,
           version: 0,
           actor: { id: reviewerId, name: "Rita" },

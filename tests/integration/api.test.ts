@@ -5,7 +5,6 @@ import { buildOrganization } from "../factories/organizationFactory.js";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
 import { expectMatchesContract } from "../helpers/openApiContract.js";
 import { organizationRoutes } from "../../src/routes/api/organizations.js";
-import type { Services } from "../../src/services/index.js";
 
 // /api/v1: answers, filters, conditional requests, CORS, problem+json and the
 // OpenAPI contract (every answer below is validated against the document).
@@ -133,7 +132,7 @@ describe("collections", () => {
         res.locals.t = (key: string) => key;
         next();
       })
-      .use(organizationRoutes(ctx.app.locals.services as Services));
+      .use(organizationRoutes(ctx.services));
     for (const slug of ["%00", "nido-bologna%00"]) {
       const res = await request(bare).get(`/organizations/${slug}`);
       expect(res.status, slug).toBe(404);

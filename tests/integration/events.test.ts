@@ -1,6 +1,6 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventFiguresByYearAndType } from "../../src/data/eventRepository.js";
+import { createEventRepository } from "../../src/data/eventRepository.js";
 import { buildSubmittedApplication, buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { buildOrganization } from "../factories/organizationFactory.js";
 import { createTestContext, roomyRateLimits, type TestContext } from "../helpers/testApp.js";
@@ -258,7 +258,7 @@ describe("figures per year and type", () => {
         at("2099-01-01T09:00:00Z", "SEMINAR", 500, 9),
       ],
     });
-    expect(await eventFiguresByYearAndType(p)).toEqual([
+    expect(await createEventRepository(p).figuresByYearAndType()).toEqual([
       { year: 2025, type: "SEMINAR", events: 3, averageParticipants: 15.5 },
       { year: 2025, type: "MEETING", events: 1, averageParticipants: 7 },
       { year: 2024, type: "MEETING", events: 3, averageParticipants: 8.3 },

@@ -5,19 +5,18 @@
 import express from "express";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../src/app.js";
+import type { createApp } from "../../src/app.js";
 import { testConfig } from "../../src/config.js";
 import { connect, type Database } from "../../src/db/database.js";
 import { applyMigrations } from "../../src/db/migrate.js";
 import { seedReferenceData } from "../../src/db/seed/referenceData.js";
-import { createLogger } from "../../src/logger.js";
 import { isDatabaseUnavailable } from "../../src/middleware/errorHandlers.js";
 import { buildOrganization } from "../factories/organizationFactory.js";
 import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { loggedInAgent } from "../helpers/login.js";
 import { databaseUrl, withAdminClient } from "../helpers/globalSetup.js";
 import { findPostgresBinDir, startCluster, type Cleanup, type ThrowawayCluster } from "../helpers/postgresCluster.js";
-import { createTestContext, type TestContext } from "../helpers/testApp.js";
+import { createTestContext, type TestContext, buildApp } from "../helpers/testApp.js";
 
 const binDir = process.env.TEST_EMBEDDED_POSTGRES === "1" ? undefined : findPostgresBinDir();
 if (!binDir) {
@@ -46,7 +45,7 @@ describe.skipIf(!binDir)("the database goes away and comes back", () => {
     slug = org.slug;
     const user = await buildUser(db.prisma, "COMPANY", "Referente Resistente");
     await db.prisma.user.update({ where: { id: user.id }, data: { organizationId: org.id } });
-    app = createApp({ config: testConfig(), db, logger: createLogger("silent") });
+    app = buildApp(testConfig(), db).app;
     company = await loggedInAgent(app, user.email, TEST_PASSWORD);
   }, 120_000);
 

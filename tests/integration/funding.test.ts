@@ -1,6 +1,6 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fundingTotals } from "../../src/data/contributionRepository.js";
+import { createContributionRepository } from "../../src/data/contributionRepository.js";
 import { buildSubmittedApplication, buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { buildOrganization } from "../factories/organizationFactory.js";
 import { createTestContext, roomyRateLimits, type TestContext } from "../helpers/testApp.js";
@@ -156,12 +156,12 @@ describe("funding report", () => {
         row('Fondazione; "Carisbo"', "=Reti di imprese", "1234.50", "2026-06-30"),
       ],
     });
-    expect(await fundingTotals(p, { publicOnly: false })).toEqual([
+    expect(await createContributionRepository(p).totals({ publicOnly: false })).toEqual([
       { fundedBy: 'Fondazione; "Carisbo"', activity: "=Reti di imprese", year: 2026, total: "1234.50", count: 1 },
       { fundedBy: "Regione Emilia-Romagna", activity: "Seminari", year: 2025, total: "0.30", count: 2 },
       { fundedBy: "Regione Emilia-Romagna", activity: "Seminari", year: 2026, total: "1000000.06", count: 2 },
     ]);
-    expect((await fundingTotals(p, { publicOnly: true }))[2]).toEqual({
+    expect((await createContributionRepository(p).totals({ publicOnly: true }))[2]).toEqual({
       fundedBy: "Regione Emilia-Romagna",
       activity: "Seminari",
       year: 2026,

@@ -2,7 +2,6 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOrganization } from "../factories/organizationFactory.js";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
-import type { Services } from "../../src/services/index.js";
 import { refreshSearchData } from "../../src/data/searchIndexRepository.js";
 
 // Issue 5 in the register search: measures of networks count for the lead and
@@ -71,7 +70,7 @@ describe("network measures in the register search", () => {
   it("leave the members' text search when staff suspend the lead, and come back on reinstatement", async () => {
     const lead = await ctx.db.prisma.organization.findFirstOrThrow({ where: { name: "Capofila Reno S.r.l." } });
     const staff = await ctx.db.prisma.user.create({ data: { email: "staff-reti@example.it", name: "Staff Reti", role: "REVIEWER", passwordHash: "-" } });
-    const upkeep = (ctx.app.locals.services as Services).admin.upkeep;
+    const upkeep = ctx.services.registerUpkeep;
     expect(await upkeep.suspend(lead.id, staff, "Dati non verificati.")).toEqual({ ok: true });
     expect((await search("?q=baby+sitter")).names).toEqual([]);
     expect(await upkeep.reinstate(lead.id, staff, "Dati verificati.")).toEqual({ ok: true });

@@ -6,14 +6,13 @@
 // login failures, rate-limit counters, data).
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../src/app.js";
+import type { createApp } from "../../src/app.js";
 import { connect, type Database } from "../../src/db/database.js";
-import { createLogger } from "../../src/logger.js";
 import { hashPassword } from "../../src/services/passwords.js";
 import { nextVatNumber } from "../factories/organizationFactory.js";
 import { completeOrganization, PASSWORD, signedUpCompany } from "../helpers/companyAgent.js";
 import { csrfFrom } from "../helpers/csrf.js";
-import { createTestContext, type TestContext } from "../helpers/testApp.js";
+import { createTestContext, type TestContext, buildApp } from "../helpers/testApp.js";
 
 let ctx: TestContext;
 let secondDb: Database;
@@ -26,7 +25,7 @@ beforeAll(async () => {
   // The embedded PGlite serves one connection: there both instances share its pool.
   secondDb = ctx.db.kind === "server" ? connect(ctx.db.connectionString, 5, "server", async () => {}) : ctx.db;
   a = ctx.app;
-  b = createApp({ config: ctx.config, db: secondDb, logger: createLogger("silent") });
+  b = buildApp(ctx.config, secondDb).app;
   await ctx.db.prisma.user.create({
     data: { email: "doppia@example.org", name: "Doppia Istanza", passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: new Date() },
   });
@@ -110,7 +109,7 @@ describe("two instances on one database", () => {
     });
     const otherDb = limited.db.kind === "server" ? connect(limited.db.connectionString, 3, "server", async () => {}) : limited.db;
     try {
-      const other = createApp({ config: limited.config, db: otherDb, logger: createLogger("silent") });
+      const other = buildApp(limited.config, otherDb).app;
       const statuses: number[] = [];
       for (const app of [limited.app, other, limited.app, other]) statuses.push((await loginOn(app, "nessuno@example.org", "x")).status);
       expect(statuses).toEqual([401, 401, 401, 401]);

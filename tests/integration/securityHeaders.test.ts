@@ -7,13 +7,12 @@
 // (accounts.test.ts); lockout and rate limit across instances (scaleOut.test.ts).
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../src/app.js";
-import { createLogger } from "../../src/logger.js";
+import type { createApp } from "../../src/app.js";
 import { hashPassword } from "../../src/services/passwords.js";
 import { PASSWORD, postForm } from "../helpers/companyAgent.js";
 import { csrfFrom } from "../helpers/csrf.js";
 import { lastMailTo, linkIn } from "../helpers/outbox.js";
-import { createTestContext, type TestContext } from "../helpers/testApp.js";
+import { createTestContext, type TestContext, buildApp } from "../helpers/testApp.js";
 
 let ctx: TestContext;
 let production: ReturnType<typeof createApp>;
@@ -22,11 +21,7 @@ const roomy = { windowMs: 60_000, limit: 1000 };
 beforeAll(async () => {
   ctx = await createTestContext({ rateLimits: { login: roomy, publicForms: roomy } });
   // The same app as NODE_ENV=production behind a reverse proxy (TRUST_PROXY=loopback).
-  production = createApp({
-    config: { ...ctx.config, env: "production", isProduction: true, trustProxy: "loopback" },
-    db: ctx.db,
-    logger: createLogger("silent"),
-  });
+  production = buildApp({ ...ctx.config, env: "production", isProduction: true, trustProxy: "loopback" }, ctx.db).app;
   await ctx.db.prisma.user.create({
     data: { email: "sicura@example.org", name: "Silvia Sicura", passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: new Date() },
   });

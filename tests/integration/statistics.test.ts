@@ -10,7 +10,6 @@ import { buildOrganization } from "../factories/organizationFactory.js";
 import { approveSubmitted, requestChanges } from "../helpers/approve.js";
 import { loggedInAgent } from "../helpers/login.js";
 import { createTestContext, roomyRateLimits, type TestContext } from "../helpers/testApp.js";
-import type { Services } from "../../src/services/index.js";
 
 // Every figure of /statistiche and /admin/statistiche against fixtures whose
 // expected numbers are worked out by hand below.
@@ -156,7 +155,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.db.close());
 
-const statistics = () => (ctx.app.locals.services as Services).statistics;
+const statistics = () => ctx.services.statistics;
 const csvRows = (text: string) =>
   text
     .trim()

@@ -1,3 +1,4 @@
+import type { RateLimits } from "../../middleware/rateLimits.js";
 import { Router } from "express";
 import type { Request } from "express";
 import type { Services } from "../../services/index.js";
@@ -12,7 +13,7 @@ function logIn(req: Request, user: Express.User) {
   return new Promise<void>((resolve, reject) => req.login(user, (err) => (err ? reject(err) : resolve())));
 }
 
-export function loginRoutes(services: Services) {
+export function loginRoutes(services: Services, limits: RateLimits) {
   const router = Router();
   const view = "accounts/login";
 
@@ -21,7 +22,7 @@ export function loginRoutes(services: Services) {
     res.render(view, { values: { torna: req.query.torna }, errors: {} });
   });
 
-  router.post("/accedi", services.limits.login, async (req, res) => {
+  router.post("/accedi", limits.login, async (req, res) => {
     const form = parseForm(loginSchema, req);
     if (!form.ok) return renderInvalid(res, view, { ...form, values: { ...form.values, password: "" } });
     const outcome = await services.auth.authenticate(form.data.email, form.data.password);

@@ -1,10 +1,11 @@
+import type { RateLimits } from "../../middleware/rateLimits.js";
 import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { parseForm, renderInvalid } from "../../validation/form.js";
 import { registrationSchema } from "./accounts.schema.js";
 
 /** Sign-up and the e-mail verification link. The answer is the same whether the address is new or not. */
-export function registrationRoutes(services: Services) {
+export function registrationRoutes(services: Services, limits: RateLimits) {
   const router = Router();
   const view = "accounts/register";
 
@@ -13,15 +14,15 @@ export function registrationRoutes(services: Services) {
     res.render(view, { values: {}, errors: {} });
   });
 
-  router.post("/registrati", services.limits.publicForms, async (req, res) => {
+  router.post("/registrati", limits.publicForms, async (req, res) => {
     const form = parseForm(registrationSchema, req);
     if (!form.ok) return renderInvalid(res, view, { ...form, values: { ...form.values, password: "" } });
-    await services.accounts.register(form.data);
+    await services.account.register(form.data);
     res.render("accounts/notice", { title: "accounts.register.sentTitle", body: "accounts.register.sent", params: { email: form.data.email } });
   });
 
   router.get("/verifica-email/:token", async (req, res) => {
-    const ok = await services.accounts.verifyEmail(String(req.params.token));
+    const ok = await services.account.verifyEmail(String(req.params.token));
     res.status(ok ? 200 : 410).render("accounts/notice", ok
       ? { title: "accounts.verify.doneTitle", body: "accounts.verify.done", link: { href: "/accedi", label: "accounts.login.title" } }
       : { title: "accounts.verify.invalidTitle", body: "accounts.verify.invalid", link: { href: "/password-dimenticata", label: "accounts.forgot.title" } });

@@ -11,7 +11,7 @@ export function activityRoutes(services: Services) {
     const f = activityFiltersSchema.parse(req.query);
     const page = f.pagina ?? 1;
     const to = f.al ? new Date(f.al.getTime() + 86_400_000) : undefined;
-    const entries = await services.admin.activityLog.list(
+    const entries = await services.activityLog.list(
       { action: f.azione, entityType: f.tipo, entityId: f.record, actor: f.autore, from: f.dal, to },
       PAGE + 1,
       (page - 1) * PAGE,

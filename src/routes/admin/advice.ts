@@ -10,7 +10,7 @@ const showView = "admin/advice/show";
 export function adminAdviceRoutes(services: Services) {
   const router = Router();
   router.param("id", validId);
-  const advice = services.outreach.advice;
+  const advice = services.advice;
 
   const detail = async (id: number) => {
     const request = await advice.find(id);

@@ -19,7 +19,7 @@ const outcomes = ["presa-in-carico", "approvata", "respinta", "integrazioni-rich
 export function applicationRoutes(services: Services) {
   const router = Router();
   router.param("id", validId);
-  const review = services.admin.review;
+  const review = services.review;
   const id = (req: Request) => Number(req.params.id);
 
   async function renderDetail(
@@ -31,7 +31,7 @@ export function applicationRoutes(services: Services) {
     const application = Number.isSafeInteger(id(req)) ? await review.detail(id(req)) : null;
     if (!application) return res.status(404).render("errors/404");
     const done = outcomes.find((o) => o === req.query.esito);
-    const staff = await services.admin.staff.list();
+    const staff = await services.staff.list();
     res.status(status).render(detailView, { application, staff, done, errors: {}, values: {}, ...locals });
   }
 
@@ -61,7 +61,7 @@ export function applicationRoutes(services: Services) {
         waitingDays: f.attesa,
       }),
       services.referenceData.load(),
-      services.admin.staff.list(),
+      services.staff.list(),
     ]);
     res.render(listView, { applications, filters: f, comuni: comuni.comuni, staff });
   });

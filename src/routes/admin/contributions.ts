@@ -12,7 +12,7 @@ const formView = "admin/contributions/form";
 export function adminContributionRoutes(services: Services) {
   const router = Router();
   router.param("id", validId);
-  const funding = services.outreach.funding;
+  const funding = services.contribution;
   router.use("/contributi", (_req, res, next) => {
     res.locals.formatEuro = (amount: unknown) => `€ ${formatEuroAmount(String(amount), res.locals.lang)}`;
     next();

@@ -5,9 +5,9 @@ import type { Services } from "../../services/index.js";
 export function dashboardPage(services: Services): RequestHandler {
   return async (_req, res) => {
     const [queues, reports, stale] = await Promise.all([
-      services.admin.review.queues(),
-      services.admin.problemReports.countOpen(),
-      services.admin.upkeep.staleCount(),
+      services.review.queues(),
+      services.problemReport.countOpen(),
+      services.registerUpkeep.staleCount(),
     ]);
     res.render("admin/dashboard", { queues, reports, stale });
   };

@@ -11,7 +11,7 @@ const formView = "admin/events/form";
 export function adminEventRoutes(services: Services) {
   const router = Router();
   router.param("id", validId);
-  const events = services.outreach.events;
+  const events = services.event;
 
   type Recorded = { attendees: { organizationId: number }[] } | null;
   /** An event's attendees stay among the choices even after leaving the register, so a save keeps them. */

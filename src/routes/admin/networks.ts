@@ -31,7 +31,7 @@ export function networkAdminRoutes(services: Services) {
   router.param("id", validId);
   router.param("orgId", validId);
   router.param("measureId", validId);
-  const networks = services.networks;
+  const networks = services.network;
   const id = (req: Request) => Number(req.params.id);
 
   async function renderList(res: Response, status: number, locals: Locals = {}) {

@@ -12,7 +12,7 @@ const outcomes = ["verificata", "sospesa", "riattivata", "classificata"] as cons
 export function organizationRoutes(services: Services) {
   const router = Router();
   router.param("id", validId);
-  const upkeep = services.admin.upkeep;
+  const upkeep = services.registerUpkeep;
   const id = (req: Request) => Number(req.params.id);
 
   async function renderDetail(

@@ -8,7 +8,7 @@ import { reportFiltersSchema, reportUpdateSchema } from "./reports.schema.js";
 export function reportRoutes(services: Services) {
   const router = Router();
   router.param("id", validId);
-  const reports = services.admin.problemReports;
+  const reports = services.problemReport;
 
   router.get("/segnalazioni", async (req, res) => {
     const { stato } = reportFiltersSchema.parse(req.query);

@@ -10,7 +10,7 @@ const view = "admin/staff/index";
 export function staffRoutes(services: Services) {
   const router = Router();
   router.param("id", validId);
-  const staff = services.admin.staff;
+  const staff = services.staff;
   const done = (q: unknown) => (["creato", "aggiornato"] as const).find((o) => o === q);
 
   router.get("/", async (req, res) => {

@@ -23,9 +23,9 @@ const cors: RequestHandler = (req, res, next) => {
  * session and accepts no writes (other methods get 405), so it needs no token.
  * Every error under /api is application/problem+json.
  */
-export function apiRoutes(services: Services, logger: Logger) {
+export function apiRoutes(services: Services, limit: RequestHandler, logger: Logger) {
   const v1 = Router();
-  v1.use(services.apiLimit);
+  v1.use(limit);
   v1.get("/openapi.json", (_req, res) => {
     res.setHeader("Cache-Control", "public, max-age=3600");
     res.json(openApiDocument(services.openData.baseUrl));

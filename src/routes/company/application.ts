@@ -10,7 +10,7 @@ export function applicationRoutes(services: Services) {
   const router = Router();
 
   const render = async (req: Request, res: Response, status = 200, extra: Record<string, unknown> = {}) => {
-    const ws = await services.companyDrafts.workspace(req.user!);
+    const ws = await services.companyDraft.workspace(req.user!);
     res.status(status).render("company/application", { ...ws, phase: phaseOf(ws), version: formVersion(ws), missing: missingItems(ws.payload), ...extra });
   };
 
@@ -19,7 +19,7 @@ export function applicationRoutes(services: Services) {
   router.post("/domanda", async (req, res) => {
     const form = parseForm(versionOnlySchema, req);
     const outcome = form.ok && form.data.version !== undefined
-      ? await services.companyApplications.submit(req.user!, form.data.version)
+      ? await services.companyApplication.submit(req.user!, form.data.version)
       : ({ ok: false, reason: "none" } as const);
     if (outcome.ok) return res.redirect(303, "/impresa/domanda?inviata=1");
     if (outcome.reason === "incomplete") return render(req, res, 422, { submitAttempted: true });

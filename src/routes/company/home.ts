@@ -7,7 +7,7 @@ import { phaseOf } from "./workspaceView.js";
 /** /impresa: the organization, its measures, the application status and what to do next. */
 export function companyHome(services: Services): RequestHandler {
   return async (req, res) => {
-    const ws = await services.companyDrafts.workspace(req.user!);
+    const ws = await services.companyDraft.workspace(req.user!);
     const { byCode, ateco } = await services.referenceData.load();
     const o = ws.payload.organization;
     res.render("company/home", {

@@ -10,14 +10,14 @@ export function measureRoutes(services: Services) {
   const view = "company/measure";
 
   router.get("/misure/nuova", async (req, res) => {
-    const ws = await services.companyDrafts.workspace(req.user!);
+    const ws = await services.companyDraft.workspace(req.user!);
     if (!ws.organization) return res.redirect(303, "/impresa/organizzazione");
     if (!ws.editable) return renderRefused(res, { ok: false, reason: "locked" });
     res.render(view, { key: null, values: { version: formVersion(ws), beneficiaries: [] }, errors: {} });
   });
 
   router.get("/misure/:key", async (req, res, next) => {
-    const ws = await services.companyDrafts.workspace(req.user!);
+    const ws = await services.companyDraft.workspace(req.user!);
     const measure = ws.payload.measures.find((m) => m.key === req.params.key);
     if (!measure) return next();
     if (!ws.editable) return renderRefused(res, { ok: false, reason: "locked" });
@@ -26,22 +26,22 @@ export function measureRoutes(services: Services) {
 
   router.post("/misure/:key", async (req, res, next) => {
     const key = req.params.key === "nuova" ? null : req.params.key;
-    const ws = await services.companyDrafts.workspace(req.user!);
+    const ws = await services.companyDraft.workspace(req.user!);
     if (key !== null && !ws.payload.measures.some((m) => m.key === key)) return next();
     const form = parseForm(measureSchema, req);
     if (!form.ok) return renderInvalid(res, view, form, { key });
     const { version, ...measure } = form.data;
-    const outcome = await services.companyDrafts.saveMeasure(req.user!, version, key, measure);
+    const outcome = await services.companyDraft.saveMeasure(req.user!, version, key, measure);
     if (outcome.ok) return res.redirect(303, "/impresa?salvato=misura");
     renderRefused(res, outcome);
   });
 
   router.post("/misure/:key/elimina", async (req, res, next) => {
-    const ws = await services.companyDrafts.workspace(req.user!);
+    const ws = await services.companyDraft.workspace(req.user!);
     if (!ws.payload.measures.some((m) => m.key === req.params.key)) return next();
     const form = parseForm(versionOnlySchema, req);
     if (!form.ok) return res.status(400).render("errors/400", { status: 400 });
-    const outcome = await services.companyDrafts.removeMeasure(req.user!, form.data.version, req.params.key);
+    const outcome = await services.companyDraft.removeMeasure(req.user!, form.data.version, req.params.key);
     if (outcome.ok) return res.redirect(303, "/impresa?salvato=eliminata");
     renderRefused(res, outcome);
   });

@@ -10,7 +10,7 @@ const done = ["richiesta", "uscita", "accettata", "respinta", "proposta"] as con
 /** /impresa/reti: join or leave networks; the lead organization decides requests and proposes shared measures. */
 export function companyNetworkRoutes(services: Services) {
   const router = Router();
-  const networks = services.networkMembers;
+  const networks = services.networkCompany;
   const measureView = "company/networks/measure";
 
   function refused(res: Response, outcome: Exclude<NetworkOutcome, { ok: true }>) {

@@ -14,7 +14,7 @@ export function organizationRoutes(services: Services) {
   };
 
   router.get("/organizzazione", async (req, res) => {
-    const ws = await services.companyDrafts.workspace(req.user!);
+    const ws = await services.companyDraft.workspace(req.user!);
     if (!ws.editable) return renderRefused(res, { ok: false, reason: "locked" });
     res.render(view, { ...(await options()), values: { ...asFormValues(ws.payload.organization), version: formVersion(ws) }, errors: {} });
   });
@@ -30,7 +30,7 @@ export function organizationRoutes(services: Services) {
     }
     // Without a position on the map the seat is placed at the comune's centre.
     if (comune && (organization.lat === undefined || organization.lon === undefined)) Object.assign(organization, { lat: comune.lat, lon: comune.lon });
-    const outcome = await services.companyDrafts.saveOrganization(req.user!, version, organization);
+    const outcome = await services.companyDraft.saveOrganization(req.user!, version, organization);
     if (outcome.ok) return res.redirect(303, "/impresa?salvato=organizzazione");
     if (outcome.reason === "vatTaken") {
       return renderInvalid(res, view, { errors: { vatNumber: { key: "validation.vatTaken" } }, values: req.body as Record<string, unknown> }, await options());

@@ -8,14 +8,14 @@ export function revisionRoutes(services: Services) {
   const router = Router();
 
   router.get("/revisione", async (req, res, next) => {
-    const revision = await services.companyDrafts.revision(req.user!);
+    const revision = await services.companyDraft.revision(req.user!);
     if (!revision) return next();
     res.render("company/revision", revision);
   });
 
   router.post("/revisione/annulla", async (req, res) => {
     const form = parseForm(versionOnlySchema, req);
-    const done = form.ok && form.data.version !== undefined && (await services.companyApplications.cancelRevision(req.user!, form.data.version));
+    const done = form.ok && form.data.version !== undefined && (await services.companyApplication.cancelRevision(req.user!, form.data.version));
     if (done) return res.redirect(303, "/impresa?salvato=revisione-annullata");
     res.status(409).render("accounts/notice", { title: "company.refused.title", body: "company.refused.conflict", link: { href: "/impresa", label: "company.home.title" } });
   });

@@ -9,17 +9,17 @@ export function withdrawalRoutes(services: Services) {
   const view = "company/withdrawal";
 
   router.get("/ritiro", async (req, res, next) => {
-    const ws = await services.companyDrafts.workspace(req.user!);
+    const ws = await services.companyDraft.workspace(req.user!);
     if (ws.organization?.registryStatus !== "REGISTERED") return next();
     res.render(view, { organization: ws.organization, values: {}, errors: {} });
   });
 
   router.post("/ritiro", async (req, res, next) => {
-    const ws = await services.companyDrafts.workspace(req.user!);
+    const ws = await services.companyDraft.workspace(req.user!);
     if (ws.organization?.registryStatus !== "REGISTERED") return next();
     const form = parseForm(withdrawalSchema, req);
     if (!form.ok) return renderInvalid(res, view, form, { organization: ws.organization });
-    await services.companyApplications.withdraw(req.user!, form.data.reason);
+    await services.companyApplication.withdraw(req.user!, form.data.reason);
     res.redirect(303, "/impresa?salvato=ritiro");
   });
 

@@ -1,3 +1,4 @@
+import type { RateLimits } from "../../middleware/rateLimits.js";
 import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { newAdviceReference } from "../../domain/referenceCode.js";
@@ -14,7 +15,7 @@ const view = "public/advice/form";
  * stored, and the answer looks the same as a real one (a code that exists
  * nowhere), so the robot learns nothing.
  */
-export function adviceRoutes(services: Services) {
+export function adviceRoutes(services: Services, limits: RateLimits) {
   const router = Router();
 
   const options = async () => {
@@ -27,7 +28,7 @@ export function adviceRoutes(services: Services) {
     res.render(view, { comuni, topics, values: {}, errors: {} });
   });
 
-  router.post("/consulenza", services.limits.publicForms, async (req, res) => {
+  router.post("/consulenza", limits.publicForms, async (req, res) => {
     const { comuni, topics, comuneCodes } = await options();
     const honeypot = (req.body as Record<string, unknown> | undefined)?.sito;
     if (typeof honeypot === "string" && honeypot.trim() !== "") {
@@ -37,7 +38,7 @@ export function adviceRoutes(services: Services) {
     const form = parseAreaForm(adviceRequestSchema(comuneCodes), req);
     if (!form.ok) return renderInvalid(res, view, form, { comuni, topics });
     const { nome, email, comune, argomento, messaggio } = form.data;
-    req.session.adviceReference = await services.outreach.advice.submit(
+    req.session.adviceReference = await services.advice.submit(
       { name: nome, email, comuneCode: comune, topic: argomento, message: messaggio },
       res.locals.lang,
     );

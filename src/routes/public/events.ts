@@ -16,7 +16,7 @@ export function eventDates(res: Response) {
 /** /eventi: upcoming and past seminars, meetings and training sessions, with their figures. */
 export function eventRoutes(services: Services) {
   const router = Router();
-  const events = services.outreach.events;
+  const events = services.event;
 
   router.get("/eventi", async (_req, res) => {
     res.render("public/events/index", { ...(await events.calendar()), ...eventDates(res) });

@@ -5,7 +5,7 @@ import type { Services } from "../../services/index.js";
 export function guideRoutes(services: Services) {
   const router = Router();
   router.get("/guida", (_req, res) => {
-    res.render("public/guide", { sections: services.outreach.guide.sections(res.locals.lang) });
+    res.render("public/guide", { sections: services.guide.sections(res.locals.lang) });
   });
   return router;
 }

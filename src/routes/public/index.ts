@@ -1,3 +1,4 @@
+import type { RateLimits } from "../../middleware/rateLimits.js";
 import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { homePage } from "./home.js";
@@ -10,7 +11,7 @@ import { networkRoutes } from "./networks.js";
 import { statisticsRoutes } from "./statistics.js";
 import { openDataRoutes } from "./openData.js";
 
-export function publicRoutes(services: Services) {
+export function publicRoutes(services: Services, limits: RateLimits) {
   const router = Router();
   router.get("/", homePage(services));
   router.get("/registro", registryPage(services));
@@ -19,7 +20,7 @@ export function publicRoutes(services: Services) {
   router.get("/mappa/dati.geojson", mapGeoJson(services));
   router.get("/patto", pactPage(services));
   router.use(networkRoutes(services));
-  router.use(outreachRoutes(services));
+  router.use(outreachRoutes(services, limits));
   router.use(statisticsRoutes(services));
   router.use(openDataRoutes(services));
   router.get("/accessibilita", (_req, res) => res.render("public/accessibility"));

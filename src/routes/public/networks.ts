@@ -5,10 +5,10 @@ import type { Services } from "../../services/index.js";
 export function networkRoutes(services: Services) {
   const router = Router();
   router.get("/reti", async (_req, res) => {
-    res.render("public/networks/index", { networks: await services.networks.listPublic() });
+    res.render("public/networks/index", { networks: await services.network.listPublic() });
   });
   router.get("/reti/:slug", async (req, res, next) => {
-    const network = await services.networks.publicPage(String(req.params.slug));
+    const network = await services.network.publicPage(String(req.params.slug));
     if (!network) return next();
     res.render("public/networks/show", { network });
   });

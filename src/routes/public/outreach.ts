@@ -1,3 +1,4 @@
+import type { RateLimits } from "../../middleware/rateLimits.js";
 import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { adviceRoutes } from "./advice.js";
@@ -5,10 +6,10 @@ import { eventRoutes } from "./events.js";
 import { guideRoutes } from "./guide.js";
 
 /** /eventi, /guida, /consulenza: what the register offers citizens beyond the search. */
-export function outreachRoutes(services: Services) {
+export function outreachRoutes(services: Services, limits: RateLimits) {
   const router = Router();
   router.use(eventRoutes(services));
   router.use(guideRoutes(services));
-  router.use(adviceRoutes(services));
+  router.use(adviceRoutes(services, limits));
   return router;
 }

@@ -2,9 +2,9 @@ import { z } from "zod";
 import type { FieldErrors } from "../../validation/form.js";
 import { beneficiaries, categories, searchableStatuses, sizeClasses, sortOrders } from "../../domain/vocabulary.js";
 
-export const PAGE_SIZE = 20;
-/** Results beyond this are not paged through: the page asks to narrow the search. */
-export const MAX_RESULTS = 1000;
+import { MAX_RESULTS, PAGE_SIZE } from "../../domain/registrySearch.js";
+
+export { MAX_RESULTS, PAGE_SIZE };
 export const MAX_PAGE = MAX_RESULTS / PAGE_SIZE;
 export const DEFAULT_RADIUS_KM = 15;
 
