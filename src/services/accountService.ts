@@ -42,7 +42,7 @@ export function createAccountService({ accounts, audit, outbox, transaction, mes
         const user = await accounts.createUser({ ...input, passwordHash, privacyAcceptedAt: new Date() }, tx);
         const token = await issueToken(user.id, "VERIFY_EMAIL", tx);
         await outbox.enqueue(messages(user.email, "accounts.mail.verify", { name: user.name, link: `/verifica-email/${token}` }), tx);
-        await audit.record({ actor: { id: user.id, name: user.name }, action: "user.register", entityType: "User", entityId: user.id }, tx);
+        await audit.change(tx, { id: user.id, name: user.name }, "user.register", ["User", user.id]);
       });
     },
 
@@ -54,7 +54,7 @@ export function createAccountService({ accounts, audit, outbox, transaction, mes
         const newEmail = used.purpose === "CHANGE_EMAIL" ? (used.data as { email?: string } | null)?.email : undefined;
         if (newEmail && (await accounts.findByEmail(newEmail, tx))) return false;
         const user = await accounts.updateUser(used.userId, { emailVerifiedAt: new Date(), ...(newEmail ? { email: newEmail } : {}) }, tx);
-        await audit.record({ actor: { id: user.id, name: user.name }, action: newEmail ? "user.changeEmail" : "user.verifyEmail", entityType: "User", entityId: user.id }, tx);
+        await audit.change(tx, { id: user.id, name: user.name }, newEmail ? "user.changeEmail" : "user.verifyEmail", ["User", user.id]);
         return true;
       });
     },
@@ -81,7 +81,7 @@ export function createAccountService({ accounts, audit, outbox, transaction, mes
         await accounts.expireTokens(used.userId, "RESET_PASSWORD", tx);
         // Following the link proves the address too.
         const user = await accounts.updateUser(used.userId, { passwordHash, failedLogins: 0, lockedUntil: null, emailVerifiedAt: new Date() }, tx);
-        await audit.record({ actor: { id: user.id, name: user.name }, action: "user.resetPassword", entityType: "User", entityId: user.id }, tx);
+        await audit.change(tx, { id: user.id, name: user.name }, "user.resetPassword", ["User", user.id]);
         return true;
       });
     },
@@ -93,7 +93,7 @@ export function createAccountService({ accounts, audit, outbox, transaction, mes
       await transaction(async (tx) => {
         await accounts.updateUser(userId, { passwordHash }, tx);
         await outbox.enqueue(messages(user.email, "accounts.mail.passwordChanged", { name: user.name }), tx);
-        await audit.record({ actor: { id: user.id, name: user.name }, action: "user.changePassword", entityType: "User", entityId: user.id }, tx);
+        await audit.change(tx, { id: user.id, name: user.name }, "user.changePassword", ["User", user.id]);
       });
       return "ok";
     },
@@ -120,7 +120,7 @@ export function createAccountService({ accounts, audit, outbox, transaction, mes
         const user = await accounts.createUser({ ...input, passwordHash, organizationId }, tx);
         const token = await issueToken(user.id, "INVITE", tx);
         await outbox.enqueue(messages(user.email, "accounts.mail.invite", { name: user.name, inviter: inviter.name, link: `/invito/${token}` }), tx);
-        await audit.record({ actor: inviter, action: "user.invite", entityType: "User", entityId: user.id, after: { email: user.email, organizationId } }, tx);
+        await audit.change(tx, inviter, "user.invite", ["User", user.id], undefined, { email: user.email, organizationId });
         return "ok" as const;
       });
     },
@@ -132,7 +132,7 @@ export function createAccountService({ accounts, audit, outbox, transaction, mes
         if (!used) return false;
         const now = new Date();
         const user = await accounts.updateUser(used.userId, { passwordHash, emailVerifiedAt: now, privacyAcceptedAt: now }, tx);
-        await audit.record({ actor: { id: user.id, name: user.name }, action: "user.acceptInvitation", entityType: "User", entityId: user.id }, tx);
+        await audit.change(tx, { id: user.id, name: user.name }, "user.acceptInvitation", ["User", user.id]);
         return true;
       });
     },

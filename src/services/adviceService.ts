@@ -34,16 +34,7 @@ export function createAdviceService(deps: {
         while (await advice.referenceTaken(referenceCode, tx)) referenceCode = newAdviceReference();
         const created = await advice.create({ ...question, referenceCode, language, consentAt: new Date() }, tx);
         // Personal data stay in the request itself, not in the activity register.
-        await audit.record(
-          {
-            actor: null,
-            action: "advice.submit",
-            entityType: "AdviceRequest",
-            entityId: created.id,
-            after: { referenceCode, topic: question.topic, comuneCode: question.comuneCode },
-          },
-          tx,
-        );
+        await audit.change(tx, null, "advice.submit", ["AdviceRequest", created.id], undefined, { referenceCode, topic: question.topic, comuneCode: question.comuneCode });
         return referenceCode;
       });
     },
@@ -63,17 +54,7 @@ export function createAdviceService(deps: {
         )
           return "badAssignee" as const;
         await advice.update(id, data, tx);
-        await audit.record(
-          {
-            actor,
-            action: "advice.update",
-            entityType: "AdviceRequest",
-            entityId: id,
-            before: { status: before.status, assigneeId: before.assigneeId, internalNotes: before.internalNotes },
-            after: data,
-          },
-          tx,
-        );
+        await audit.change(tx, actor, "advice.update", ["AdviceRequest", id], { status: before.status, assigneeId: before.assigneeId, internalNotes: before.internalNotes }, data);
         return "ok" as const;
       });
     },
@@ -98,17 +79,7 @@ export function createAdviceService(deps: {
           { to: request.email, subject: t("advice.mail.subject", params), text: t("advice.mail.text", params) },
           tx,
         );
-        await audit.record(
-          {
-            actor,
-            action: "advice.answer",
-            entityType: "AdviceRequest",
-            entityId: id,
-            before: { status: request.status, answer: request.answer },
-            after: { status: "ANSWERED", answer, assigneeId },
-          },
-          tx,
-        );
+        await audit.change(tx, actor, "advice.answer", ["AdviceRequest", id], { status: request.status, answer: request.answer }, { status: "ANSWERED", answer, assigneeId });
         return true;
       });
     },

@@ -42,7 +42,7 @@ export function createCompanyApplicationService({ companies, accounts, audit, ou
           return { ok: false, reason: "conflict" } as const;
         }
         await companies.addEvent(app.id, resubmission ? "RESUBMITTED" : "SUBMITTED", user.id, null, tx);
-        await audit.record({ actor: user, action: resubmission ? "application.resubmit" : "application.submit", entityType: "Application", entityId: app.id }, tx);
+        await audit.change(tx, user, resubmission ? "application.resubmit" : "application.submit", ["Application", app.id]);
         const organization = await companies.findOrganization(organizationId, tx);
         await tell(organizationId, tx, "submitted", { name: organization?.name, link: "/impresa/domanda", adminLink: `/admin/domande/${app.id}` });
         return { ok: true } as const;
@@ -58,7 +58,7 @@ export function createCompanyApplicationService({ companies, accounts, audit, ou
         if (!app || app.kind !== "REVISION" || app.version !== version) return false;
         if (!(await companies.updateApplication(app.id, version, ["DRAFT", "CHANGES_REQUESTED", "SUBMITTED"], { status: "CANCELLED", decidedAt: new Date() }, tx))) return false;
         await companies.addEvent(app.id, "CANCELLED", user.id, null, tx);
-        await audit.record({ actor: user, action: "application.cancel", entityType: "Application", entityId: app.id }, tx);
+        await audit.change(tx, user, "application.cancel", ["Application", app.id]);
         return true;
       });
     },
@@ -76,7 +76,7 @@ export function createCompanyApplicationService({ companies, accounts, audit, ou
           await companies.addEvent(app.id, "CANCELLED", user.id, reason ?? null, tx);
         }
         await companies.setRegistryStatus(organizationId, "WITHDRAWN", tx);
-        await audit.record({ actor: user, action: "organization.withdraw", entityType: "Organization", entityId: organizationId, before: { registryStatus: "REGISTERED" }, after: { registryStatus: "WITHDRAWN", reason } }, tx);
+        await audit.change(tx, user, "organization.withdraw", ["Organization", organizationId], { registryStatus: "REGISTERED" }, { registryStatus: "WITHDRAWN", reason });
         await tell(organizationId, tx, "withdrawn", { name: organization.name, reason: reason ?? "—" });
         return true;
       });

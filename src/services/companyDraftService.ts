@@ -68,7 +68,7 @@ export function createCompanyDraftService({ companies, audit, transaction }: Dep
           const kind = current.organization?.registryStatus === "REGISTERED" ? "REVISION" : "INITIAL";
           applicationId = (await companies.createApplication(organizationId, kind, payload, tx)).id;
         }
-        await audit.record({ actor: user, action, entityType: "Application", entityId: applicationId, after: payload }, tx);
+        await audit.change(tx, user, action, ["Application", applicationId], undefined, payload);
         return { ok: true } as const;
       });
     } catch (err) {

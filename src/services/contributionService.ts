@@ -52,16 +52,7 @@ export function createContributionService(deps: {
         const invalid = await checkLinks(data, tx);
         if (invalid) return invalid;
         const created = await contributions.create(data, tx);
-        await audit.record(
-          {
-            actor,
-            action: "contribution.create",
-            entityType: "Contribution",
-            entityId: created.id,
-            after: snapshot(data),
-          },
-          tx,
-        );
+        await audit.change(tx, actor, "contribution.create", ["Contribution", created.id], undefined, snapshot(data));
         return { ok: true, id: created.id };
       });
     },
@@ -73,17 +64,7 @@ export function createContributionService(deps: {
         const invalid = await checkLinks(data, tx);
         if (invalid) return invalid;
         await contributions.update(id, data, tx);
-        await audit.record(
-          {
-            actor,
-            action: "contribution.update",
-            entityType: "Contribution",
-            entityId: id,
-            before: snapshot(before),
-            after: snapshot(data),
-          },
-          tx,
-        );
+        await audit.change(tx, actor, "contribution.update", ["Contribution", id], snapshot(before), snapshot(data));
         return { ok: true, id };
       });
     },
@@ -93,10 +74,7 @@ export function createContributionService(deps: {
         const before = await contributions.find(id, tx);
         if (!before) return false;
         await contributions.delete(id, tx);
-        await audit.record(
-          { actor, action: "contribution.delete", entityType: "Contribution", entityId: id, before: snapshot(before) },
-          tx,
-        );
+        await audit.change(tx, actor, "contribution.delete", ["Contribution", id], snapshot(before));
         return true;
       });
     },

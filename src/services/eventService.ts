@@ -78,16 +78,7 @@ export function createEventService(deps: {
         if ((await events.registeredIds(organizationIds, tx)).length !== organizationIds.length)
           return { ok: false, reason: "notRegistered" } as const;
         const created = await events.create(await uniqueSlug(data.title, data.startsAt, tx), data, organizationIds, tx);
-        await audit.record(
-          {
-            actor,
-            action: "event.create",
-            entityType: "Event",
-            entityId: created.id,
-            after: snapshot(data, organizationIds),
-          },
-          tx,
-        );
+        await audit.change(tx, actor, "event.create", ["Event", created.id], undefined, snapshot(data, organizationIds));
         return { ok: true, id: created.id } as const;
       });
     },
@@ -103,17 +94,7 @@ export function createEventService(deps: {
         if ((await events.registeredIds(added, tx)).length !== added.length)
           return { ok: false, reason: "notRegistered" } as const;
         await events.update(id, data, organizationIds, tx);
-        await audit.record(
-          {
-            actor,
-            action: "event.update",
-            entityType: "Event",
-            entityId: id,
-            before: snapshot(before),
-            after: snapshot(data, organizationIds),
-          },
-          tx,
-        );
+        await audit.change(tx, actor, "event.update", ["Event", id], snapshot(before), snapshot(data, organizationIds));
         return { ok: true, id } as const;
       });
     },
@@ -123,16 +104,7 @@ export function createEventService(deps: {
         const before = await events.find(id, tx);
         if (!before) return false;
         const unlinkedContributions = await events.delete(id, tx);
-        await audit.record(
-          {
-            actor,
-            action: "event.delete",
-            entityType: "Event",
-            entityId: id,
-            before: { ...snapshot(before), slug: before.slug, unlinkedContributions },
-          },
-          tx,
-        );
+        await audit.change(tx, actor, "event.delete", ["Event", id], { ...snapshot(before), slug: before.slug, unlinkedContributions });
         return true;
       });
     },

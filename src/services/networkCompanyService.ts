@@ -37,16 +37,7 @@ export function createNetworkCompanyService(deps: {
         const before = await networks.membership(network.id, org.id, tx);
         if (before && (before.status === "ACTIVE" || before.status === "REQUESTED")) return fail("alreadyMember");
         await networks.putMembership(network.id, org.id, "REQUESTED", tx);
-        await audit.record(
-          {
-            actor: user,
-            action: "network.member.request",
-            entityType: "Network",
-            entityId: network.id,
-            after: { organizationId: org.id, status: "REQUESTED" },
-          },
-          tx,
-        );
+        await audit.change(tx, user, "network.member.request", ["Network", network.id], undefined, { organizationId: org.id, status: "REQUESTED" });
         return { ok: true, networkId: network.id };
       });
     },
@@ -63,17 +54,7 @@ export function createNetworkCompanyService(deps: {
         if (!(await networks.moveMembership(network.id, organizationId, before.status, "LEFT", tx)))
           return fail("conflict");
         if (before.status === "ACTIVE") await refresh(tx, [organizationId]);
-        await audit.record(
-          {
-            actor: user,
-            action: "network.member.leave",
-            entityType: "Network",
-            entityId: network.id,
-            before: { organizationId, status: before.status },
-            after: { organizationId, status: "LEFT" },
-          },
-          tx,
-        );
+        await audit.change(tx, user, "network.member.leave", ["Network", network.id], { organizationId, status: before.status }, { organizationId, status: "LEFT" });
         return { ok: true, networkId: network.id };
       });
     },
@@ -99,16 +80,7 @@ export function createNetworkCompanyService(deps: {
         const network = await networks.bySlug(slug, tx);
         if (!network || !org || network.leadOrganizationId !== org.id) return fail("notLead");
         const measure = await networks.createMeasure(network.id, input, tx);
-        await audit.record(
-          {
-            actor: user,
-            action: "network.measure.propose",
-            entityType: "Measure",
-            entityId: measure.id,
-            after: { networkId: network.id, ...input },
-          },
-          tx,
-        );
+        await audit.change(tx, user, "network.measure.propose", ["Measure", measure.id], undefined, { networkId: network.id, ...input });
         return { ok: true, networkId: network.id };
       });
     },

@@ -31,17 +31,7 @@ export function membershipDecider(networks: NetworkRepository, audit: AuditRepos
       return fail("notRegistered");
     if (!(await networks.moveMembership(networkId, organizationId, "REQUESTED", to, tx))) return fail("conflict");
     if (accept) await refresh(tx, [organizationId]);
-    await audit.record(
-      {
-        actor,
-        action: accept ? "network.member.accept" : "network.member.reject",
-        entityType: "Network",
-        entityId: networkId,
-        before: { organizationId, status: "REQUESTED" },
-        after: { organizationId, status: to },
-      },
-      tx,
-    );
+    await audit.change(tx, actor, accept ? "network.member.accept" : "network.member.reject", ["Network", networkId], { organizationId, status: "REQUESTED" }, { organizationId, status: to });
     return { ok: true, networkId };
   };
 }

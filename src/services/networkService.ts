@@ -43,10 +43,7 @@ export function createNetworkService(deps: {
         const network = await networks.create({ ...input, slug }, tx);
         await networks.putMembership(network.id, input.leadOrganizationId, "ACTIVE", tx);
         await refresh(tx, [input.leadOrganizationId]);
-        await audit.record(
-          { actor, action: "network.create", entityType: "Network", entityId: network.id, after: { ...input, slug } },
-          tx,
-        );
+        await audit.change(tx, actor, "network.create", ["Network", network.id], undefined, { ...input, slug });
         return { ok: true, networkId: network.id };
       });
     },
@@ -60,17 +57,7 @@ export function createNetworkService(deps: {
         if (before?.status === "ACTIVE") return fail("alreadyMember");
         await networks.putMembership(networkId, organizationId, "ACTIVE", tx);
         await refresh(tx, [organizationId]);
-        await audit.record(
-          {
-            actor,
-            action: "network.member.add",
-            entityType: "Network",
-            entityId: networkId,
-            before: before ? { organizationId, status: before.status } : null,
-            after: { organizationId, status: "ACTIVE" },
-          },
-          tx,
-        );
+        await audit.change(tx, actor, "network.member.add", ["Network", networkId], before ? { organizationId, status: before.status } : null, { organizationId, status: "ACTIVE" });
         return { ok: true, networkId };
       });
     },
@@ -86,17 +73,7 @@ export function createNetworkService(deps: {
         if (network.leadOrganizationId === organizationId) return fail("isLead");
         if (!(await networks.moveMembership(networkId, organizationId, "ACTIVE", "LEFT", tx))) return fail("conflict");
         await refresh(tx, [organizationId]);
-        await audit.record(
-          {
-            actor,
-            action: "network.member.remove",
-            entityType: "Network",
-            entityId: networkId,
-            before: { organizationId, status: "ACTIVE" },
-            after: { organizationId, status: "LEFT" },
-          },
-          tx,
-        );
+        await audit.change(tx, actor, "network.member.remove", ["Network", networkId], { organizationId, status: "ACTIVE" }, { organizationId, status: "LEFT" });
         return { ok: true, networkId };
       });
     },
@@ -117,17 +94,7 @@ export function createNetworkService(deps: {
         if (from === to || (approve && from !== "PROPOSED")) return fail("conflict");
         if (!(await networks.reviewMeasure(measureId, from, to, reason, tx))) return fail("conflict");
         if (approve || from === "APPROVED") await refresh(tx, await networks.activeMemberIds(measure.networkId, tx));
-        await audit.record(
-          {
-            actor,
-            action: approve ? "network.measure.approve" : "network.measure.reject",
-            entityType: "Measure",
-            entityId: measureId,
-            before: { networkReview: from },
-            after: { networkReview: to, reason },
-          },
-          tx,
-        );
+        await audit.change(tx, actor, approve ? "network.measure.approve" : "network.measure.reject", ["Measure", measureId], { networkReview: from }, { networkReview: to, reason });
         return { ok: true, networkId: measure.networkId };
       });
     },

@@ -63,16 +63,7 @@ export function createPactService(deps: { pact: PactRepository; audit: AuditRepo
           { signatoryType: "FIRM", name: org.name, organizationId, status: "REQUESTED", signedOn: null, commitments },
           tx,
         );
-        await audit.record(
-          {
-            actor: user,
-            action: "pact.request",
-            entityType: "PactSignature",
-            entityId: created.id,
-            after: { organizationId, commitments },
-          },
-          tx,
-        );
+        await audit.change(tx, user, "pact.request", ["PactSignature", created.id], undefined, { organizationId, commitments });
         return { ok: true } as const;
       });
     },
@@ -83,17 +74,7 @@ export function createPactService(deps: { pact: PactRepository; audit: AuditRepo
         if (!signature) return { ok: false, reason: "notFound" } as const;
         const signedOn = decision === "CONFIRMED" ? romeToday() : null;
         if (!(await pact.decide(id, decision, signedOn, tx))) return { ok: false, reason: "conflict" } as const;
-        await audit.record(
-          {
-            actor,
-            action: decision === "CONFIRMED" ? "pact.confirm" : "pact.reject",
-            entityType: "PactSignature",
-            entityId: id,
-            before: { status: signature.status },
-            after: { status: decision, signedOn, ...(reason ? { reason } : {}) },
-          },
-          tx,
-        );
+        await audit.change(tx, actor, decision === "CONFIRMED" ? "pact.confirm" : "pact.reject", ["PactSignature", id], { status: signature.status }, { status: decision, signedOn, ...(reason ? { reason } : {}) });
         return { ok: true } as const;
       });
     },
@@ -101,10 +82,7 @@ export function createPactService(deps: { pact: PactRepository; audit: AuditRepo
     async addExternal(actor: Actor, input: ExternalSignatory) {
       return transaction(async (tx) => {
         const created = await pact.create({ ...input, organizationId: null, status: "CONFIRMED" }, tx);
-        await audit.record(
-          { actor, action: "pact.add", entityType: "PactSignature", entityId: created.id, after: input },
-          tx,
-        );
+        await audit.change(tx, actor, "pact.add", ["PactSignature", created.id], undefined, input);
         return created;
       });
     },
@@ -114,17 +92,7 @@ export function createPactService(deps: { pact: PactRepository; audit: AuditRepo
       return transaction(async (tx) => {
         const before = await pact.content(PACT_CONTENT_KEY, tx);
         await pact.saveContent(PACT_CONTENT_KEY, bodyIt, bodyEn, actor.id, tx);
-        await audit.record(
-          {
-            actor,
-            action: "settings.pactText",
-            entityType: "SiteContent",
-            entityId: PACT_CONTENT_KEY,
-            before: before ? { bodyIt: before.bodyIt, bodyEn: before.bodyEn } : null,
-            after: { bodyIt, bodyEn },
-          },
-          tx,
-        );
+        await audit.change(tx, actor, "settings.pactText", ["SiteContent", PACT_CONTENT_KEY], before ? { bodyIt: before.bodyIt, bodyEn: before.bodyEn } : null, { bodyIt, bodyEn });
       });
     },
   };

@@ -23,17 +23,7 @@ export function createProblemReportService(deps: {
         const report = await reports.find(id, tx);
         if (!report) return false;
         await reports.update(id, data, tx);
-        await audit.record(
-          {
-            actor,
-            action: "report.update",
-            entityType: "ProblemReport",
-            entityId: id,
-            before: { status: report.status, notes: report.notes },
-            after: data,
-          },
-          tx,
-        );
+        await audit.change(tx, actor, "report.update", ["ProblemReport", id], { status: report.status, notes: report.notes }, data);
         return true;
       });
     },

@@ -42,17 +42,7 @@ export function createRegisterUpkeepService(deps: {
       const org = await register.status(id, tx);
       if (!org) return { ok: false, reason: "notFound" } as const;
       if (!(await register.changeStatus(id, from, to, tx))) return { ok: false, reason: "conflict" } as const;
-      await audit.record(
-        {
-          actor,
-          action: to === "SUSPENDED" ? "organization.suspend" : "organization.reinstate",
-          entityType: "Organization",
-          entityId: id,
-          before: { registryStatus: from },
-          after: { registryStatus: to, reason },
-        },
-        tx,
-      );
+      await audit.change(tx, actor, to === "SUSPENDED" ? "organization.suspend" : "organization.reinstate", ["Organization", id], { registryStatus: from }, { registryStatus: to, reason });
       return { ok: true } as const;
     });
   }
@@ -71,17 +61,7 @@ export function createRegisterUpkeepService(deps: {
         const org = await register.status(id, tx);
         if (!org || org.registryStatus === "NOT_REGISTERED") return { ok: false, reason: "notFound" } as const;
         const after = await register.verify(id, new Date(), tx);
-        await audit.record(
-          {
-            actor,
-            action: "organization.verify",
-            entityType: "Organization",
-            entityId: id,
-            before: { lastVerifiedAt: org.lastVerifiedAt },
-            after,
-          },
-          tx,
-        );
+        await audit.change(tx, actor, "organization.verify", ["Organization", id], { lastVerifiedAt: org.lastVerifiedAt }, after);
         return { ok: true } as const;
       });
     },
@@ -117,15 +97,5 @@ export async function recordClassification(
 ) {
   const created = await deps.register.addClassification({ measureId: measure.id, reviewerId: actor.id, ...input }, tx);
   await deps.register.setCurrentOutcome(measure.id, input.outcome, tx);
-  await deps.audit.record(
-    {
-      actor,
-      action: "measure.classify",
-      entityType: "Measure",
-      entityId: measure.id,
-      before: { currentOutcome: measure.currentOutcome },
-      after: { classificationId: created.id, ...input },
-    },
-    tx,
-  );
+  await deps.audit.change(tx, actor, "measure.classify", ["Measure", measure.id], { currentOutcome: measure.currentOutcome }, { classificationId: created.id, ...input });
 }

@@ -46,17 +46,7 @@ export function createReviewService(deps: {
       if (!(await reviews.decide(app.id, d.version, { status: kind, ...(decidedAt ? { decidedAt } : {}) }, tx)))
         return conflict;
       await reviews.addEvent({ applicationId: app.id, type: kind, comment, actorId: d.actor.id }, tx);
-      await audit.record(
-        {
-          actor: d.actor,
-          action: kind === "REJECTED" ? "application.reject" : "application.requestChanges",
-          entityType: "Application",
-          entityId: app.id,
-          before: { status: app.status, version: app.version },
-          after: { status: kind, version: app.version + 1, comment },
-        },
-        tx,
-      );
+      await audit.change(tx, d.actor, kind === "REJECTED" ? "application.reject" : "application.requestChanges", ["Application", app.id], { status: app.status, version: app.version }, { status: kind, version: app.version + 1, comment });
       for (const to of mails.recipients(app.organization))
         await outbox.enqueue(mails.decision(kind, to, app.organization.name, comment), tx);
       return { ok: true } as const;
@@ -99,17 +89,7 @@ export function createReviewService(deps: {
           return { ok: false, reason: now && now.assigneeId !== seenAssigneeId ? "taken" : "conflict" } as const;
         }
         await reviews.addEvent({ applicationId, type: "ASSIGNED", actorId: actor.id }, tx);
-        await audit.record(
-          {
-            actor,
-            action: "application.assign",
-            entityType: "Application",
-            entityId: applicationId,
-            before: { assigneeId: app.assigneeId },
-            after: { assigneeId: actor.id },
-          },
-          tx,
-        );
+        await audit.change(tx, actor, "application.assign", ["Application", applicationId], { assigneeId: app.assigneeId }, { assigneeId: actor.id });
         return { ok: true } as const;
       });
     },
@@ -142,17 +122,7 @@ export function createReviewService(deps: {
         }
         await publishPayload(tx, app.organizationId, payload);
         await reviews.addEvent({ applicationId: app.id, type: "APPROVED", actorId: d.actor.id }, tx);
-        await audit.record(
-          {
-            actor: d.actor,
-            action: "application.approve",
-            entityType: "Application",
-            entityId: app.id,
-            before: { status: app.status, version: app.version, published: before },
-            after: { status: "APPROVED", version: app.version + 1, registryNumber, published: payload },
-          },
-          tx,
-        );
+        await audit.change(tx, d.actor, "application.approve", ["Application", app.id], { status: app.status, version: app.version, published: before }, { status: "APPROVED", version: app.version + 1, registryNumber, published: payload });
         for (const to of mails.recipients(app.organization))
           await outbox.enqueue(mails.decision("APPROVED", to, app.organization.name, registryNumber ?? ""), tx);
         return { ok: true, registryNumber } as const;

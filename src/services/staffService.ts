@@ -25,16 +25,7 @@ export function createStaffService(deps: {
       return transaction(async (tx) => {
         if (await staff.emailTaken(input.email, tx)) return { ok: false, reason: "emailTaken" } as const;
         const user = await staff.create({ email: input.email, name: input.name, role: input.role, passwordHash }, tx);
-        await audit.record(
-          {
-            actor,
-            action: "user.create",
-            entityType: "User",
-            entityId: user.id,
-            after: { email: user.email, name: user.name, role: user.role },
-          },
-          tx,
-        );
+        await audit.change(tx, actor, "user.create", ["User", user.id], undefined, { email: user.email, name: user.name, role: user.role });
         return { ok: true, id: user.id } as const;
       });
     },
@@ -47,17 +38,7 @@ export function createStaffService(deps: {
         const losesAdmin = user.role === "ADMIN" && user.active && (data.role !== "ADMIN" || !data.active);
         if (losesAdmin && (await staff.countActiveAdmins(tx)) <= 1) return { ok: false, reason: "lastAdmin" } as const;
         await staff.update(id, data, tx);
-        await audit.record(
-          {
-            actor,
-            action: "user.update",
-            entityType: "User",
-            entityId: id,
-            before: { role: user.role, active: user.active },
-            after: data,
-          },
-          tx,
-        );
+        await audit.change(tx, actor, "user.update", ["User", id], { role: user.role, active: user.active }, data);
         return { ok: true, id } as const;
       });
     },
