@@ -13,7 +13,7 @@ import { health } from "./middleware/health.js";
 import { staticAssets } from "./middleware/staticAssets.js";
 import { internationalization } from "./middleware/i18n.js";
 import { sessions } from "./middleware/session.js";
-import { authentication } from "./middleware/authentication.js";
+import { authentication, createAuthenticator } from "./middleware/authentication.js";
 import { csrfProtection } from "./middleware/csrf.js";
 import { viewLocals } from "./middleware/viewLocals.js";
 import { rejectNulBytes } from "./middleware/nulBytes.js";
@@ -39,6 +39,7 @@ export interface AppDependencies {
 export function createApp({ config, db, logger, services, i18n }: AppDependencies) {
   // HTTP concerns: built here and handed to the routes that limit requests.
   const limits = rateLimits(db.prisma, config);
+  const authenticator = createAuthenticator(services.auth);
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
@@ -57,11 +58,11 @@ export function createApp({ config, db, logger, services, i18n }: AppDependencie
   // Read-only JSON, before sessions and CSRF: no session, no writes (routes/api/index.ts).
   app.use(apiRoutes(services, limits.api, logger));
   app.use(sessions(config, db.pool));
-  app.use(authentication(services.auth));
+  app.use(authentication(authenticator));
   app.use(csrfProtection());
 
   app.use(publicRoutes(services, limits));
-  app.use(loginRoutes(services, limits));
+  app.use(loginRoutes(limits, authenticator));
   app.use(accountsRoutes(services, limits));
   app.use(companyRoutes(services));
   app.use(problemReportRoutes(services, limits));

@@ -1,19 +1,42 @@
-import passport from "passport";
+import { Passport } from "passport";
+import { Strategy as LocalStrategy } from "passport-local";
 import { Router } from "express";
-import type { AuthService } from "../services/authService.js";
+import type { AuthService, LoginOutcome } from "../services/authService.js";
+
+export type Authenticator = InstanceType<typeof Passport>;
+export type LoginFailure = Exclude<LoginOutcome, { ok: true }>["reason"];
 
 /**
- * Passport restores the signed-in user from the session; the login strategy
- * itself is registered by the accounts routes. Only the user id is stored.
+ * The app's own passport (not the module's singleton, so that two apps in one
+ * process never share strategies): the "local" strategy checks the e-mail
+ * and password through the auth service (same answer for unknown e-mails and
+ * wrong passwords, equal timing, lockout); the session stores the user id only.
  */
-export function authentication(auth: AuthService) {
-  passport.serializeUser((user, done) => done(null, user.id));
-  passport.deserializeUser((id: number, done) => {
+export function createAuthenticator(auth: AuthService): Authenticator {
+  const authenticator = new Passport();
+  authenticator.use(
+    "local",
+    new LocalStrategy({ usernameField: "email", passwordField: "password" }, (email, password, done) => {
+      auth
+        .authenticate(email, password)
+        .then(
+          (outcome) => (outcome.ok ? done(null, outcome.user) : done(null, false, { message: outcome.reason })),
+          done,
+        );
+    }),
+  );
+  authenticator.serializeUser((user, done) => done(null, user.id));
+  authenticator.deserializeUser((id: number, done) => {
     auth.sessionUser(id).then((user) => done(null, user ?? false), done);
   });
+  return authenticator;
+}
+
+/** Restores the signed-in user from the session for every request. */
+export function authentication(authenticator: Authenticator) {
   const router = Router();
-  router.use(passport.initialize());
-  router.use(passport.session());
+  router.use(authenticator.initialize());
+  router.use(authenticator.session());
   router.use((req, res, next) => {
     res.locals.user = req.user;
     next();

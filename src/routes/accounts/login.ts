@@ -1,7 +1,7 @@
 import type { RateLimits } from "../../middleware/rateLimits.js";
 import { Router } from "express";
-import type { Request } from "express";
-import type { Services } from "../../services/index.js";
+import type { NextFunction, Request, Response } from "express";
+import type { Authenticator, LoginFailure } from "../../middleware/authentication.js";
 import { safeReturnPath } from "../../middleware/authorization.js";
 import { parseForm, renderInvalid } from "../../validation/form.js";
 import { loginSchema } from "./login.schema.js";
@@ -13,7 +13,21 @@ function logIn(req: Request, user: Express.User) {
   return new Promise<void>((resolve, reject) => req.login(user, (err) => (err ? reject(err) : resolve())));
 }
 
-export function loginRoutes(services: Services, limits: RateLimits) {
+/** passport-local's check of the e-mail and password: the user, or why not. */
+function checkPassword(authenticator: Authenticator, req: Request, res: Response, next: NextFunction) {
+  return new Promise<{ user: Express.User } | { failure: LoginFailure }>((resolve, reject) => {
+    authenticator.authenticate(
+      "local",
+      { session: false },
+      (err: unknown, user: Express.User | false, info?: { message?: LoginFailure }) => {
+        if (err) return reject(err instanceof Error ? err : new Error(String(err)));
+        resolve(user ? { user } : { failure: info?.message ?? "invalid" });
+      },
+    )(req, res, next);
+  });
+}
+
+export function loginRoutes(limits: RateLimits, authenticator: Authenticator) {
   const router = Router();
   const view = "accounts/login";
 
@@ -22,15 +36,15 @@ export function loginRoutes(services: Services, limits: RateLimits) {
     res.render(view, { values: { torna: req.query.torna }, errors: {} });
   });
 
-  router.post("/accedi", limits.login, async (req, res) => {
+  router.post("/accedi", limits.login, async (req, res, next) => {
     const form = parseForm(loginSchema, req);
     if (!form.ok) return renderInvalid(res, view, { ...form, values: { ...form.values, password: "" } });
-    const outcome = await services.auth.authenticate(form.data.email, form.data.password);
-    if (!outcome.ok) {
+    const outcome = await checkPassword(authenticator, req, res, next);
+    if ("failure" in outcome) {
       return res.status(401).render(view, {
         values: { email: form.data.email, torna: form.data.torna },
         errors: {},
-        failure: `accounts.login.failure.${outcome.reason}`,
+        failure: `accounts.login.failure.${outcome.failure}`,
       });
     }
     await logIn(req, outcome.user);
