@@ -1,5 +1,5 @@
 // npm run bench:export: memory of the server while it streams each full open
-// data export (issue: "100,000 organizations download without the server
+// data export (the requirement: "100,000 organizations download without the server
 // holding them all in memory"; target: growth under 100 MB).
 //
 // Database: EXPORT_DATABASE_URL (already filled, e.g. `npm run db:seed --

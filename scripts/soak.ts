@@ -1,5 +1,5 @@
 // npm run soak [-- --minutes N]: does the server's memory keep growing under a
-// steady, moderate load? (issue 7: "RSS growth after warm-up <= 20 %").
+// steady, moderate load? (the target: RSS growth after warm-up <= 20 %).
 //
 // Database: a throwaway PostgreSQL cluster of this machine's binaries with the
 // migrations, the reference data and the demo data, removed at the end (also on

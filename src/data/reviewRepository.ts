@@ -29,7 +29,7 @@ function whereOf(f: ApplicationFilters): Prisma.ApplicationWhereInput {
   return { AND: where };
 }
 
-/** Applications as staff see them; the company side (issue 3) writes drafts and submissions. */
+/** Applications as staff see them; the company side (companyRepository.ts) writes drafts and submissions. */
 export function createReviewRepository(db: Db) {
   return {
     list(filters: ApplicationFilters, take = 200) {

@@ -4,7 +4,7 @@ import type { Db } from "./db.js";
 const staffRoles: Role[] = ["REVIEWER", "ADMIN"];
 const select = { id: true, email: true, name: true, role: true, active: true, createdAt: true } as const;
 
-/** Staff accounts (reviewers and admins); company accounts belong to issue 3. */
+/** Staff accounts (reviewers and admins); company accounts are in accountRepository.ts. */
 export function createStaffRepository(db: Db) {
   return {
     list() {

@@ -9,7 +9,7 @@ import { recordClassification, type ClassificationInput } from "./registerUpkeep
 import type { Actor } from "./reviewService.js";
 
 /**
- * Networks of firms (issue 5) as the public and staff see them: staff create
+ * Networks of firms as the public and staff see them: staff create
  * networks, keep their members, approve or reject the measures the lead
  * proposes and classify them. Whatever changes a network's public measures or
  * active members refreshes those organizations' search data in the same transaction.

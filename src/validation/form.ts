@@ -8,9 +8,12 @@ export interface FieldError {
 }
 export type FieldErrors = Record<string, FieldError>;
 
-/** zod issues in the words of the catalogues (src/locales/<lang>/validation.json). */
+// Schemas may name their own texts: "validation.*", or an area's "<area>.errors.*".
+const MESSAGE_KEY = /^(validation\.|(events|funding|advice)\.errors\.)/;
+
+/** zod issues in the words of the catalogues (src/locales/<lang>/validation.json or an area's errors). */
 export function toFieldError(issue: z.core.$ZodIssue): FieldError {
-  if (issue.message.startsWith("validation.")) return { key: issue.message };
+  if (MESSAGE_KEY.test(issue.message)) return { key: issue.message };
   switch (issue.code) {
     case "too_small":
       return issue.origin === "string" && Number(issue.minimum) <= 1

@@ -50,7 +50,7 @@ it("takes an application from submission to the public register", async () => {
   expect(await detail.status.innerText()).toBe("Integrazioni richieste");
   await audit(page, "admin-domanda-integrazioni");
 
-  // The company answers in its own area (issue 3): corrects the measure and resubmits.
+  // The company answers in its own area: corrects the measure and resubmits.
   const company = await session.newPage();
   await new AccountPages(company, session.baseUrl).logIn(user.email, TEST_PASSWORD);
   await company.goto(`${session.baseUrl}/impresa/misure/k1`);

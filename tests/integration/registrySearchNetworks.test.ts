@@ -4,7 +4,7 @@ import { buildOrganization } from "../factories/organizationFactory.js";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
 import { refreshSearchData } from "../../src/data/searchIndexRepository.js";
 
-// Issue 5 in the register search: measures of networks count for the lead and
+// Networks in the register search: measures of networks count for the lead and
 // the active members (only once staff approved them), and `patto=1` keeps the
 // confirmed signatories of the Pact.
 let ctx: TestContext;

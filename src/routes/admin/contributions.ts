@@ -1,7 +1,7 @@
 import { Router, type Response } from "express";
 import type { Services } from "../../services/index.js";
+import { parseForm } from "../../validation/form.js";
 import { formatEuroAmount } from "../../domain/euroAmount.js";
-import { parseAreaForm } from "../../validation/areaForm.js";
 import { validId } from "./idParam.js";
 import { contributionFormSchema, fundingReportSchema } from "./contributions.schema.js";
 import { fundingCsv } from "./fundingCsv.js";
@@ -54,7 +54,7 @@ export function adminContributionRoutes(services: Services) {
   router.get("/contributi/nuovo", (_req, res) => render(res, 200, { contribution: null, values: { pubblico: "1" } }));
 
   router.post("/contributi/nuovo", async (req, res) => {
-    const form = parseAreaForm(contributionFormSchema, req);
+    const form = parseForm(contributionFormSchema, req);
     if (!form.ok) return render(res, 422, { contribution: null, values: form.values, errors: form.errors });
     const outcome = await funding.create(req.user!, form.data);
     if (!outcome.ok)
@@ -86,7 +86,7 @@ export function adminContributionRoutes(services: Services) {
   router.post("/contributi/:id", async (req, res) => {
     const contribution = await funding.find(Number(req.params.id));
     if (!contribution) return res.status(404).render("errors/404");
-    const form = parseAreaForm(contributionFormSchema, req);
+    const form = parseForm(contributionFormSchema, req);
     if (!form.ok) return render(res, 422, { contribution, values: form.values, errors: form.errors });
     const outcome = await funding.update(contribution.id, req.user!, form.data);
     if (!outcome.ok && outcome.reason === "notFound") return res.status(404).render("errors/404");

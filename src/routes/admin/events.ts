@@ -1,7 +1,7 @@
 import { Router, type Response } from "express";
 import type { Services } from "../../services/index.js";
+import { parseForm } from "../../validation/form.js";
 import { romeDateAndTime } from "../../domain/romeTime.js";
-import { parseAreaForm } from "../../validation/areaForm.js";
 import { validId } from "./idParam.js";
 import { eventFormSchema } from "./events.schema.js";
 
@@ -34,7 +34,7 @@ export function adminEventRoutes(services: Services) {
   router.get("/eventi/nuovo", (_req, res) => render(res, 200, { event: null, values: { imprese: [] } }));
 
   router.post("/eventi/nuovo", async (req, res) => {
-    const form = parseAreaForm(eventFormSchema((await formLocals()).comuneCodes), req);
+    const form = parseForm(eventFormSchema((await formLocals()).comuneCodes), req);
     if (!form.ok) return render(res, 422, { event: null, values: form.values, errors: form.errors });
     const outcome = await events.create(req.user!, form.data);
     if (!outcome.ok)
@@ -69,7 +69,7 @@ export function adminEventRoutes(services: Services) {
   router.post("/eventi/:id", async (req, res) => {
     const event = await events.find(Number(req.params.id));
     if (!event) return res.status(404).render("errors/404");
-    const form = parseAreaForm(eventFormSchema((await formLocals()).comuneCodes), req);
+    const form = parseForm(eventFormSchema((await formLocals()).comuneCodes), req);
     if (!form.ok) return render(res, 422, { event, values: form.values, errors: form.errors });
     const outcome = await events.update(event.id, req.user!, form.data);
     if (!outcome.ok && outcome.reason === "notFound") return res.status(404).render("errors/404");

@@ -3,8 +3,7 @@ import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { newAdviceReference } from "../../domain/referenceCode.js";
 import { MeasureCategory } from "../../generated/prisma/enums.js";
-import { parseAreaForm } from "../../validation/areaForm.js";
-import { renderInvalid } from "../../validation/form.js";
+import { parseForm, renderInvalid } from "../../validation/form.js";
 import { adviceRequestSchema } from "./advice.schema.js";
 
 const view = "public/advice/form";
@@ -35,7 +34,7 @@ export function adviceRoutes(services: Services, limits: RateLimits) {
       req.session.adviceReference = newAdviceReference();
       return res.redirect(303, "/consulenza/inviata");
     }
-    const form = parseAreaForm(adviceRequestSchema(comuneCodes), req);
+    const form = parseForm(adviceRequestSchema(comuneCodes), req);
     if (!form.ok) return renderInvalid(res, view, form, { comuni, topics });
     const { nome, email, comune, argomento, messaggio } = form.data;
     req.session.adviceReference = await services.advice.submit(
