@@ -1,5 +1,5 @@
 import type { Beneficiary, ClassificationOutcome, MeasureCategory, MeasureStatus, SizeClass } from "../generated/prisma/enums.js";
-import { beneficiaries, categories, searchableStatuses, sizeClasses, type SortOrder } from "./vocabulary.js";
+import { TERRITORIAL_WELFARE, beneficiaries, categories, searchableStatuses, sizeClasses, type SortOrder } from "./vocabulary.js";
 
 export const PAGE_SIZE = 20;
 /** Results beyond this are not paged through: the page asks to narrow the search. */
@@ -38,7 +38,7 @@ export interface SearchInput {
   dimensione: string[];
   ateco?: string | undefined;
   stato: string[];
-  classificazione?: "welfare-territoriale" | undefined;
+  classificazione?: typeof TERRITORIAL_WELFARE | undefined;
   patto?: "1" | undefined;
   ordina?: SortOrder | undefined;
   pagina?: number | undefined;
@@ -76,7 +76,7 @@ export function toRegistrySearch(
     sizes: input.dimensione.map(sizeClasses.code),
     ateco: input.ateco,
     statuses: input.stato.map(searchableStatuses.code),
-    territorialOnly: input.classificazione === "welfare-territoriale",
+    territorialOnly: input.classificazione === TERRITORIAL_WELFARE,
     pactOnly: input.patto === "1",
     // Relevance needs words; without them it falls back to names.
     sort: sort === "rilevanza" && !text ? "nome" : sort,

@@ -52,3 +52,19 @@ export const searchableStatuses = vocabulary<string, MeasureStatus>({
 
 export const sortOrders = ["rilevanza", "distanza", "nome", "recenti"] as const;
 export type SortOrder = (typeof sortOrders)[number];
+
+/**
+ * The public names of classification outcomes, the one place they are spelled:
+ * search URLs (`classificazione=welfare-territoriale`), open data and the API.
+ */
+export const outcomeSlugs = {
+  TERRITORIAL_WELFARE: "welfare-territoriale",
+  COMPANY_BENEFIT: "benefit-aziendale",
+  TO_BE_EXAMINED: "da-approfondire",
+} as const;
+export const TERRITORIAL_WELFARE = outcomeSlugs.TERRITORIAL_WELFARE;
+export const UNCLASSIFIED = "non-classificata";
+
+export function outcomeSlug(outcome: string | null): string {
+  return outcome !== null && outcome in outcomeSlugs ? outcomeSlugs[outcome as keyof typeof outcomeSlugs] : UNCLASSIFIED;
+}

@@ -1,7 +1,7 @@
 import type { ApiRepository, MeasureFilter } from "../data/apiRepository.js";
 import type { NetworkRepository } from "../data/networkRepository.js";
 import { categories } from "../domain/vocabulary.js";
-import { outcomeSlug } from "./statisticsDatasets.js";
+import { outcomeSlug } from "../domain/vocabulary.js";
 import { publicMeasureDto } from "./publicOrganizationDto.js";
 
 /** One page of a list, as every paged collection of the API answers it. */

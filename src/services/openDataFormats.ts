@@ -1,3 +1,4 @@
+import { TERRITORIAL_WELFARE } from "../domain/vocabulary.js";
 import { createHash } from "node:crypto";
 import type { OpenDataOrganization } from "../data/openDataRepository.js";
 import { csvLine } from "../domain/csv.js";
@@ -117,7 +118,7 @@ export function organizationsCsv(batches: Batches, baseUrl: string): Chunks {
       o.lastVerifiedAt,
       o.measures.length,
       o.measures.filter((m) => m.openToCitizens).length,
-      o.measures.filter((m) => m.classification === "welfare-territoriale").length,
+      o.measures.filter((m) => m.classification === TERRITORIAL_WELFARE).length,
       [...new Set(o.measures.map((m) => m.category))].join("|"),
       o.demo,
       o.updatedAt,

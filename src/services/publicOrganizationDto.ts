@@ -1,7 +1,7 @@
 import type { OpenDataMeasure, OpenDataOrganization } from "../data/openDataRepository.js";
 import { beneficiaries, categories, sizeClasses } from "../domain/vocabulary.js";
 import { needsVerification } from "../domain/verification.js";
-import { outcomeSlug } from "./statisticsDatasets.js";
+import { outcomeSlug } from "../domain/vocabulary.js";
 
 /** A measure from the open data query, or a Prisma row (dates as Date). */
 type Measure = Omit<OpenDataMeasure, "startsOn" | "endsOn" | "updatedAt"> & {

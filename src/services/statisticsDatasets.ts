@@ -1,5 +1,5 @@
 import type { CsvValue } from "../domain/csv.js";
-import { categories, sizeClasses } from "../domain/vocabulary.js";
+import { categories, outcomeSlug, sizeClasses } from "../domain/vocabulary.js";
 import type { PublicFigures } from "./statisticsService.js";
 
 /** A figure as a table: column names are a public contract (CSV headers), values are codes. */
@@ -51,15 +51,3 @@ export const publicDatasets = {
 
 export const publicDatasetNames = Object.keys(publicDatasets) as (keyof typeof publicDatasets)[];
 
-export function outcomeSlug(outcome: string | null): string {
-  switch (outcome) {
-    case "TERRITORIAL_WELFARE":
-      return "welfare-territoriale";
-    case "COMPANY_BENEFIT":
-      return "benefit-aziendale";
-    case "TO_BE_EXAMINED":
-      return "da-approfondire";
-    default:
-      return "non-classificata";
-  }
-}

@@ -1,3 +1,4 @@
+import { TERRITORIAL_WELFARE } from "../../domain/vocabulary.js";
 import { z } from "zod";
 import { categories } from "../../domain/vocabulary.js";
 
@@ -22,7 +23,7 @@ export const measuresQuery = z
     ),
     aperte: single(z.literal("1", "api.errors.aperte")),
     comune: single(z.string().regex(/^\d{6}$/, "api.errors.comune")),
-    classificazione: single(z.literal("welfare-territoriale", "api.errors.classificazione")),
+    classificazione: single(z.literal(TERRITORIAL_WELFARE, "api.errors.classificazione")),
     pagina: page,
     lang: z.enum(["it", "en"]).optional(),
   })

@@ -1,3 +1,4 @@
+import { TERRITORIAL_WELFARE, outcomeSlugs } from "../../domain/vocabulary.js";
 // The OpenAPI 3.1 description of /api/v1 (JSON Schema 2020-12). The tests
 // validate every API answer they receive against these schemas.
 
@@ -25,7 +26,7 @@ const list = (item: string) => object({ total: int, items: { type: "array", item
 const categorySlug = {
   enum: ["conciliazione", "minori", "anziani", "salute", "educazione", "tempo-libero", "mobilita", "altro"],
 };
-const classification = { enum: ["welfare-territoriale", "benefit-aziendale", "da-approfondire", null] };
+const classification = { enum: [...Object.values(outcomeSlugs), null] };
 const measureStatus = { enum: ["attiva", "in-progettazione", "conclusa"] };
 const beneficiary = { enum: ["dipendenti", "familiari", "cittadini"] };
 const sizeClass = { enum: ["micro", "piccola", "media", "grande", null] };
@@ -118,8 +119,8 @@ export function openApiDocument(baseUrl: string) {
               type: "array",
               items: { enum: ["attiva", "in-progettazione"] },
             }),
-            query("classificazione", "welfare-territoriale: classified measures only", {
-              enum: ["welfare-territoriale"],
+            query("classificazione", `${TERRITORIAL_WELFARE}: classified measures only`, {
+              enum: [TERRITORIAL_WELFARE],
             }),
             query("ordina", "Order", { enum: ["rilevanza", "distanza", "nome", "recenti"] }),
             page,
@@ -149,7 +150,7 @@ export function openApiDocument(baseUrl: string) {
             },
             query("aperte", "1: open to citizens only", { enum: ["1"] }),
             query("comune", "ISTAT code of the organization's comune"),
-            query("classificazione", "welfare-territoriale only", { enum: ["welfare-territoriale"] }),
+            query("classificazione", `${TERRITORIAL_WELFARE} only`, { enum: [TERRITORIAL_WELFARE] }),
             page,
           ],
           responses: { "200": ok("One page of 50 measures", "MeasureList"), ...errors },

@@ -2,7 +2,7 @@ import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { beneficiaries, categories, sizeClasses } from "../../domain/vocabulary.js";
 import { publicOrganizationDto } from "../../services/publicOrganizationDto.js";
-import { outcomeSlug } from "../../services/statisticsDatasets.js";
+import { outcomeSlug } from "../../domain/vocabulary.js";
 import { parseSearch } from "../public/parseSearch.js";
 import { sendResource } from "./conditional.js";
 import { invalidParams, sendProblem } from "./problem.js";

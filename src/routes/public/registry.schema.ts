@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FieldErrors } from "../../validation/form.js";
-import { beneficiaries, categories, searchableStatuses, sizeClasses, sortOrders } from "../../domain/vocabulary.js";
+import { TERRITORIAL_WELFARE, beneficiaries, categories, searchableStatuses, sizeClasses, sortOrders } from "../../domain/vocabulary.js";
 
 import { MAX_RESULTS, PAGE_SIZE } from "../../domain/registrySearch.js";
 
@@ -43,7 +43,7 @@ export function buildSearchSchema(knownComuni: ReadonlySet<string>) {
       dimensione: many(sizeClasses.slugs, "search.errors.dimensione"),
       ateco: one(z.string().regex(/^[A-Va-v]$/).transform((s) => s.toUpperCase()), "search.errors.ateco"),
       stato: many(searchableStatuses.slugs, "search.errors.stato"),
-      classificazione: one(z.literal("welfare-territoriale"), "search.errors.classificazione"),
+      classificazione: one(z.literal(TERRITORIAL_WELFARE), "search.errors.classificazione"),
       patto: one(z.literal("1"), "search.errors.patto"),
       ordina: one(z.enum(sortOrders), "search.errors.ordina"),
       pagina: one(z.string().regex(/^\d{1,4}$/).transform(Number).pipe(z.number().int().min(1).max(MAX_PAGE)), "search.errors.pagina"),
