@@ -1,5 +1,7 @@
 import { Router } from "express";
 import type { Config } from "../config.js";
+import type { Language } from "../locales/i18n.js";
+import { viewFormat } from "./viewFormat.js";
 
 /** The public sections, in the header's menu and the footer: [address, i18n key of the label]. */
 const MAIN_NAV = [
@@ -26,6 +28,7 @@ export function viewLocals(config: Config) {
     res.locals.publicBaseUrl = config.publicBaseUrl;
     res.locals.mapTileUrl = config.mapTileUrl;
     res.locals.mapTileAttribution = config.mapTileAttribution;
+    res.locals.format = viewFormat((res.locals.lang as Language | undefined) ?? "it");
     next();
   });
   return router;
