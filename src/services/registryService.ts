@@ -20,9 +20,10 @@ export function createRegistryService(
 
     /** Points for the map: the same search, nearest/best first, without paging. */
     mapPoints(query: RegistrySearch, limit: number) {
-      return cached(`map:${limit}:${searchKey({ ...query, page: 1 })}`, async () =>
-        search.find(await search.prepare(query), limit, 0),
-      );
+      return cached(`map:${limit}:${searchKey({ ...query, page: 1 })}`, async () => {
+        const prepared = await search.prepare(query);
+        return search.find(prepared, await search.count(prepared, MAX_RESULTS + 1), limit, 0);
+      });
     },
 
     /** A whole rendered page of results, for visitors who are not signed in (routes/public/registry.ts). */
@@ -43,10 +44,9 @@ export function createRegistryService(
   async function searchPage(query: RegistrySearch) {
     const offset = (query.page - 1) * PAGE_SIZE;
     const prepared = await search.prepare(query);
-    const [hits, total] = await Promise.all([
-      search.find(prepared, PAGE_SIZE, offset),
-      search.count(prepared, MAX_RESULTS + 1),
-    ]);
+    // The count first: it tells find() whether the matches are few enough to sort.
+    const total = await search.count(prepared, MAX_RESULTS + 1);
+    const hits = await search.find(prepared, total, PAGE_SIZE, offset);
     const measures = hits.length ? await search.measuresOf(hits.map((h) => h.id)) : [];
     const results = hits.map((hit) => {
       const own = measures

@@ -17,7 +17,9 @@ describe("measure codes", () => {
   it("give different facts different codes", () => {
     expect(measureCode(measure)).toBe(1 | 0 | 64 | 256 | 512 | 1024);
     expect(measureCode({ ...measure, openToCitizens: false })).not.toBe(measureCode(measure));
-    expect(measureCode({ ...measure, currentOutcome: "COMPANY_BENEFIT" })).toBe(measureCode({ ...measure, currentOutcome: null }));
+    expect(measureCode({ ...measure, currentOutcome: "COMPANY_BENEFIT" })).toBe(
+      measureCode({ ...measure, currentOutcome: null }),
+    );
   });
 
   it("match a search exactly when measureMatches does", () => {
