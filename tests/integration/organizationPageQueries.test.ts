@@ -16,7 +16,7 @@ afterAll(() => ctx?.db.close());
 
 describe("an organization page", () => {
   it("costs as many queries with many measures, classifications and networks as with one", async () => {
-    const small = await buildOrganization(ctx.db.prisma, { slug: "poche-misure" });
+    await buildOrganization(ctx.db.prisma, { slug: "poche-misure" });
     const big = await buildOrganization(ctx.db.prisma, {
       slug: "tante-misure",
       measures: Array.from({ length: 15 }, (_, i) => ({ title: `Misura ${i}`, category: i % 2 ? "SALUTE" : "MINORI" })),
