@@ -60,6 +60,10 @@ const { values: flags } = parseArgs({
     warmup: { type: "string", default: "2" },
     connections: { type: "string", default: "16" },
     strict: { type: "boolean", default: false },
+    /** src/server.ts through tsx, without building (a quicker partial run). */
+    tsx: { type: "boolean", default: false },
+    /** An already loaded database to measure instead (one size: --sizes says which). */
+    database: { type: "string" },
   },
 });
 const sizes = flags.sizes.split(",").map((s) => positiveInt(s.replace(/_/g, "")));
@@ -72,6 +76,9 @@ const warmupSeconds = positiveInt(flags.warmup, true);
 const connections = positiveInt(flags.connections);
 
 const SHARED_BUFFERS = "1GB";
+
+/** The compiled server, until it fails to start once (then src/server.ts through tsx). */
+let compiled: string[] | undefined;
 
 const TARGET = {
   pageRatio: 0.5,
@@ -98,13 +105,13 @@ interface Row {
   pass?: boolean;
 }
 
-const started = Date.now();
-const exitCode = await runMeasurement("Bench", main);
-console.log(`Total bench time: ${formatDuration(Date.now() - started)}`);
-process.exit(exitCode);
-
 async function main(): Promise<number> {
   const date = new Date().toISOString();
+  compiled = flags.tsx ? undefined : compiledServer();
+  if (flags.database) {
+    const rows = await measureSize(sizes[0]!, flags.database);
+    return flags.strict && !printSummary(date, rows, ["an existing database (--database)"], compiled) ? 2 : 0;
+  }
   const binDir = findPostgresBinDir();
   if (!binDir) throw new Error("No PostgreSQL binaries found: install PostgreSQL (15 or later).");
   const cluster = await startCluster(binDir, cleanups);
@@ -114,7 +121,6 @@ async function main(): Promise<number> {
   cluster.stop();
   cluster.start();
   const adminUrl = cluster.url;
-  compiled = compiledServer();
   const rows: Row[] = [];
   const loads: string[] = [];
   for (const size of sizes) {
@@ -193,9 +199,6 @@ function compiledServer(): string[] | undefined {
   console.warn("*** no compiled server (npm run build failed): measuring src/server.ts through tsx");
   return undefined;
 }
-
-/** The compiled server, until it fails to start once (then src/server.ts through tsx). */
-let compiled: string[] | undefined;
 
 async function startServer(url: string, env: Record<string, string>) {
   const spawnWith = async (nodeArgs: string[] | undefined) => {
@@ -490,3 +493,10 @@ function positiveInt(value: string, zeroAllowed = false): number {
 function fmt(value: number, digits = 1): string {
   return Number.isFinite(value) ? value.toFixed(digits) : "n/a";
 }
+
+// ---------- run (last: everything above is initialised) ----------
+
+const started = Date.now();
+const exitCode = await runMeasurement("Bench", main);
+console.log(`Total bench time: ${formatDuration(Date.now() - started)}`);
+process.exit(exitCode);
