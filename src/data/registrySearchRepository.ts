@@ -117,7 +117,16 @@ export const RANK_CANDIDATES = 1000;
 /** True when the search is ordered by relevance (so only its candidates are ranked). */
 export const isRanked = (p: PreparedSearch) => p.search.sort === "rilevanza" && p.tsquery !== null;
 
-export function searchOrder(p: PreparedSearch): Prisma.Sql {
+/** The columns of a result; `o` the organization, `c` its comune. */
+function hitColumns(p: PreparedSearch): Prisma.Sql {
+  const origin = p.search.origin;
+  const distance = origin ? Prisma.sql`sec_to_gc(o."earthPoint" <-> ${earthAt(origin)}::cube) / 1000` : Prisma.sql`NULL::float8`;
+  return Prisma.sql`o.id, o.slug, o.name, o."legalForm", o.description, o."comuneCode", c.name AS "comuneName",
+    o."sizeClass"::text AS "sizeClass", o."registeredAt", o.lat, o.lon, ${distance} AS "distanceKm"`;
+}
+
+/** `of: "candidates"`: the order over countAndPage's candidates, whose rank is already computed. */
+export function searchOrder(p: PreparedSearch, of: "organizations" | "candidates" = "organizations"): Prisma.Sql {
   const { search } = p;
   if (search.sort === "distanza" && search.origin) {
     // The cube <-> operator walks the GiST index nearest first (a KNN scan).
@@ -126,7 +135,8 @@ export function searchOrder(p: PreparedSearch): Prisma.Sql {
     return Prisma.sql`o."earthPoint" <-> ${earthAt(search.origin)}::cube`;
   }
   if (search.sort === "rilevanza" && p.tsquery !== null) {
-    return Prisma.sql`ts_rank(o."searchVector", ${tsq(p)}) DESC, o.name, o.id`;
+    const rank = of === "candidates" ? Prisma.sql`o.rank` : Prisma.sql`ts_rank(o."searchVector", ${tsq(p)})`;
+    return Prisma.sql`${rank} DESC, o.name, o.id`;
   }
   // Registered organizations always have a date: DESC without NULLS LAST is
   // the backward order of the (registryStatus, registeredAt) index, a walk.
@@ -185,30 +195,43 @@ export function createRegistrySearchRepository(db: Db) {
     },
 
     /**
-     * One page of results. `total`: the capped count (count() first). When
-     * all the matches are known to be few (at most RANK_CANDIDATES), they are
-     * read through the indexes of the filters and sorted: bounded work, where
-     * a walk in name, date or distance order would read the whole register
-     * looking for the few. Otherwise matches are dense and the walk in order
-     * finds a page quickly; by relevance only the first RANK_CANDIDATES
-     * matches are ranked (the page then says the order is approximate):
-     * ranking all 68,600 organizations that say "welfare" took 1.6 s.
+     * The count, stopped at `cap`, and when there are fewer matches than that
+     * (at most RANK_CANDIDATES) or the order is by relevance, the page too, in
+     * one pass over the matches through the indexes of the filters: bounded
+     * work, where a walk in name, date or distance order would read the whole
+     * register looking for a few matches. By relevance only the matches read
+     * are ranked (the page then says the order is approximate): ranking all
+     * 68,600 organizations that say "welfare" took 1.6 s. `hits` is null when
+     * the matches are many and not ranked: then walk() finds the page.
      */
-    async find(p: PreparedSearch, total: number, limit: number, offset: number): Promise<OrganizationHit[]> {
-      const { search } = p;
-      const distance = search.origin
-        ? Prisma.sql`sec_to_gc(o."earthPoint" <-> ${earthAt(search.origin)}::cube) / 1000`
-        : Prisma.sql`NULL::float8`;
-      const bounded = isRanked(p) || total <= RANK_CANDIDATES;
-      const rows = bounded
-        ? Prisma.sql`(SELECT o.* FROM "Organization" o WHERE ${searchConditions(p)} LIMIT ${RANK_CANDIDATES}) o`
-        : Prisma.sql`"Organization" o`;
-      const where = bounded ? Prisma.sql`TRUE` : searchConditions(p, "walk");
+    async countAndPage(p: PreparedSearch, cap: number, limit: number, offset: number) {
+      const rank = isRanked(p) ? Prisma.sql`ts_rank(o."searchVector", ${tsq(p)})` : Prisma.sql`NULL::real`;
+      const rows = await db.$queryRaw<(OrganizationHit & { total: number })[]>`
+        WITH c AS MATERIALIZED (
+          SELECT o.id, o.name, o."registeredAt", o."earthPoint", ${rank} AS rank
+          FROM "Organization" o WHERE ${searchConditions(p)} LIMIT ${cap}
+        ), t AS (SELECT count(*)::int AS total FROM c)
+        SELECT t.total, page.* FROM t LEFT JOIN LATERAL (
+          SELECT ${hitColumns(p)}
+          FROM (SELECT o.id, row_number() OVER (ORDER BY ${searchOrder(p, "candidates")}) AS n FROM c o
+                -- a one-time filter: nothing is sorted when the walk will find the page
+                WHERE t.total <= ${RANK_CANDIDATES} OR ${isRanked(p)}
+                ORDER BY n LIMIT ${limit} OFFSET ${offset}) k
+          JOIN "Organization" o ON o.id = k.id JOIN "Comune" c ON c."istatCode" = o."comuneCode"
+          ORDER BY k.n
+        ) page ON TRUE`;
+      const total = rows[0]?.total ?? 0;
+      const bounded = total <= RANK_CANDIDATES || isRanked(p);
+      const hits = rows.filter((r) => r.id !== null).map(({ total: _total, ...hit }) => hit);
+      return { total, hits: bounded ? hits : null };
+    },
+
+    /** A page of a search with many matches, walking an index in the order asked (countAndPage said so). */
+    walk(p: PreparedSearch, limit: number, offset: number): Promise<OrganizationHit[]> {
       return db.$queryRaw<OrganizationHit[]>`
-        SELECT o.id, o.slug, o.name, o."legalForm", o.description, o."comuneCode", c.name AS "comuneName",
-               o."sizeClass"::text AS "sizeClass", o."registeredAt", o.lat, o.lon, ${distance} AS "distanceKm"
-        FROM ${rows} JOIN "Comune" c ON c."istatCode" = o."comuneCode"
-        WHERE ${where}
+        SELECT ${hitColumns(p)}
+        FROM "Organization" o JOIN "Comune" c ON c."istatCode" = o."comuneCode"
+        WHERE ${searchConditions(p, "walk")}
         ORDER BY ${searchOrder(p)}
         LIMIT ${limit} OFFSET ${offset}`;
     },
@@ -233,13 +256,6 @@ export function createRegistrySearchRepository(db: Db) {
           WHERE p."organizationId" = ANY(${organizationIds}::int[])
         ) measures
         ORDER BY status, title, id`;
-    },
-
-    /** Exact up to `cap`; counting every match of a broad search would cost more than the page. */
-    async count(p: PreparedSearch, cap: number): Promise<number> {
-      const rows = await db.$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS n FROM (SELECT 1 FROM "Organization" o WHERE ${searchConditions(p)} LIMIT ${cap}) s`;
-      return rows[0]?.n ?? 0;
     },
   };
 }

@@ -22,7 +22,8 @@ export function createRegistryService(
     mapPoints(query: RegistrySearch, limit: number) {
       return cached(`map:${limit}:${searchKey({ ...query, page: 1 })}`, async () => {
         const prepared = await search.prepare(query);
-        return search.find(prepared, await search.count(prepared, MAX_RESULTS + 1), limit, 0);
+        const { hits } = await search.countAndPage(prepared, MAX_RESULTS + 1, limit, 0);
+        return hits ?? search.walk(prepared, limit, 0);
       });
     },
 
@@ -44,9 +45,9 @@ export function createRegistryService(
   async function searchPage(query: RegistrySearch) {
     const offset = (query.page - 1) * PAGE_SIZE;
     const prepared = await search.prepare(query);
-    // The count first: it tells find() whether the matches are few enough to sort.
-    const total = await search.count(prepared, MAX_RESULTS + 1);
-    const hits = await search.find(prepared, total, PAGE_SIZE, offset);
+    const counted = await search.countAndPage(prepared, MAX_RESULTS + 1, PAGE_SIZE, offset);
+    const total = counted.total;
+    const hits = counted.hits ?? (await search.walk(prepared, PAGE_SIZE, offset));
     const measures = hits.length ? await search.measuresOf(hits.map((h) => h.id)) : [];
     const results = hits.map((hit) => {
       const own = measures
