@@ -303,9 +303,10 @@ const fixed = (path: string) => () => path;
 
 async function measure(base: string, name: string, next: () => string, kind: Row["kind"]): Promise<Omit<Row, "size">> {
   const first = next();
-  const check = await fetch(base + first);
-  await check.arrayBuffer();
-  if (check.status !== 200) console.warn(`*** ${first} answered ${check.status}`);
+  const status = await fetch(base + first)
+    .then(async (response) => (await response.arrayBuffer(), response.status))
+    .catch((error: unknown) => String(error));
+  if (status !== 200) console.warn(`*** ${first} answered ${status}`);
   if (warmupSeconds > 0) await load(base, next, warmupSeconds, () => {});
   const latencies: number[] = [];
   let failures = 0;
