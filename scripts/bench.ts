@@ -1,30 +1,44 @@
-// npm run bench: the search pages under load, against the page of the same layout
-// without a database query (issue: "three representative searches each reach
-// p95 <= 50 ms at 16 concurrent connections and at least half the requests per
-// second of the same server on a page without a query").
+// npm run bench: every public page a visitor asks for, under load, against the
+// layout page without a database query, at several sizes of the register.
 //
-// Database: BENCH_DATABASE_URL (must already hold the data, e.g. after
-// `npm run db:seed -- --synthetic 100000`), otherwise a throwaway PostgreSQL
-// cluster from this machine's binaries (the test helper's), migrated and
-// filled with BENCH_ORGANIZATIONS synthetic organizations (default 100,000),
-// removed at the end, also on Ctrl+C or failure.
-// Server: the real one (src/server.ts) in a child process, in production mode.
-// Load: autocannon, BENCH_CONNECTIONS (16) connections, BENCH_WARMUP_SECONDS (3)
-// of warm-up, then BENCH_SECONDS (10) measured per page; each search is a mix
-// of URLs (see SEARCHES), asked once each before the load; then the same mixes
-// again on a server with SEARCH_CACHE_MB=0 (shown, not judged). p50/p95/p99 come from
-// every response's own latency, not from autocannon's summary (it has no p95).
-// Exit code 0 whatever the figures (it is a report) unless BENCH_STRICT=1.
-import type { ChildProcess } from "node:child_process";
-import { arch, availableParallelism, cpus, loadavg, platform } from "node:os";
+//   npm run bench                                   5,000 and 100,000 organizations, every section
+//   npm run bench -- --sizes 100000 --only search   one size, only the random searches
+//   npm run bench -- --sizes 1000000                one million (loading takes a while)
+//
+// Sections (--only, comma-separated): baseline (always measured: the ratios
+// need it), home, statistics, organizations, search, opendata, nocache.
+// For each size: a throwaway PostgreSQL cluster of this machine's binaries
+// (the test helpers', shared_buffers 1GB), a database loaded with `db:seed --synthetic N`'s loader,
+// one server process in production mode with default settings (the compiled
+// dist/server.js after `npm run build`, else src/server.ts through tsx; only
+// RATE_LIMIT_API raised, or the API would answer 429), autocannon with
+// --connections (16) for --seconds (10) per page after --warmup (2) seconds.
+// Searches: every request a new combination of words, categories, comune,
+// place and radius, open only, order and page (1-3), never asked before, so
+// no cache answers them; then again on a server with SEARCH_CACHE_MB=0.
+// Open data: every file linked from /open-data, asked by 16 clients at once;
+// no error and server memory growth under 100 MB.
+// Everything is stopped and removed at the end, also on Ctrl+C or failure.
+// Exit code 0 whatever the figures (it is a report) unless --strict.
+import { execFileSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { availableParallelism, cpus, loadavg } from "node:os";
+import { parseArgs } from "node:util";
 import pg from "pg";
 import { readComuni } from "../src/db/seed/referenceData.js";
-import { createThrowawayDatabase, databaseFacts, loadSyntheticData } from "./lib/database.js";
+import { ACTIVITIES, CATEGORY_TEXT, NAME_WORDS } from "../src/db/seed/syntheticVocabulary.js";
+import { categories } from "../src/domain/vocabulary.js";
+import { databaseFacts, loadSyntheticData } from "./lib/database.js";
 import {
   cleanUpOnSignals,
   cleanups,
   formatDuration,
   health,
+  mb,
+  MB,
+  projectRoot,
+  readRss,
   runAutocannon,
   runMeasurement,
   sleep,
@@ -32,302 +46,437 @@ import {
   stopServer,
   waitUntilHealthy,
 } from "./lib/measurement.js";
+import { databaseUrl, withAdminClient } from "../tests/helpers/globalSetup.js";
+import { findPostgresBinDir, startCluster } from "../tests/helpers/postgresCluster.js";
 
-const P95_LIMIT_MS = 50;
-const MIN_RATIO = 0.5;
+const SECTIONS = ["baseline", "home", "statistics", "organizations", "search", "opendata", "nocache"] as const;
+type Section = (typeof SECTIONS)[number];
 
-const BASELINE = { name: "baseline (layout, no query)", paths: ["/accessibilita"] };
-
-// Each search is a mix of parameter values, not one URL: the server caches
-// results (services/searchCache.ts), and one URL over and over would measure
-// the cache alone. Each request takes the next URL of its mix, in a fixed
-// shuffled order. Words are those of src/db/seed/syntheticVocabulary.ts;
-// the comuni are the 55 of the Città metropolitana.
-const COMUNI = readComuni().map((c) => c.istatCode);
-const WORD_CATEGORIES: [string, string][] = [
-  ["asilo", "minori"],
-  ["nido", "minori"],
-  ["doposcuola", "minori"],
-  ["ludoteca", "minori"],
-  ["screening", "salute"],
-  ["palestra", "salute"],
-  ["vaccinazione", "salute"],
-  ["psicologico", "salute"],
-  ["orario", "conciliazione"],
-  ["lavanderia", "conciliazione"],
-  ["maggiordomo", "conciliazione"],
-  ["assistente", "anziani"],
-  ["spesa", "anziani"],
-  ["telesoccorso", "anziani"],
-  ["lingua", "educazione"],
-  ["borse", "educazione"],
-];
-const SEARCHES = [
-  {
-    name: "text + category",
-    paths: WORD_CATEGORIES.flatMap(([q, c]) => [1, 2].map((p) => `/registro?q=${q}&categoria=${c}&pagina=${p}`)),
+const { values: flags } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "5000,100000" },
+    only: { type: "string", default: SECTIONS.join(",") },
+    seconds: { type: "string", default: "10" },
+    warmup: { type: "string", default: "2" },
+    connections: { type: "string", default: "16" },
+    strict: { type: "boolean", default: false },
+    /** src/server.ts through tsx, without building (a quicker partial run). */
+    tsx: { type: "boolean", default: false },
+    /** An already loaded database to measure instead (one size: --sizes says which). */
+    database: { type: "string" },
   },
-  { name: "near a comune (15 km)", paths: COMUNI.map((c) => `/registro?vicino=${c}&raggio=15`) },
-  {
-    name: "text + near + open",
-    paths: ["screening", "asilo", "palestra", "centro", "lavanderia"].flatMap((q) =>
-      COMUNI.filter((_, i) => i % 3 === 0).map((c) => `/registro?q=${q}&vicino=${c}&raggio=15&aperte=1`),
-    ),
-  },
-];
+});
+const sizes = flags.sizes.split(",").map((s) => positiveInt(s.replace(/_/g, "")));
+const only = new Set(flags.only.split(",").map((s) => s.trim()));
+for (const s of only)
+  if (!SECTIONS.includes(s as Section)) throw new Error(`--only: unknown section "${s}" (${SECTIONS.join(", ")})`);
+const wants = (s: Section) => only.has(s);
+const seconds = positiveInt(flags.seconds);
+const warmupSeconds = positiveInt(flags.warmup, true);
+const connections = positiveInt(flags.connections);
 
-const env = process.env;
-const organizations = positiveInt(env.BENCH_ORGANIZATIONS, 100_000);
-const seconds = positiveInt(env.BENCH_SECONDS, 10);
-const warmupSeconds = positiveInt(env.BENCH_WARMUP_SECONDS, 3, true);
-const connections = positiveInt(env.BENCH_CONNECTIONS, 16);
-const strict = env.BENCH_STRICT === "1";
-/** More pages to measure and show, not judged: BENCH_EXTRA="/registro /registro?ordina=recenti". */
-const extraPaths = (env.BENCH_EXTRA ?? "").split(/\s+/).filter(Boolean);
+const SHARED_BUFFERS = "1GB";
 
-/** The app servers started so far (one at a time). */
-const servers: ChildProcess[] = [];
+/** The compiled server, until it fails to start once (then src/server.ts through tsx). */
+let compiled: string[] | undefined;
 
-// Ctrl+C stops the load, the server and the database.
+const TARGET = {
+  pageRatio: 0.5,
+  searchRatio: 0.3,
+  searchP975: 100,
+  downloadGrowthMb: 100,
+};
+
 cleanUpOnSignals();
 
-// ---------- main ----------
-
-interface Page {
+interface Row {
+  size: number;
   name: string;
-  paths: string[];
-}
-
-interface Measurement {
-  name: string;
-  /** The first URL of the mix, and how many there are. */
-  path: string;
   rps: number;
-  requests: number;
   p50: number;
   p95: number;
+  p975: number;
   p99: number;
-  max: number;
   failures: number;
+  requests: number;
+  /** Which target applies. */
+  kind: "baseline" | "page" | "search" | "download";
+  note?: string;
+  pass?: boolean;
 }
-
-const benchStarted = Date.now();
-const exitCode = await runMeasurement("Bench", main);
-console.log(`Total bench time: ${formatDuration(Date.now() - benchStarted)}`);
-process.exit(exitCode);
 
 async function main(): Promise<number> {
   const date = new Date().toISOString();
-  const { url, loadSummary } = await prepareDatabase();
+  compiled = flags.tsx ? undefined : compiledServer();
+  if (flags.database) {
+    const rows = await measureSize(sizes[0]!, flags.database);
+    return flags.strict && !printSummary(date, rows, ["an existing database (--database)"], compiled) ? 2 : 0;
+  }
+  const binDir = findPostgresBinDir();
+  if (!binDir) throw new Error("No PostgreSQL binaries found: install PostgreSQL (15 or later).");
+  const cluster = await startCluster(binDir, cleanups);
+  // PostgreSQL's own default (128 MB) is a laptop's: a server holding the
+  // register gives it room for the organizations' table and indexes.
+  await withAdminClient(cluster.url, (client) => client.query(`ALTER SYSTEM SET shared_buffers = '${SHARED_BUFFERS}'`));
+  cluster.stop();
+  cluster.start();
+  const adminUrl = cluster.url;
+  const rows: Row[] = [];
+  const loads: string[] = [];
+  for (const size of sizes) {
+    console.log(`\n===== ${size.toLocaleString("en")} organizations =====`);
+    const name = `registro_bench_${size}`;
+    await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+    const url = databaseUrl(adminUrl, name);
+    const loadMs = await loadSyntheticData(url, size, {
+      progress: (message) => console.log(`    ${message}`),
+      step: (label, ms) => console.log(`  ${label}: ${formatDuration(ms)}`),
+    });
+    loads.push(`${size.toLocaleString("en")}: loaded in ${formatDuration(loadMs)}`);
+    rows.push(...(await measureSize(size, url)));
+    await withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE "${name}" WITH (FORCE)`));
+  }
+  const allPass = printSummary(date, rows, loads, compiled);
+  return flags.strict && !allPass ? 2 : 0;
+}
 
+// ---------- one size ----------
+
+async function measureSize(size: number, url: string): Promise<Row[]> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  cleanups.push(() => admin.end());
   const facts = await databaseFacts(admin);
+  await admin.end();
   console.log(
-    `Data: ${facts.registered.toLocaleString("en")} registered organizations ` +
-      `(${facts.organizations.toLocaleString("en")} in all), ${facts.measures.toLocaleString("en")} measures`,
+    `Data: ${facts.registered.toLocaleString("en")} registered organizations, ${facts.measures.toLocaleString("en")} measures`,
   );
-  if (facts.registered < 1000)
-    console.warn(`*** Only ${facts.registered} registered organizations: the figures say little.`);
+  const rows: Row[] = [];
+  const add = (row: Omit<Row, "size">) => rows.push({ size, ...row });
 
-  const base = await startServer(url, {});
-
-  console.log("\nChecks before measuring:");
-  await checkBaseline(base, admin);
-  for (const search of SEARCHES) await checkSearch(base, search);
-
-  console.log(
-    `\nLoad: autocannon, ${connections} connections, ${warmupSeconds} s warm-up + ${seconds} s measured per page` +
-      ` (load average before: ${loadAverage()})`,
-  );
-  // The baseline before and after the searches: the ratio uses their mean, so a
-  // machine getting busier or quieter during the run does not decide the result.
-  const baselines = [await measure(base, BASELINE)];
-  const results: Measurement[] = [];
-  for (const search of SEARCHES) results.push(await measure(base, search));
-  const extras: Measurement[] = [];
-  for (const path of extraPaths) extras.push(await measure(base, { name: "extra (not judged)", paths: [path] }));
-  baselines.push(await measure(base, { ...BASELINE, name: `${BASELINE.name}, again` }));
-
-  // The same mixes on a server without the result cache: what a search costs
-  // the database and the page renderer when it has not been asked before.
-  await stopServers();
-  const uncachedBase = await startServer(url, { SEARCH_CACHE_MB: "0" });
-  console.log("  (SEARCH_CACHE_MB=0: every search runs its queries)");
-  for (const search of SEARCHES)
-    extras.push(await measure(uncachedBase, { ...search, name: `${search.name}, no cache` }, false));
-
-  const allPass = printSummary({ date, facts, loadSummary, baselines, results, extras });
-  return strict && !allPass ? 2 : 0;
-}
-
-// ---------- database ----------
-
-async function prepareDatabase(): Promise<{ url: string; loadSummary: string }> {
-  const external = env.BENCH_DATABASE_URL;
-  if (external) {
-    console.log(`Database: BENCH_DATABASE_URL (${new URL(external).host}${new URL(external).pathname}), used as it is`);
-    return { url: external, loadSummary: "existing database (BENCH_DATABASE_URL)" };
+  let server = await startServer(url, {});
+  const baseline = () => measure(server.base, "baseline /accessibilita", fixed("/accessibilita"), "baseline");
+  add(await baseline());
+  if (wants("home")) add(await measure(server.base, "home /", fixed("/"), "page"));
+  if (wants("statistics")) add(await measure(server.base, "/statistiche", fixed("/statistiche"), "page"));
+  if (wants("organizations")) {
+    const rng = prng(size);
+    const slugs = () => `/registro/sintetica-${1 + Math.floor(rng() * size)}`;
+    add(await measure(server.base, "organization pages (random)", slugs, "page"));
   }
-  const url = await createThrowawayDatabase("registro_bench", "or set BENCH_DATABASE_URL");
-  const total = await loadSyntheticData(url, organizations, {
-    progress: (message) => console.log(`    ${message}`),
-    step: (label, ms) => console.log(`  ${label}: ${formatDuration(ms)}`),
-  });
-  console.log(`Load time: ${formatDuration(total)}`);
-  return {
-    url,
-    loadSummary: `${organizations.toLocaleString("en")} synthetic organizations loaded in ${formatDuration(total)}`,
-  };
-}
-
-/** Latest start of a query or a connection of anyone else on this database. */
-async function lastDatabaseActivity(client: pg.Client): Promise<string> {
-  const { rows } = await client.query<{ t: string }>(`
-    SELECT coalesce(max(greatest(backend_start, query_start)), 'epoch')::text AS t
-    FROM pg_stat_activity
-    WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`);
-  return rows[0]!.t;
+  if (wants("search"))
+    for (const endpoint of ENDPOINTS)
+      add(await measure(server.base, `${endpoint} random new searches`, randomSearches(endpoint, size), "search"));
+  if (wants("opendata")) rows.push(...(await downloads(size, server)));
+  add({ ...(await baseline()), name: "baseline /accessibilita, again" });
+  if (wants("nocache")) {
+    await stopServer(server.child);
+    server = await startServer(url, { SEARCH_CACHE_MB: "0" });
+    for (const endpoint of ENDPOINTS)
+      add(
+        await measure(
+          server.base,
+          `${endpoint} random new searches, SEARCH_CACHE_MB=0`,
+          randomSearches(endpoint, size + 1),
+          "search",
+        ),
+      );
+  }
+  await stopServer(server.child);
+  return rows;
 }
 
 // ---------- server ----------
 
-async function stopServers() {
-  for (const child of servers.splice(0)) await stopServer(child);
+/** `npm run build`, then node dist/server.js; src/server.ts through tsx when there is no build. */
+function compiledServer(): string[] | undefined {
+  try {
+    console.log("npm run build ...");
+    execFileSync("npm", ["run", "--silent", "build"], { cwd: projectRoot, stdio: ["ignore", "ignore", "inherit"] });
+    if (existsSync(join(projectRoot, "dist", "server.js"))) return ["dist/server.js"];
+  } catch {
+    // fall through
+  }
+  console.warn("*** no compiled server (npm run build failed): measuring src/server.ts through tsx");
+  return undefined;
 }
 
-async function startServer(databaseUrl: string, extraEnv: Record<string, string>): Promise<string> {
-  const server = await spawnServer(databaseUrl, { env: extraEnv, output: "prefixed" });
-  servers.push(server.child);
-  console.log(
-    `\nServer: node --import tsx src/server.ts (NODE_ENV=production, DB_POOL_SIZE=${env.DB_POOL_SIZE ?? "10 (default)"}) on ${server.base}`,
-  );
-  console.log(`  /health ok after ${formatDuration(await waitUntilHealthy(server))}`);
-  return server.base;
-}
-
-// ---------- checks ----------
-
-/** The baseline renders the layout and asks the database nothing. */
-async function checkBaseline(base: string, admin: pg.Client) {
-  const [path] = BASELINE.paths as [string];
-  const page = await get(base, path);
-  if (page.status !== 200 || !/<html[\s>]/i.test(page.body) || !/<footer[\s>]/i.test(page.body)) {
-    throw new Error(`${path} answered ${page.status}, not the layout page the baseline needs`);
-  }
-  const before = await lastDatabaseActivity(admin);
-  for (let i = 0; i < 50; i++) await get(base, path);
-  const after = await lastDatabaseActivity(admin);
-  // Control: the same probe must see the queries of a search.
-  await get(base, SEARCHES[0]!.paths[0]!);
-  const control = await lastDatabaseActivity(admin);
-  if (after !== before) {
-    throw new Error(`${path} queried the database (pg_stat_activity changed during 50 requests): not a baseline`);
-  }
-  console.log(
-    `  ${path}: 200, ${(page.body.length / 1024).toFixed(1)} KB, no database query in 50 requests ` +
-      `(pg_stat_activity unchanged${control !== after ? "; it does change on a search" : "; WARNING: the probe did not see a search either"})`,
-  );
-}
-
-/** Every URL of the mix answers 200; the first must find something. */
-async function checkSearch(base: string, search: Page) {
-  for (const path of search.paths.slice(1)) {
-    const { status } = await get(base, path);
-    if (status !== 200) throw new Error(`${path} answered ${status}`);
-  }
-  const page = await get(base, search.paths[0]!);
-  const hits = page.body.match(/<article class="card/g)?.length ?? 0;
-  const heading = /<h2[^>]*id="risultati"[^>]*>([\s\S]*?)<\/h2>/
-    .exec(page.body)?.[1]
-    ?.replace(/<[^>]+>/g, "")
-    .trim();
-  if (page.status !== 200 || hits === 0) {
-    throw new Error(
-      `${search.paths[0]} answered ${page.status} with ${hits} results: choose parameters that find something`,
+async function startServer(url: string, env: Record<string, string>) {
+  const spawnWith = async (nodeArgs: string[] | undefined) => {
+    const server = await spawnServer(url, {
+      env: { RATE_LIMIT_API: "100000000", ...env },
+      output: "prefixed",
+      ...(nodeArgs ? { nodeArgs } : {}),
+    });
+    return { server, ms: await waitUntilHealthy(server) };
+  };
+  let started;
+  try {
+    started = await spawnWith(compiled);
+  } catch (error) {
+    if (!compiled) throw error;
+    console.warn(
+      `*** node ${compiled.join(" ")} did not start (${String(error)}): measuring src/server.ts through tsx`,
     );
+    compiled = undefined;
+    started = await spawnWith(undefined);
   }
-  console.log(
-    `  ${search.paths[0]} (and ${search.paths.length - 1} more, all 200): ${hits} results on the page ` +
-      `("${heading ?? "?"}"), ${(page.body.length / 1024).toFixed(1)} KB`,
-  );
+  const what = compiled ? `node ${compiled.join(" ")}` : "node --import tsx src/server.ts";
+  const settings = Object.entries(env)
+    .map(([k, v]) => `, ${k}=${v}`)
+    .join("");
+  console.log(`Server: ${what} (NODE_ENV=production${settings}), healthy after ${formatDuration(started.ms)}`);
+  return started.server;
 }
 
-async function get(base: string, path: string) {
-  const response = await fetch(base + path);
-  return { status: response.status, body: await response.text() };
+// ---------- random searches ----------
+
+const ENDPOINTS = ["/registro", "/api/v1/organizations", "/mappa/dati.geojson"] as const;
+const COMUNI = readComuni();
+const WORDS = [
+  ...new Set(
+    [
+      ...Object.values(CATEGORY_TEXT).flatMap((c) => c.titles),
+      ...ACTIVITIES,
+      ...NAME_WORDS,
+      "welfare",
+      "centro",
+      "servizi",
+    ]
+      .flatMap((t) => t.toLowerCase().split(/[^a-zàèéìòù]+/))
+      .filter((w) => w.length > 3),
+  ),
+];
+const RADII = ["5", "10", "15", "25"];
+
+/**
+ * A generator of paths, each a combination of the search parameters not
+ * produced before in this run (a Set remembers them): words (none, one or
+ * two), categories, comune, a place (a comune's centre or a shared position)
+ * with a radius, open only, an order that fits what was asked, page 1-3.
+ */
+function randomSearches(endpoint: string, seed: number): () => string {
+  const rng = prng(seed * 31 + endpoint.length);
+  const seen = new Set<string>();
+  const pick = <T>(items: readonly T[]) => items[Math.floor(rng() * items.length)]!;
+  const one = () => {
+    const p = new URLSearchParams();
+    const words = rng() < 0.6 ? Array.from({ length: rng() < 0.7 ? 1 : 2 }, () => pick(WORDS)) : [];
+    if (words.length) p.set("q", words.join(" "));
+    if (rng() < 0.4)
+      for (const c of new Set(Array.from({ length: rng() < 0.7 ? 1 : 2 }, () => pick(categories.slugs))))
+        p.append("categoria", c);
+    const place = rng();
+    let origin = false;
+    if (place < 0.2) p.set("comune", pick(COMUNI).istatCode);
+    else if (place < 0.45) {
+      p.set("vicino", pick(COMUNI).istatCode);
+      origin = true;
+    } else if (place < 0.55) {
+      p.set("lat", (44.2 + rng() * 0.5).toFixed(5));
+      p.set("lon", (10.9 + rng() * 0.9).toFixed(5));
+      origin = true;
+    }
+    if (origin) p.set("raggio", pick(RADII));
+    if (rng() < 0.3) p.set("aperte", "1");
+    const orders = ["nome", "recenti", ...(origin ? ["distanza"] : []), ...(words.length ? ["rilevanza"] : [])];
+    if (rng() < 0.5) p.set("ordina", pick(orders));
+    if (endpoint !== "/mappa/dati.geojson") {
+      const r = rng();
+      if (r > 0.6) p.set("pagina", r > 0.85 ? "3" : "2");
+    }
+    return `${endpoint}?${p.toString()}`;
+  };
+  return () => {
+    for (;;) {
+      const path = one();
+      if (!seen.has(path)) {
+        seen.add(path);
+        return path;
+      }
+    }
+  };
 }
+
+const fixed = (path: string) => () => path;
 
 // ---------- load ----------
 
-/**
- * `prime`: ask every URL of the mix once before the load, as visitors would
- * have since the register last changed: the figures are then those of the
- * searches people keep making (the steady state of the cache). The run on the
- * server without a cache shows what a search costs the first time.
- */
-async function measure(base: string, page: Page, prime = true): Promise<Measurement> {
-  const order = shuffled(page.paths);
-  if (prime && page.paths.length > 1) for (const path of order) await get(base, path);
-  if (warmupSeconds > 0) await load(base, order, warmupSeconds, () => {});
+async function measure(base: string, name: string, next: () => string, kind: Row["kind"]): Promise<Omit<Row, "size">> {
+  const first = next();
+  const status = await fetch(base + first)
+    .then(async (response) => (await response.arrayBuffer(), response.status))
+    .catch((error: unknown) => String(error));
+  if (status !== 200) console.warn(`*** ${first} answered ${status}`);
+  if (warmupSeconds > 0) await load(base, next, warmupSeconds, () => {});
   const latencies: number[] = [];
   let failures = 0;
-  const result = await load(base, order, seconds, (status, ms) => {
+  const result = await load(base, next, seconds, (status, ms) => {
     if (status >= 200 && status < 300) latencies.push(ms);
     else failures++;
   });
   failures += result.errors;
-  // No response at all within the window is a failure too, not a blank line.
   if (latencies.length === 0) failures = Math.max(failures, 1);
   latencies.sort((a, b) => a - b);
-  // Requests whose client has gone may still hold the server's pool: let them
-  // finish (/health queues behind them) so the next page starts from rest.
+  // Requests whose client has gone may still hold the server: let them finish.
   while (!(await health(base))) await sleep(100);
-  const m: Measurement = {
-    name: page.name,
-    path: page.paths.length > 1 ? `${page.paths[0]} (+${page.paths.length - 1} more)` : page.paths[0]!,
-    rps: result.requests.average,
-    requests: result.requests.total,
+  const row = {
+    name,
+    kind,
+    rps: latencies.length / seconds,
+    requests: latencies.length,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
+    p975: percentile(latencies, 97.5),
     p99: percentile(latencies, 99),
-    max: latencies.at(-1) ?? NaN,
     failures,
   };
   console.log(
-    `  ${page.name.padEnd(28)} ${m.path}\n` +
-      `    ${fmt(m.rps, 0)} req/s, p50 ${fmt(m.p50)} ms, p95 ${fmt(m.p95)} ms, p99 ${fmt(m.p99)} ms, ` +
-      `max ${fmt(m.max)} ms, ${m.requests} requests, ${failures} non-2xx/errors`,
+    `  ${name.padEnd(58)} ${fmt(row.rps, 0).padStart(5)} req/s  p50 ${fmt(row.p50)}  p95 ${fmt(row.p95)}  ` +
+      `p97.5 ${fmt(row.p975)}  p99 ${fmt(row.p99)} ms  ${failures} non-2xx/errors`,
   );
-  return m;
+  return row;
 }
 
-/** Each request, on any connection, takes the next URL of `paths` (round robin). */
-async function load(base: string, paths: string[], duration: number, onResponse: (status: number, ms: number) => void) {
-  let next = 0;
+async function load(
+  base: string,
+  next: () => string,
+  duration: number,
+  onResponse: (status: number, ms: number) => void,
+) {
   return runAutocannon(
     {
-      url: base + paths[0],
+      url: base + "/accessibilita",
       connections,
       duration,
-      timeout: 30,
-      requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
+      timeout: 10,
+      requests: [{ setupRequest: (request) => ({ ...request, path: next() }) }],
     },
     onResponse,
   );
 }
 
-/** The same order on every run: a deterministic Fisher-Yates shuffle. */
-function shuffled<T>(items: T[]): T[] {
-  const out = [...items];
-  let seed = 20261126;
-  for (let i = out.length - 1; i > 0; i--) {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    const j = seed % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
+// ---------- open data ----------
+
+/** Every file linked from /open-data, asked by 16 clients at once; the server's memory meanwhile. */
+async function downloads(size: number, server: { base: string; child: ChildProcess }): Promise<Row[]> {
+  const page = await (await fetch(`${server.base}/open-data`)).text();
+  const files = [...new Set([...page.matchAll(/href="(\/open-data\/[^"?#]+)"/g)].map((m) => m[1]!))];
+  const pid = server.child.pid!;
+  const rows: Row[] = [];
+  for (const file of files) {
+    const before = readRss(pid);
+    let peak = before;
+    const poll = setInterval(() => (peak = Math.max(peak, readRss(pid))), 50);
+    const t0 = Date.now();
+    const answers = await Promise.all(
+      Array.from({ length: connections }, async () => {
+        const t = Date.now();
+        try {
+          const response = await fetch(server.base + file);
+          const bytes = (await response.arrayBuffer()).byteLength;
+          return { status: response.status, bytes, ms: Date.now() - t };
+        } catch {
+          return { status: 0, bytes: 0, ms: Date.now() - t };
+        }
+      }),
+    );
+    clearInterval(poll);
+    const ms = answers.map((a) => a.ms).sort((a, b) => a - b);
+    const bad = answers.filter((a) => a.status !== 200);
+    const growth = peak - before;
+    const pass = bad.length === 0 && growth < TARGET.downloadGrowthMb * MB;
+    const row: Row = {
+      size,
+      name: `open data ${file} x${connections}`,
+      kind: "download",
+      rps: (answers.length * 1000) / Math.max(1, Date.now() - t0),
+      requests: answers.length,
+      p50: percentile(ms, 50),
+      p95: percentile(ms, 95),
+      p975: percentile(ms, 97.5),
+      p99: percentile(ms, 99),
+      failures: bad.length,
+      note: `${mb(answers[0]?.bytes ?? 0)} MB each, memory +${mb(growth)} MB${bad.length ? `, statuses ${[...new Set(bad.map((b) => b.status))].join("/")}` : ""}`,
+      pass,
+    };
+    console.log(`  ${row.name.padEnd(58)} ${fmt(row.p50)} ms median, ${row.note}`);
+    rows.push(row);
   }
-  return out;
+  return rows;
+}
+
+// ---------- report ----------
+
+function printSummary(date: string, rows: Row[], loads: string[], serverArgs: string[] | undefined): boolean {
+  const cpu = cpus()[0]?.model.trim() ?? "unknown CPU";
+  console.log("\n=== Bench summary ===");
+  console.log(`Date:     ${date}`);
+  console.log(
+    `Machine:  node ${process.version}, ${availableParallelism()} cores (${cpu}); load average now ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(", ")}`,
+  );
+  console.log(
+    `Server:   ${serverArgs ? `node ${serverArgs.join(" ")}` : "tsx src/server.ts"}, NODE_ENV=production, default settings`,
+  );
+  console.log(`Database: PostgreSQL throwaway cluster, shared_buffers ${SHARED_BUFFERS}, fsync off`);
+  console.log(`Load:     autocannon ${connections} connections, ${warmupSeconds} s warm-up + ${seconds} s per page`);
+  console.log(`Data:     ${loads.join("; ")}`);
+  console.log(
+    `Targets:  home, statistics, organization pages ratio >= ${TARGET.pageRatio}; searches ratio >= ${TARGET.searchRatio} ` +
+      `and p97.5 <= ${TARGET.searchP975} ms; open data no error and memory growth < ${TARGET.downloadGrowthMb} MB\n`,
+  );
+  const header = ["size", "page", "req/s", "p50", "p95", "p97.5", "p99", "ratio", "result"];
+  const table: string[][] = [header];
+  let allPass = true;
+  for (const size of new Set(rows.map((r) => r.size))) {
+    const mine = rows.filter((r) => r.size === size);
+    const baselines = mine.filter((r) => r.kind === "baseline");
+    const base = baselines.reduce((sum, r) => sum + r.rps, 0) / baselines.length;
+    for (const r of mine) {
+      const ratio = r.rps / base;
+      let pass: boolean | undefined = r.pass;
+      if (r.kind === "page") pass = r.failures === 0 && ratio >= TARGET.pageRatio;
+      if (r.kind === "search") pass = r.failures === 0 && ratio >= TARGET.searchRatio && r.p975 <= TARGET.searchP975;
+      if (pass === false) allPass = false;
+      const result = pass === undefined ? (r.failures ? "ERRORS" : "") : pass ? "PASS" : "FAIL";
+      table.push([
+        size.toLocaleString("en"),
+        r.name + (r.note ? ` (${r.note})` : ""),
+        r.kind === "download" ? "" : fmt(r.rps, 0),
+        fmt(r.p50),
+        fmt(r.p95),
+        fmt(r.p975),
+        fmt(r.p99),
+        r.kind === "download" ? "" : fmt(ratio, 2),
+        result,
+      ]);
+    }
+  }
+  const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+  const line = (row: string[]) =>
+    row.map((cell, i) => (i === 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
+  console.log(line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const row of table.slice(1)) console.log(line(row));
+  console.log(
+    `\nResult: ${allPass ? "PASS" : "FAIL"} (latencies in ms; ratio = req/s / mean of the two baseline runs of that size)`,
+  );
+  return allPass;
+}
+
+// ---------- small helpers ----------
+
+/** A small deterministic PRNG (mulberry32): the same run asks the same searches. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** Nearest-rank percentile of sorted values. */
@@ -336,82 +485,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1]!;
 }
 
-// ---------- report ----------
-
-function printSummary(input: {
-  date: string;
-  facts: Awaited<ReturnType<typeof databaseFacts>>;
-  loadSummary: string;
-  baselines: Measurement[];
-  results: Measurement[];
-  extras: Measurement[];
-}): boolean {
-  const { baselines, results, extras } = input;
-  const baselineRps = baselines.reduce((sum, b) => sum + b.rps, 0) / baselines.length;
-  const baselineFailed = baselines.some((b) => b.failures > 0);
-  const cpu = cpus()[0]?.model.trim() ?? "unknown CPU";
-  const header = [
-    "page",
-    "req/s",
-    "p50 ms",
-    "p95 ms",
-    "p99 ms",
-    "ratio",
-    `p95<=${P95_LIMIT_MS}`,
-    `ratio>=${MIN_RATIO}`,
-    "result",
-  ];
-  const figures = (m: Measurement) => [`${m.name} ${m.path}`, fmt(m.rps, 0), fmt(m.p50), fmt(m.p95), fmt(m.p99)];
-  const rows: string[][] = [header];
-  for (const b of baselines)
-    rows.push([...figures(b), fmt(b.rps / baselineRps, 2), "", "", b.failures ? "ERRORS" : ""]);
-  let passes = 0;
-  for (const r of results) {
-    const ratio = r.rps / baselineRps;
-    const p95ok = r.p95 <= P95_LIMIT_MS;
-    const ratioOk = ratio >= MIN_RATIO;
-    const pass = p95ok && ratioOk && r.failures === 0 && !baselineFailed;
-    if (pass) passes++;
-    rows.push([
-      ...figures(r),
-      fmt(ratio, 2),
-      p95ok ? "yes" : "NO",
-      ratioOk ? "yes" : "NO",
-      pass ? "PASS" : r.failures ? "FAIL (errors)" : "FAIL",
-    ]);
-  }
-  for (const e of extras) rows.push([...figures(e), fmt(e.rps / baselineRps, 2), "", "", e.failures ? "ERRORS" : ""]);
-  const widths = header.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  const line = (row: string[]) =>
-    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
-
-  console.log("\n=== Search benchmark summary ===");
-  console.log(`Date:     ${input.date}`);
-  console.log(`Machine:  node ${process.version}, ${availableParallelism()} cores (${cpu}), ${platform()} ${arch()}`);
-  console.log(`          load average at the end: ${loadAverage()} (other work on the machine skews every figure)`);
-  console.log(
-    `Database: PostgreSQL ${input.facts.version}; ${input.loadSummary}; ` +
-      `${input.facts.registered.toLocaleString("en")} registered organizations, ${input.facts.measures.toLocaleString("en")} measures`,
-  );
-  console.log(
-    `Load:     autocannon ${connections} connections, ${warmupSeconds} s warm-up + ${seconds} s per page, same machine`,
-  );
-  console.log(
-    `Target:   each search p95 <= ${P95_LIMIT_MS} ms and req/s >= ${MIN_RATIO} x baseline req/s ` +
-      `(baseline = mean of the two baseline runs, ${fmt(baselineRps, 0)} req/s)\n`,
-  );
-  console.log(line(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const row of rows.slice(1)) console.log(line(row));
-  const allPass = passes === results.length && !baselineFailed;
-  console.log(`\nResult: ${allPass ? "PASS" : "FAIL"} (${passes} of ${results.length} searches meet both targets)`);
-  return allPass;
-}
-
-// ---------- small helpers ----------
-
-function positiveInt(value: string | undefined, fallback: number, zeroAllowed = false): number {
-  if (value === undefined || value === "") return fallback;
+function positiveInt(value: string, zeroAllowed = false): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < (zeroAllowed ? 0 : 1)) throw new Error(`not a valid count: ${value}`);
   return n;
@@ -421,8 +495,9 @@ function fmt(value: number, digits = 1): string {
   return Number.isFinite(value) ? value.toFixed(digits) : "n/a";
 }
 
-function loadAverage(): string {
-  return loadavg()
-    .map((n) => n.toFixed(2))
-    .join(", ");
-}
+// ---------- run (last: everything above is initialised) ----------
+
+const started = Date.now();
+const exitCode = await runMeasurement("Bench", main);
+console.log(`Total bench time: ${formatDuration(Date.now() - started)}`);
+process.exit(exitCode);

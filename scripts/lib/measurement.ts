@@ -80,10 +80,11 @@ let serverLines = 0;
  */
 export async function spawnServer(
   databaseUrl: string,
-  options: { env?: Record<string, string>; output: "inherit" | "prefixed" },
+  options: { env?: Record<string, string>; output: "inherit" | "prefixed"; nodeArgs?: string[] },
 ): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+  // `nodeArgs`: what node runs, e.g. ["dist/server.js"] for the compiled server.
+  const child = spawn(process.execPath, options.nodeArgs ?? ["--import", "tsx", "src/server.ts"], {
     cwd: projectRoot,
     env: {
       ...process.env,

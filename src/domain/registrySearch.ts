@@ -117,3 +117,18 @@ export function distanceKm(a: Point, b: Point): number {
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
+
+/**
+ * The cache key of a search: the parsed search itself, so parameters the
+ * search does not read, their order and repeated values make no new entry.
+ */
+export function searchKey(search: RegistrySearch): string {
+  const sorted = <T extends string>(values: T[]) => [...new Set(values)].sort();
+  return JSON.stringify({
+    ...search,
+    categories: sorted(search.categories),
+    beneficiaries: sorted(search.beneficiaries),
+    sizes: sorted(search.sizes),
+    statuses: sorted(search.statuses),
+  });
+}

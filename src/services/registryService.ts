@@ -1,6 +1,6 @@
 import type { OrganizationRepository } from "../data/organizationRepository.js";
-import type { RegistrySearchRepository } from "../data/registrySearchRepository.js";
-import { MAX_RESULTS, PAGE_SIZE, measureMatches, type RegistrySearch } from "../domain/registrySearch.js";
+import { isRanked, RANK_CANDIDATES, type RegistrySearchRepository } from "../data/registrySearchRepository.js";
+import { MAX_RESULTS, PAGE_SIZE, measureMatches, searchKey, type RegistrySearch } from "../domain/registrySearch.js";
 import type { SearchCache } from "./searchCache.js";
 
 export function createRegistryService(
@@ -14,14 +14,16 @@ export function createRegistryService(
   return {
     /** One page of public results, each organization with its measures (matching ones first). */
     search(query: RegistrySearch) {
-      return cached(`page:${JSON.stringify(query)}`, () => searchPage(query));
+      return cached(`page:${searchKey(query)}`, () => searchPage(query));
     },
 
     /** Points for the map: the same search, nearest/best first, without paging. */
     mapPoints(query: RegistrySearch, limit: number) {
-      return cached(`map:${limit}:${JSON.stringify({ ...query, page: 1 })}`, async () =>
-        search.find(query, await search.organizationsViaNetworks(query), limit, 0),
-      );
+      return cached(`map:${limit}:${searchKey({ ...query, page: 1 })}`, async () => {
+        const prepared = await search.prepare(query);
+        const { hits } = await search.countAndPage(prepared, MAX_RESULTS + 1, limit, 0);
+        return hits ?? search.walk(prepared, limit, 0);
+      });
     },
 
     /** A whole rendered page of results, for visitors who are not signed in (routes/public/registry.ts). */
@@ -41,11 +43,10 @@ export function createRegistryService(
 
   async function searchPage(query: RegistrySearch) {
     const offset = (query.page - 1) * PAGE_SIZE;
-    const viaNetworks = await search.organizationsViaNetworks(query);
-    const [hits, total] = await Promise.all([
-      search.find(query, viaNetworks, PAGE_SIZE, offset),
-      search.count(query, viaNetworks, MAX_RESULTS + 1),
-    ]);
+    const prepared = await search.prepare(query);
+    const counted = await search.countAndPage(prepared, MAX_RESULTS + 1, PAGE_SIZE, offset);
+    const total = counted.total;
+    const hits = counted.hits ?? (await search.walk(prepared, PAGE_SIZE, offset));
     const measures = hits.length ? await search.measuresOf(hits.map((h) => h.id)) : [];
     const results = hits.map((hit) => {
       const own = measures
@@ -59,6 +60,8 @@ export function createRegistryService(
       results,
       total: countable,
       moreThanMax: total > MAX_RESULTS,
+      /** Ranked among the first RANK_CANDIDATES matches only: the page says so. */
+      approximateOrder: isRanked(prepared) && total > RANK_CANDIDATES,
       page: query.page,
       pages: Math.max(1, Math.ceil(countable / PAGE_SIZE)),
     };

@@ -5,6 +5,7 @@ import { createTestContext, type TestContext } from "../helpers/testApp.js";
 import { createRegistrySearchRepository } from "../../src/data/registrySearchRepository.js";
 import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { loggedInAgent } from "../helpers/login.js";
+import { queriesDuring } from "../helpers/queryCounter.js";
 
 // The app under test caches search results (the default SEARCH_CACHE_MB):
 // every change below must reach the next search at once.
@@ -66,6 +67,45 @@ describe("whole cached pages for visitors who are not signed in", () => {
     expect(signedIn.text).toContain("Rita Cachetti");
     await agent.get("/mappa?q=savena");
     expect((await request(ctx.app).get("/mappa?q=savena")).text).not.toContain("Rita Cachetti");
+  });
+});
+
+describe("cache entries", () => {
+  // A request answered from the cache asks PostgreSQL only for the search
+  // version; one that makes a new entry asks more (a rendering reads the
+  // version again, a new search runs its queries).
+  const cost = async (path: string) => (await queriesDuring(() => request(ctx.app).get(path).expect(200))).length;
+
+  it("are not made by junk parameters, another order or repeated values", async () => {
+    for (const [first, variants] of [
+      [
+        "/registro?q=lavanderia&categoria=conciliazione&categoria=minori",
+        [
+          "/registro?q=lavanderia&categoria=conciliazione&categoria=minori&utm_source=newsletter",
+          "/registro?categoria=minori&q=lavanderia&categoria=conciliazione",
+          "/registro?q=lavanderia&categoria=minori&categoria=conciliazione&categoria=minori&x=1",
+          "/registro?q=lavanderia&categoria=conciliazione&categoria=minori&comune=",
+        ],
+      ],
+      [
+        "/api/v1/organizations?q=lavanderia&categoria=conciliazione",
+        ["/api/v1/organizations?categoria=conciliazione&q=lavanderia&categoria=conciliazione"],
+      ],
+      // A shared position a few centimetres away asks the same search.
+      ["/mappa/dati.geojson?lat=44.49381&lon=11.33871&raggio=20", ["/mappa/dati.geojson?lon=11.338709&lat=44.493812&raggio=20&zoom=3"]],
+    ] as const) {
+      await cost(first);
+      const hit = await cost(first);
+      for (const variant of variants) expect(await cost(variant), variant).toBe(hit);
+      // Control: a search really new costs more.
+      expect(await cost(`${first}&aperte=1`)).toBeGreaterThan(hit);
+    }
+  });
+
+  it("keep the page's links free of the junk", async () => {
+    const page = await request(ctx.app).get("/registro?utm_source=x&q=lavanderia&pagina=1");
+    expect(page.text).not.toContain("utm_source");
+    expect(page.text).toContain('href="/mappa?q=lavanderia');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { distanceKm, measureMatches, toRegistrySearch, type SearchInput } from "../../src/domain/registrySearch.js";
-import { boundingBox, chordMetres, searchConditions, searchOrder, searchSource } from "../../src/data/registrySearchRepository.js";
+import { boundingBox, chordMetres, searchConditions, searchOrder, textQuery } from "../../src/data/registrySearchRepository.js";
 import { buildSearchSchema } from "../../src/routes/public/registry.schema.js";
 
 const bologna = { lat: 44.494367, lon: 11.341721 };
@@ -57,8 +57,9 @@ describe("measureMatches", () => {
 
 describe("search SQL parts", () => {
   const sql = (input: Partial<SearchInput>) => {
-    const s = toRegistrySearch({ ...empty, ...input }, centre, 15);
-    return { source: searchSource(s), where: searchConditions(s), order: searchOrder(s) };
+    const search = toRegistrySearch({ ...empty, ...input }, centre, 15);
+    const p = { search, tsquery: search.text ? "'asil'" : null, viaNetworks: [] };
+    return { source: textQuery(search.text ?? ""), where: searchConditions(p), order: searchOrder(p) };
   };
   it("always restricts to registered organizations", () => {
     expect(sql({}).where.sql).toMatch(/^o\."registryStatus" = 'REGISTERED'/);
@@ -67,14 +68,12 @@ describe("search SQL parts", () => {
     const { source, where } = sql({ q: "asilo'; --", comune: "037006", categoria: ["minori"], ateco: "C" });
     expect(source.sql + where.sql).not.toContain("asilo");
     expect(source.values).toEqual(["asilo'; --"]);
-    expect(where.values).toEqual(expect.arrayContaining(["037006", ["MINORI"], "C"]));
+    expect(where.values).toEqual(expect.arrayContaining(["037006", "C"]));
   });
-  it("adds measure conditions in one EXISTS only when needed", () => {
-    expect(sql({}).where.sql).not.toContain("EXISTS");
-    expect(sql({ categoria: ["salute"], aperte: "1" }).where.sql.match(/EXISTS/g)).toHaveLength(1);
-    const territorial = sql({ categoria: ["salute"], classificazione: "welfare-territoriale" }).where.sql;
-    expect(territorial.match(/EXISTS/g)).toHaveLength(1);
-    expect(territorial).toContain(`m."currentOutcome" = 'TERRITORIAL_WELFARE'`);
+  it("adds the measure conditions as one overlap with the measure codes, only when needed", () => {
+    expect(sql({}).where.sql).not.toContain("measureFacts");
+    expect(sql({ categoria: ["salute"], aperte: "1" }).where.sql.match(/"measureFacts" &&/g)).toHaveLength(1);
+    expect(sql({ categoria: ["salute"], aperte: "1" }).where.sql).not.toContain("EXISTS");
   });
   it("orders nearest first through the GiST operator", () => {
     expect(sql({ vicino: "037006" }).order.sql).toContain('o."earthPoint" <->');

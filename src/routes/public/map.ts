@@ -12,13 +12,14 @@ export function mapPage(services: Services): RequestHandler {
   return async (req, res) => {
     const parsed = await parseSearch(req, services.referenceData);
     const options = await searchFormOptions(services);
-    const query = new URLSearchParams(req.query as Record<string, string>).toString();
     if (!parsed.ok) {
+      const query = new URLSearchParams(req.query as Record<string, string>).toString();
       return res
         .status(400)
         .render("public/map", { ...options, form: parsed.form, errors: parsed.errors, outcome: undefined, query });
     }
-    await sendSearchPage(services, req, res, async () => {
+    const query = parsed.query;
+    await sendSearchPage(services, req, res, query, async () => {
       const outcome = await services.registry.search(parsed.search);
       return {
         view: "public/map",

@@ -13,7 +13,7 @@ export function registryPage(services: Services): RequestHandler {
         .status(400)
         .render("public/registry", { ...options, form: parsed.form, errors: parsed.errors, outcome: undefined });
     }
-    await sendSearchPage(services, req, res, async () => {
+    await sendSearchPage(services, req, res, parsed.query, async () => {
       const outcome = await services.registry.search(parsed.search);
       return {
         view: "public/registry",
@@ -28,12 +28,16 @@ export function registryPage(services: Services): RequestHandler {
  * the same page as any other for the same address and language (no session,
  * no CSRF token, no nonce in it), so that page is kept whole in the search
  * cache, under the register's version like every cached search: repeated
- * searches cost a version check and the bytes, not the rendering.
+ * searches cost a version check and the bytes, not the rendering. The page
+ * is filed, and its links written, under the canonical parameters of the
+ * search (`query`, parseSearch.ts): a junk parameter, another order or a
+ * repeated value finds the same page instead of making a new one.
  */
 export async function sendSearchPage(
   services: Services,
   req: Request,
   res: Response,
+  query: string,
   build: () => Promise<{ view: string; locals: Record<string, unknown> }>,
 ) {
   const render = async () => {
@@ -42,8 +46,10 @@ export async function sendSearchPage(
       res.render(view, locals, (error, html) => (error ? reject(error) : resolve(html))),
     );
   };
-  const html = req.user
-    ? await render()
-    : await services.registry.cachedPage(`${String(res.locals.lang)} ${req.originalUrl}`, render);
+  if (req.user) return res.type("html").send(await render());
+  const path = req.baseUrl + req.path;
+  const url = query ? `${path}?${query}` : path;
+  res.locals.currentUrl = url;
+  const html = await services.registry.cachedPage(`${String(res.locals.lang)} ${url}`, render);
   res.type("html").send(html);
 }
