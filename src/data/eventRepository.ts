@@ -92,9 +92,8 @@ export interface EventFigure {
  * rounded to one decimal by PostgreSQL. Newest year first, types in the
  * enum's order (seminar, meeting, training).
  */
-export async function eventFiguresByYearAndType(prisma: PrismaClient): Promise<EventFigure[]> {
-  // Stored timestamps are UTC wall-clock values (timestamp without time zone).
-  const now = new Date().toISOString().replace("T", " ").replace("Z", "");
+export async function eventFiguresByYearAndType(prisma: PrismaClient, at = new Date()): Promise<EventFigure[]> {
+  const now = wallClock(at);
   const rows = await prisma.$queryRaw<{ year: number; type: EventType; events: number; average: string | null }[]>`
     SELECT EXTRACT(YEAR FROM ("startsAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Rome')::int AS year,
            "type"::text AS type,
@@ -110,4 +109,19 @@ export async function eventFiguresByYearAndType(prisma: PrismaClient): Promise<E
     events: r.events,
     averageParticipants: r.average === null ? null : Number(r.average),
   }));
+}
+
+/**
+ * When the next event starts after `at`: from then on it counts as held, so
+ * figures computed at `at` are valid until that moment (null: never).
+ */
+export async function nextEventStart(prisma: PrismaClient, at: Date): Promise<Date | null> {
+  const rows = await prisma.$queryRaw<{ startsAt: Date | null }[]>`
+    SELECT min("startsAt") AT TIME ZONE 'UTC' AS "startsAt" FROM "Event" WHERE "startsAt" >= ${wallClock(at)}::timestamp`;
+  return rows[0]?.startsAt ?? null;
+}
+
+/** Stored timestamps are UTC wall-clock values (timestamp without time zone). */
+function wallClock(at: Date): string {
+  return at.toISOString().replace("T", " ").replace("Z", "");
 }

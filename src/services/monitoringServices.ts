@@ -3,7 +3,8 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Config } from "../config.js";
 import { createApiRepository } from "../data/apiRepository.js";
 import { fundingTotals } from "../data/contributionRepository.js";
-import { eventFiguresByYearAndType } from "../data/eventRepository.js";
+import { eventFiguresByYearAndType, nextEventStart } from "../data/eventRepository.js";
+import { publicDataVersion } from "../data/publicDataVersionRepository.js";
 import { createNetworkRepository } from "../data/networkRepository.js";
 import { createOpenDataRepository } from "../data/openDataRepository.js";
 import { createStaffStatisticsRepository } from "../data/staffStatisticsRepository.js";
@@ -20,7 +21,9 @@ export function createMonitoringServices(prisma: PrismaClient, config: Config, p
     statistics: createStatisticsService({
       statistics: createStatisticsRepository(prisma),
       staff: createStaffStatisticsRepository(prisma),
-      eventFigures: () => eventFiguresByYearAndType(prisma),
+      eventFigures: (at) => eventFiguresByYearAndType(prisma, at),
+      nextEventStart: (at) => nextEventStart(prisma, at),
+      version: () => publicDataVersion(prisma),
       fundingTotals: (options) => fundingTotals(prisma, options),
     }),
     openData: createOpenDataService(createOpenDataRepository(prisma, pool), config.publicBaseUrl),
