@@ -1,3 +1,4 @@
+import compression from "compression";
 import express from "express";
 import path from "node:path";
 import type { Config } from "./config.js";
@@ -8,7 +9,7 @@ import { createServices } from "./services/index.js";
 import { requestLogging } from "./middleware/requestLogging.js";
 import { securityHeaders } from "./middleware/securityHeaders.js";
 import { health } from "./middleware/health.js";
-import { staticAssets } from "./middleware/staticAssets.js";
+import { createProjectAssetUrls, staticAssets } from "./middleware/staticAssets.js";
 import { internationalization } from "./middleware/i18n.js";
 import { sessions } from "./middleware/session.js";
 import { authentication } from "./middleware/authentication.js";
@@ -40,11 +41,18 @@ export function createApp({ config, db, logger }: AppDependencies) {
   app.set("views", path.join(projectRoot, "views"));
   app.set("query parser", "simple");
   app.locals.services = services;
+  // Views link every CSS, script, icon and font through asset(): versioned URLs, cached for a year.
+  const assets = createProjectAssetUrls(config.isProduction);
+  app.locals.asset = assets.url;
 
   app.use(requestLogging(logger));
   app.use(securityHeaders(config));
+  // Brotli or gzip for every compressible type (HTML, JSON, GeoJSON, CSV, CSS, JS)
+  // the client accepts; streamed answers stay streamed. Open-data files are stored
+  // compressed already and say so (Content-Encoding), so they pass through untouched.
+  app.use(compression());
   app.use(health(db));
-  app.use(staticAssets(config.isProduction));
+  app.use(staticAssets(assets));
   app.use(internationalization());
   app.use(viewLocals(config));
   app.use(express.urlencoded({ extended: false, limit: "100kb", parameterLimit: 200 }));
