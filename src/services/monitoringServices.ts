@@ -13,6 +13,7 @@ import { createApiService } from "./apiService.js";
 import { createOpenDataService } from "./openDataService.js";
 import { createStatisticsService } from "./statisticsService.js";
 import { limitRequests } from "../middleware/rateLimits.js";
+import { limitConcurrentDownloads } from "../middleware/concurrentDownloads.js";
 import { apiTooManyRequests } from "../routes/api/problem.js";
 
 /** Monitoring figures, open data and the read-only API (issue 6), wired to one database. */
@@ -26,7 +27,10 @@ export function createMonitoringServices(prisma: PrismaClient, config: Config, p
       version: () => publicDataVersion(prisma),
       fundingTotals: (options) => fundingTotals(prisma, options),
     }),
-    openData: createOpenDataService(createOpenDataRepository(prisma, pool), config.publicBaseUrl),
+    openData: createOpenDataService(createOpenDataRepository(prisma, pool), config.publicBaseUrl, () =>
+      publicDataVersion(prisma),
+    ),
+    openDataDownloads: limitConcurrentDownloads(config.openDataDownloadsPerClient),
     apiLimit: limitRequests(prisma, { name: "api", ...config.apiRateLimit, onLimit: apiTooManyRequests }),
     api: createApiService(createApiRepository(prisma), createNetworkRepository(prisma), config.publicBaseUrl),
   };

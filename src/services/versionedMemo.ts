@@ -13,13 +13,13 @@
  * `expiresAt` covers values that also depend on the clock (statistics count
  * the events already held): the value is recomputed once that moment passes.
  */
-export function createVersionedMemo<T>(compute: () => Promise<T>, expiresAt?: (value: T) => Date | null) {
+export function createVersionedMemo<T>(compute: (version: string) => Promise<T>, expiresAt?: (value: T) => Date | null) {
   let entry: { version: string; value: Promise<T>; expires: number } | undefined;
 
   return {
     get(version: string): Promise<T> {
       if (entry && entry.version === version && Date.now() < entry.expires) return entry.value;
-      const value = compute();
+      const value = compute(version);
       const current = { version, value, expires: Infinity };
       entry = current;
       value.then(
