@@ -32,19 +32,14 @@ export function staticAssets(assets: AssetUrls) {
   }
 
   // Our stylesheets are sent rewritten (their url() references versioned), the rest as they are.
-  router.get(/^\/assets\/.+\.css$/, (req, res, next) => {
-    const entry = assets.file(decoded(req.path.slice("/assets/".length)));
-    if (!entry) return next();
-    cache(res, req.query.v === entry.hash ? IMMUTABLE : REVALIDATE);
+  router.use("/assets", (req, res, next) => {
+    const entry = assets.file(decoded(req.path.slice(1)));
+    cache(res, entry && req.query.v === entry.hash ? IMMUTABLE : REVALIDATE);
+    if (!entry || !req.path.endsWith(".css") || (req.method !== "GET" && req.method !== "HEAD")) return next();
     res.setHeader("ETag", `"${entry.hash}"`);
     res.type("text/css; charset=utf-8");
     if (req.fresh) return res.status(304).end();
     res.send(entry.body);
-  });
-  router.use("/assets", (req, res, next) => {
-    const entry = assets.file(decoded(req.path.slice(1)));
-    cache(res, entry && req.query.v === entry.hash ? IMMUTABLE : REVALIDATE);
-    next();
   });
   router.use("/assets", serve(path.join(projectRoot, "public")));
   return router;
