@@ -1,3 +1,4 @@
+import compression from "compression";
 import express from "express";
 import path from "node:path";
 import type { Config } from "./config.js";
@@ -10,7 +11,7 @@ import { rateLimits } from "./middleware/rateLimits.js";
 import { requestLogging } from "./middleware/requestLogging.js";
 import { securityHeaders } from "./middleware/securityHeaders.js";
 import { health } from "./middleware/health.js";
-import { staticAssets } from "./middleware/staticAssets.js";
+import { createProjectAssetUrls, staticAssets } from "./middleware/staticAssets.js";
 import { internationalization } from "./middleware/i18n.js";
 import { sessions } from "./middleware/session.js";
 import { authentication, createAuthenticator } from "./middleware/authentication.js";
@@ -46,11 +47,18 @@ export function createApp({ config, db, logger, services, i18n }: AppDependencie
   app.set("view engine", "ejs");
   app.set("views", path.join(projectRoot, "views"));
   app.set("query parser", "simple");
+  // Views link every CSS, script, icon and font through asset(): versioned URLs, cached for a year.
+  const assets = createProjectAssetUrls(config.isProduction);
+  app.locals.asset = assets.url;
 
   app.use(requestLogging(logger));
   app.use(securityHeaders(config));
+  // Brotli or gzip for every compressible type (HTML, JSON, GeoJSON, CSV, CSS, JS)
+  // the client accepts; streamed answers stay streamed. Open-data files are stored
+  // compressed already and say so (Content-Encoding), so they pass through untouched.
+  app.use(compression());
   app.use(health(db));
-  app.use(staticAssets(config.isProduction));
+  app.use(staticAssets(assets));
   app.use(internationalization(i18n));
   app.use(viewLocals(config));
   app.use(express.urlencoded({ extended: false, limit: "100kb", parameterLimit: 200 }));

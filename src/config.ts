@@ -27,6 +27,7 @@ const schema = z
     RATE_LIMIT_LOGIN: z.coerce.number().int().min(1).default(10),
     RATE_LIMIT_PUBLIC_FORMS: z.coerce.number().int().min(1).default(20),
     RATE_LIMIT_API: z.coerce.number().int().min(1).default(300),
+    OPEN_DATA_DOWNLOADS_PER_CLIENT: z.coerce.number().int().min(1).default(4),
     SMTP_HOST: z.string().optional(),
     SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
     SMTP_SECURE: bool.default(false),
@@ -68,6 +69,8 @@ function toConfig(env: z.infer<typeof schema>) {
     },
     // Requests to /api/v1 per client address and minute (counters in PostgreSQL).
     apiRateLimit: { windowMs: 60_000, limit: env.RATE_LIMIT_API },
+    // Open-data downloads one client address may run at once on one instance; beyond: 429.
+    openDataDownloadsPerClient: env.OPEN_DATA_DOWNLOADS_PER_CLIENT,
     // Without SMTP_HOST e-mails stay in the OutboxMessage table (development, tests).
     smtp: env.SMTP_HOST
       ? {

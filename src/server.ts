@@ -2,6 +2,7 @@ import { loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { openDatabase, poolSettled } from "./db/database.js";
 import { applyMigrations } from "./db/migrate.js";
+import { withStartupLock } from "./db/startupLock.js";
 import { seedReferenceData } from "./db/seed/referenceData.js";
 import { seedDemoData } from "./db/seed/demoData.js";
 import { createApp } from "./app.js";
@@ -23,11 +24,14 @@ const db = await openDatabase({
 db.pool.on("error", (err) => logger.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, "database connection lost"));
 logger.info({ database: db.kind }, db.kind === "embedded" ? `embedded PostgreSQL in ${config.embeddedDbDir}` : "PostgreSQL server");
 
-const applied = await applyMigrations(db.connectionString);
-if (applied.length > 0) logger.info({ applied }, "migrations applied");
-await seedReferenceData(db.prisma);
-// Demo data only fills an empty register: it never touches real entries.
-if (config.seedDemoData) await seedDemoData(db.prisma);
+// Instances started together take turns: one migrates and seeds, the others wait and find it done.
+await withStartupLock(db, async () => {
+  const applied = await applyMigrations(db.connectionString);
+  if (applied.length > 0) logger.info({ applied }, "migrations applied");
+  await seedReferenceData(db.prisma);
+  // Demo data only fills an empty register: it never touches real entries.
+  if (config.seedDemoData) await seedDemoData(db.prisma);
+});
 
 const i18n = createI18n();
 const services = createServices(createRepositories(db.prisma, db.pool), config, i18n);

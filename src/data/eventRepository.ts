@@ -73,7 +73,8 @@ export function createEventRepository(db: Db) {
       await tx.event.delete({ where: { id } });
       return unlinked.map((c) => c.id);
     },
-    figuresByYearAndType: () => eventFiguresByYearAndType(db),
+    figuresByYearAndType: (at?: Date) => eventFiguresByYearAndType(db, at),
+    nextStart: (at: Date) => nextEventStart(db, at),
   };
 }
 
@@ -92,9 +93,8 @@ export interface EventFigure {
  * rounded to one decimal by PostgreSQL. Newest year first, types in the
  * enum's order (seminar, meeting, training).
  */
-async function eventFiguresByYearAndType(db: Db): Promise<EventFigure[]> {
-  // Stored timestamps are UTC wall-clock values (timestamp without time zone).
-  const now = new Date().toISOString().replace("T", " ").replace("Z", "");
+async function eventFiguresByYearAndType(db: Db, at = new Date()): Promise<EventFigure[]> {
+  const now = wallClock(at);
   const rows = await db.$queryRaw<{ year: number; type: EventType; events: number; average: string | null }[]>`
     SELECT EXTRACT(YEAR FROM ("startsAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Rome')::int AS year,
            "type"::text AS type,
@@ -110,4 +110,19 @@ async function eventFiguresByYearAndType(db: Db): Promise<EventFigure[]> {
     events: r.events,
     averageParticipants: r.average === null ? null : Number(r.average),
   }));
+}
+
+/**
+ * When the next event starts after `at`: from then on it counts as held, so
+ * figures computed at `at` are valid until that moment (null: never).
+ */
+async function nextEventStart(db: Db, at: Date): Promise<Date | null> {
+  const rows = await db.$queryRaw<{ startsAt: Date | null }[]>`
+    SELECT min("startsAt") AT TIME ZONE 'UTC' AS "startsAt" FROM "Event" WHERE "startsAt" >= ${wallClock(at)}::timestamp`;
+  return rows[0]?.startsAt ?? null;
+}
+
+/** Stored timestamps are UTC wall-clock values (timestamp without time zone). */
+function wallClock(at: Date): string {
+  return at.toISOString().replace("T", " ").replace("Z", "");
 }

@@ -15,6 +15,7 @@ import { createOrganizationRepository } from "./organizationRepository.js";
 import { createOutboxRepository } from "./outboxRepository.js";
 import { createPactRepository } from "./pactRepository.js";
 import { createProblemReportRepository } from "./problemReportRepository.js";
+import { createPublicDataVersionRepository } from "./publicDataVersionRepository.js";
 import { createRegisterAdminRepository } from "./registerAdminRepository.js";
 import { createRegistrySearchRepository } from "./registrySearchRepository.js";
 import { createReviewRepository } from "./reviewRepository.js";
@@ -46,6 +47,7 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     outbox: createOutboxRepository(prisma),
     pact: createPactRepository(prisma),
     problemReport: createProblemReportRepository(prisma),
+    publicDataVersion: createPublicDataVersionRepository(prisma),
     registerAdmin: createRegisterAdminRepository(prisma),
     registrySearch: createRegistrySearchRepository(prisma),
     review: createReviewRepository(prisma),

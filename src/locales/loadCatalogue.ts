@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { projectRoot } from "../paths.js";
 
 type Catalogue = { [key: string]: string | Catalogue };
 
-const localesDir = path.dirname(fileURLToPath(import.meta.url));
+// The JSON files stay in src/ (the compiler does not copy them to dist/): read them there in both cases.
+const localesDir = path.join(projectRoot, "src", "locales");
 
 /**
  * A language's texts are split by area (src/locales/<lang>/<area>.json) so

@@ -1,4 +1,5 @@
 import { rateLimit } from "express-rate-limit";
+import { limitConcurrentDownloads } from "./concurrentDownloads.js";
 import type { RequestHandler } from "express";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Config } from "../config.js";
@@ -42,6 +43,7 @@ export function rateLimits(prisma: PrismaClient, config: Config) {
     login: limitRequests(prisma, { name: "login", ...config.rateLimits.login }),
     publicForms: limitRequests(prisma, { name: "public-forms", ...config.rateLimits.publicForms }),
     api: limitRequests(prisma, { name: "api", ...config.apiRateLimit, onLimit: apiTooManyRequests }),
+    openDataDownloads: limitConcurrentDownloads(config.openDataDownloadsPerClient),
   };
 }
 

@@ -72,7 +72,7 @@ export function createServices(repositories: Repositories, config: Config, i18n:
     mail: createMailService(outbox, config.mailFrom),
     network: createNetworkService({ networks: r.network, register: r.registerAdmin, audit, transaction }),
     networkCompany: createNetworkCompanyService({ networks: r.network, audit, transaction }),
-    openData: createOpenDataService(r.openData, baseUrl),
+    openData: createOpenDataService(r.openData, baseUrl, r.publicDataVersion.version),
     pact: createPactService({ pact: r.pact, audit, transaction }),
     problemReport: createProblemReportService({ reports: r.problemReport, audit, transaction }),
     referenceData: createReferenceDataService(r.comune),
@@ -90,6 +90,8 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       statistics: r.statistics,
       staff: r.staffStatistics,
       eventFigures: r.event.figuresByYearAndType,
+      nextEventStart: r.event.nextStart,
+      version: r.publicDataVersion.version,
       fundingTotals: r.contribution.totals,
     }),
   };

@@ -1,6 +1,8 @@
 import type { OpenDataRepository } from "../data/openDataRepository.js";
 import * as formats from "./openDataFormats.js";
 import { dcatCatalogue } from "./openDataCatalogue.js";
+import { createOpenDataFiles } from "./openDataFiles.js";
+import { createVersionedMemo } from "./versionedMemo.js";
 
 export const OPEN_DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/";
 const BATCH_SIZE = 250;
@@ -15,7 +17,11 @@ export const DOWNLOADS = {
 } as const;
 export type DownloadName = keyof typeof DOWNLOADS;
 
-export function createOpenDataService(repository: OpenDataRepository, baseUrl: string) {
+/**
+ * `version` is the register's version (publicDataVersionRepository): the files and
+ * the date of the last change are produced once per version, not per request.
+ */
+export function createOpenDataService(repository: OpenDataRepository, baseUrl: string, version: () => Promise<string>) {
   /** Registered organizations, one batch of BATCH_SIZE at a time (keyset by id). */
   async function* batches() {
     let after = 0;
@@ -27,34 +33,45 @@ export function createOpenDataService(repository: OpenDataRepository, baseUrl: s
     }
   }
 
+  const modified = createVersionedMemo(() => repository.lastModified());
+  const lastModified = async () => modified.get(await version());
+  const files = createOpenDataFiles({
+    version,
+    chunks: (name) => chunks(name as DownloadName),
+    lastModified: repository.lastModified,
+  });
+
+  function chunks(name: DownloadName): formats.Chunks {
+    switch (name) {
+      case "registro.csv":
+        return formats.organizationsCsv(batches(), baseUrl);
+      case "misure.csv":
+        return formats.measuresCsv(batches());
+      case "registro.json":
+        return formats.organizationsJson(batches(), baseUrl, {
+          generatedAt: new Date().toISOString(),
+          licence: OPEN_DATA_LICENCE,
+        });
+      case "registro.geojson":
+        return formats.organizationsGeoJson(batches(), baseUrl);
+      case "hsds.json":
+        return formats.organizationsHsds(batches(), baseUrl);
+    }
+  }
+
   return {
     baseUrl,
-    lastModified: () => repository.lastModified(),
+    lastModified,
 
     isDownload: (name: string): name is DownloadName => Object.hasOwn(DOWNLOADS, name),
 
-    chunks(name: DownloadName): formats.Chunks {
-      switch (name) {
-        case "registro.csv":
-          return formats.organizationsCsv(batches(), baseUrl);
-        case "misure.csv":
-          return formats.measuresCsv(batches());
-        case "registro.json":
-          return formats.organizationsJson(batches(), baseUrl, {
-            generatedAt: new Date().toISOString(),
-            licence: OPEN_DATA_LICENCE,
-          });
-        case "registro.geojson":
-          return formats.organizationsGeoJson(batches(), baseUrl);
-        case "hsds.json":
-          return formats.organizationsHsds(batches(), baseUrl);
-      }
-    },
+    /** The file on disk for the register as committed now (produced once per version). */
+    file: (name: DownloadName) => files.get(name),
 
     organization: (slug: string) => repository.registeredBySlug(slug),
 
     async catalogue() {
-      return dcatCatalogue(baseUrl, (await repository.lastModified()) ?? new Date());
+      return dcatCatalogue(baseUrl, (await lastModified()) ?? new Date());
     },
   };
 }

@@ -2,6 +2,7 @@ import type { OrganizationRepository } from "../data/organizationRepository.js";
 import { isRanked, RANK_CANDIDATES, type RegistrySearchRepository } from "../data/registrySearchRepository.js";
 import { MAX_RESULTS, PAGE_SIZE, measureMatches, searchKey, type RegistrySearch } from "../domain/registrySearch.js";
 import type { SearchCache } from "./searchCache.js";
+import { createVersionedMemo } from "./versionedMemo.js";
 
 export function createRegistryService(
   search: RegistrySearchRepository,
@@ -10,6 +11,11 @@ export function createRegistryService(
 ) {
   /** Cached under the register's current version: never older than what is committed. */
   const cached = async <T>(key: string, compute: () => Promise<T>) => cache.get(await search.version(), key, compute);
+  // The home page's whole-register counts: once per committed change, not per visit.
+  const home = createVersionedMemo(async () => {
+    const [counts, latest] = await Promise.all([organizations.publicCounts(), organizations.latestRegistered(6)]);
+    return { counts, latest };
+  });
 
   return {
     /** One page of public results, each organization with its measures (matching ones first). */
@@ -36,8 +42,7 @@ export function createRegistryService(
     },
 
     async homeSummary() {
-      const [counts, latest] = await Promise.all([organizations.publicCounts(), organizations.latestRegistered(6)]);
-      return { counts, latest };
+      return home.get(await search.version());
     },
   };
 

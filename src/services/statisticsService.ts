@@ -4,12 +4,18 @@ import { verificationThreshold } from "../domain/verification.js";
 import type { EventFigure } from "../data/eventRepository.js";
 import type { FundingTotal } from "../data/contributionRepository.js";
 import { publicDatasets, type Dataset } from "./statisticsDatasets.js";
+import { createVersionedMemo } from "./versionedMemo.js";
+import { organizationFigures } from "./organizationFigures.js";
 
 export interface StatisticsDependencies {
   statistics: StatisticsRepository;
   staff: StaffStatisticsRepository;
-  /** Events held per year and type (eventRepository). */
-  eventFigures: () => Promise<EventFigure[]>;
+  /** Events held before a moment, per year and type (eventRepository). */
+  eventFigures: (at: Date) => Promise<EventFigure[]>;
+  /** When the next event after a moment starts, changing the events held (eventRepository). */
+  nextEventStart: (at: Date) => Promise<Date | null>;
+  /** The version of every table the public figures read (publicDataVersionRepository). */
+  version: () => Promise<string>;
   /** Funding totals; public ones only on public pages (contributionRepository). */
   fundingTotals: (options: { publicOnly: boolean }) => Promise<FundingTotal[]>;
 }
@@ -17,17 +23,22 @@ export interface StatisticsDependencies {
 export function createStatisticsService(deps: StatisticsDependencies) {
   const { statistics } = deps;
 
-  async function publicFigures() {
-    const [comuni, categories, sizes, ateco, outcomes, registrations, events, funding] = await Promise.all([
-      statistics.organizationsByComune(),
+  // Whole-register aggregates: computed once per committed change (or when an
+  // event starts and so counts as held), whatever the number of requests.
+  const figures = createVersionedMemo(computePublicFigures, (f) => f.validUntil);
+
+  async function computePublicFigures() {
+    const now = new Date();
+    const [counts, names, categories, outcomes, events, funding, validUntil] = await Promise.all([
+      statistics.organizationCounts(),
+      statistics.names(),
       statistics.measuresByCategory(),
-      statistics.organizationsBySize(),
-      statistics.organizationsByAteco(),
       statistics.measuresByOutcome(),
-      statistics.registrationsByMonth(),
-      deps.eventFigures(),
+      deps.eventFigures(now),
       deps.fundingTotals({ publicOnly: true }),
+      deps.nextEventStart(now),
     ]);
+    const { comuni, sizes, ateco, registrations } = organizationFigures(counts, names);
     const measures = categories.reduce((sum, c) => sum + c.measures, 0);
     const openMeasures = categories.reduce((sum, c) => sum + c.openToCitizens, 0);
     const territorial = outcomes.find((o) => o.outcome === "TERRITORIAL_WELFARE")?.measures ?? 0;
@@ -52,7 +63,12 @@ export function createStatisticsService(deps: StatisticsDependencies) {
       registrationsByYear,
       events,
       funding,
+      validUntil,
     };
+  }
+
+  async function publicFigures() {
+    return figures.get(await deps.version());
   }
 
   return {

@@ -22,6 +22,9 @@ export interface DemoSummary {
   hidden: string[];
 }
 
+// Any constant distinct from the other advisory locks (src/db/startupLock.ts).
+const DEMO_SEED_LOCK = 7_461_203_116;
+
 /**
  * Fills an empty register with fictitious organizations (isDemo, "Dati
  * dimostrativi"). Does nothing and returns null when any organization exists.
@@ -30,16 +33,20 @@ export async function seedDemoData(prisma: PrismaClient): Promise<DemoSummary | 
   if ((await prisma.organization.count()) > 0) return null;
   const comuni = new Map((await prisma.comune.findMany()).map((c) => [c.istatCode, c]));
   const register = buildDemoRegister(comuni);
-  await prisma.$transaction(
+  const written = await prisma.$transaction(
     async (tx) => {
+      // Two processes seeding at once: the second waits here, then finds the register filled.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DEMO_SEED_LOCK}::bigint)`;
+      if ((await tx.organization.count()) > 0) return false;
       await writeRegister(tx, register);
       await seedDemoTerritory(tx);
       await seedDemoOutreach(tx);
       await refreshSearchData(tx, null);
+      return true;
     },
     { maxWait: 10_000, timeout: 120_000 },
   );
-  return summarize(register.plans);
+  return written ? summarize(register.plans) : null;
 }
 
 async function writeRegister(tx: Prisma.TransactionClient, register: DemoRegister): Promise<void> {

@@ -22,7 +22,7 @@ export function publicRoutes(services: Services, limits: RateLimits) {
   router.use(networkRoutes(services));
   router.use(outreachRoutes(services, limits));
   router.use(statisticsRoutes(services));
-  router.use(openDataRoutes(services));
+  router.use(openDataRoutes(services, limits));
   router.get("/accessibilita", (_req, res) => res.render("public/accessibility"));
   router.get("/privacy", (_req, res) => res.render("public/privacy"));
   return router;

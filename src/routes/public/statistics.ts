@@ -2,14 +2,16 @@ import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { toCsv } from "../../domain/csv.js";
 import { publicDatasetNames } from "../../services/statisticsDatasets.js";
+import { createRenderOnce } from "./renderOnce.js";
 
 /** /statistiche: public monitoring figures, each also a CSV file. */
 export function statisticsRoutes(services: Services) {
   const router = Router();
+  const renderOnce = createRenderOnce();
 
-  router.get("/statistiche", async (_req, res) => {
+  router.get("/statistiche", async (req, res) => {
     const figures = await services.statistics.publicFigures();
-    res.render("public/statistics", { figures, datasets: publicDatasetNames });
+    await renderOnce(req, res, figures, "public/statistics", { figures, datasets: publicDatasetNames });
   });
 
   router.get("/statistiche/:name.csv", async (req, res, next) => {
