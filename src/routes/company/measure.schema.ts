@@ -5,11 +5,12 @@ import { isoDate, optional, versionField } from "./companyFields.js";
 
 const list = (v: unknown) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);
 
-/** A measure of the application; completeness is checked only when the application is submitted. */
+/** A measure of the application: a title to save it; the rest of completeness is checked when the application is submitted. */
 export const measureSchema = z
   .strictObject({
     version: versionField,
-    title: optional(z.string().max(200)),
+    // The one field a saved measure must have: without it the draft would list a "Misura senza titolo".
+    title: formFields.requiredText(200),
     description: optional(z.string().max(3000)),
     category: optional(z.enum(MeasureCategory)),
     status: optional(z.enum(MeasureStatus)),

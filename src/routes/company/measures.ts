@@ -1,6 +1,7 @@
 import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { parseForm, renderInvalid } from "../../validation/form.js";
+import { renderConfirmation } from "../confirmation.js";
 import { measureSchema, versionOnlySchema } from "./measure.schema.js";
 import { asFormValues, formVersion, renderRefused } from "./workspaceView.js";
 
@@ -34,6 +35,22 @@ export function measureRoutes(services: Services) {
     const outcome = await services.companyDrafts.saveMeasure(req.user!, version, key, measure);
     if (outcome.ok) return res.redirect(303, "/impresa?salvato=misura");
     renderRefused(res, outcome);
+  });
+
+  router.get("/misure/:key/elimina", async (req, res, next) => {
+    const ws = await services.companyDrafts.workspace(req.user!);
+    const measure = ws.payload.measures.find((m) => m.key === req.params.key);
+    if (!measure) return next();
+    if (!ws.editable) return renderRefused(res, { ok: false, reason: "locked" });
+    const t = res.locals.t as (key: string, params?: object) => string;
+    renderConfirmation(res, {
+      title: t("company.home.removeMeasureTitle"),
+      question: t("company.home.removeMeasureQuestion", { title: measure.title || t("company.measures.untitled") }),
+      action: `/impresa/misure/${measure.key}/elimina`,
+      submit: t("company.home.removeMeasureConfirm"),
+      back: "/impresa",
+      fields: [["version", formVersion(ws)]],
+    });
   });
 
   router.post("/misure/:key/elimina", async (req, res, next) => {
