@@ -3,7 +3,13 @@ import type request from "supertest";
 import { TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { buildOrganization, nextVatNumber } from "../factories/organizationFactory.js";
 import { buildCompanyUser, buildNetwork } from "../factories/territoryFactory.js";
-import { completeMeasure, completeOrganization, postForm, signedUpCompany, versionIn } from "../helpers/companyAgent.js";
+import {
+  completeMeasure,
+  completeOrganization,
+  postForm,
+  signedUpCompany,
+  versionIn,
+} from "../helpers/companyAgent.js";
 import { csrfFrom } from "../helpers/csrf.js";
 import { loggedInAgent } from "../helpers/login.js";
 import { createTestContext, roomyRateLimits, type TestContext } from "../helpers/testApp.js";
@@ -15,12 +21,16 @@ let agent: request.Agent;
 beforeAll(async () => {
   ctx = await createTestContext({ rateLimits: roomyRateLimits });
   agent = await signedUpCompany(ctx, "conferme@example.org");
-  const saved = await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", { ...completeOrganization(nextVatNumber()), version: "" });
+  const saved = await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", {
+    ...completeOrganization(nextVatNumber()),
+    version: "",
+  });
   expect(saved.status).toBe(303);
 });
 afterAll(() => ctx?.db.close());
 
-const measureKeys = async () => [...(await agent.get("/impresa")).text.matchAll(/href="\/impresa\/misure\/([^"/]+)\/elimina"/g)].map((m) => m[1]);
+const measureKeys = async () =>
+  [...(await agent.get("/impresa")).text.matchAll(/href="\/impresa\/misure\/([^"/]+)\/elimina"/g)].map((m) => m[1]);
 
 describe("saving a new measure", () => {
   it("refuses a measure without a title with 422, keeps what was typed and saves nothing", async () => {
@@ -42,7 +52,10 @@ describe("saving a new measure", () => {
 describe("removing a measure", () => {
   it("asks on a page of its own before removing, and removes only after the confirmed POST", async () => {
     const form = await agent.get("/impresa/misure/nuova");
-    const saved = await postForm(agent, "/impresa/misure/nuova", "/impresa/misure/nuova", { ...completeMeasure, version: versionIn(form.text) });
+    const saved = await postForm(agent, "/impresa/misure/nuova", "/impresa/misure/nuova", {
+      ...completeMeasure,
+      version: versionIn(form.text),
+    });
     expect(saved.status).toBe(303);
     const [key] = await measureKeys();
     expect(key).toBeDefined();
@@ -58,7 +71,10 @@ describe("removing a measure", () => {
     expect(question.text).toContain(`action="/impresa/misure/${key}/elimina"`);
     expect(question.text).toContain('href="/impresa"');
 
-    const withoutToken = await agent.post(`/impresa/misure/${key}/elimina`).type("form").send({ version: versionIn(question.text) });
+    const withoutToken = await agent
+      .post(`/impresa/misure/${key}/elimina`)
+      .type("form")
+      .send({ version: versionIn(question.text) });
     expect(withoutToken.status).toBe(403);
     expect(await measureKeys()).toEqual([key]);
 
@@ -72,7 +88,10 @@ describe("removing a measure", () => {
 
   it("asks in English on the English site, and answers 404 for a measure that is not there", async () => {
     const form = await agent.get("/impresa/misure/nuova");
-    await postForm(agent, "/impresa/misure/nuova", "/impresa/misure/nuova", { ...completeMeasure, version: versionIn(form.text) });
+    await postForm(agent, "/impresa/misure/nuova", "/impresa/misure/nuova", {
+      ...completeMeasure,
+      version: versionIn(form.text),
+    });
     const [key] = await measureKeys();
     const question = await agent.get(`/impresa/misure/${key}/elimina?lang=en`);
     expect(question.text).toContain("Remove the measure?");
@@ -97,11 +116,15 @@ describe("leaving a network", () => {
     expect(question.status).toBe(200);
     expect(question.text).toContain(`Uscire dalla rete «${network.name}»?`);
     expect(question.text).toContain('href="/impresa/reti"');
-    const status = () => prisma.networkMembership.findFirstOrThrow({ where: { networkId: network.id, organizationId: member.id } });
+    const status = () =>
+      prisma.networkMembership.findFirstOrThrow({ where: { networkId: network.id, organizationId: member.id } });
     expect((await status()).status).toBe("ACTIVE");
 
     expect((await memberAgent.post(`/impresa/reti/${network.slug}/recesso`).type("form").send({})).status).toBe(403);
-    const left = await memberAgent.post(`/impresa/reti/${network.slug}/recesso`).type("form").send({ _csrf: csrfFrom(question.text) });
+    const left = await memberAgent
+      .post(`/impresa/reti/${network.slug}/recesso`)
+      .type("form")
+      .send({ _csrf: csrfFrom(question.text) });
     expect(left.status).toBe(303);
     expect((await status()).status).not.toBe("ACTIVE");
     // Nothing left to confirm once out of the network.
