@@ -41,7 +41,7 @@ describe("saving a new measure", () => {
       version: versionIn(form.text),
     });
     expect(res.status).toBe(422);
-    expect(res.text).toMatch(/id="campo-title-errore"[^>]*>Questo campo è obbligatorio\./);
+    expect(res.text).toMatch(/id="campo-title-errore"[^>]*>Scrivi il titolo della misura\./);
     expect(res.text).toContain("Una descrizione scritta prima del titolo.");
     const home = await agent.get("/impresa");
     expect(home.text).not.toContain("Misura senza titolo");

@@ -2,7 +2,7 @@ import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { parseForm, renderInvalid } from "../../validation/form.js";
 import { renderConfirmation } from "../confirmation.js";
-import { measureSchema, versionOnlySchema } from "./measure.schema.js";
+import { draftMeasureSchema, versionOnlySchema } from "./measure.schema.js";
 import { asFormValues, formVersion, renderRefused } from "./workspaceView.js";
 
 /** Add, edit and remove the measures of the application; keys of other organizations are simply not found. */
@@ -29,7 +29,7 @@ export function measureRoutes(services: Services) {
     const key = req.params.key === "nuova" ? null : req.params.key;
     const ws = await services.companyDrafts.workspace(req.user!);
     if (key !== null && !ws.payload.measures.some((m) => m.key === key)) return next();
-    const form = parseForm(measureSchema, req);
+    const form = parseForm(draftMeasureSchema, req);
     if (!form.ok) return renderInvalid(res, view, form, { key });
     const { version, ...measure } = form.data;
     const outcome = await services.companyDrafts.saveMeasure(req.user!, version, key, measure);
