@@ -18,7 +18,8 @@ const schema = z
     SEED_DEMO_DATA: bool.default(true),
     SESSION_SECRET: z.string().min(32).optional(),
     TRUST_PROXY: z.string().default("false"),
-    PUBLIC_BASE_URL: z.string().url().default("http://localhost:3000"),
+    // Unset: http://localhost:<PORT>, so links in e-mails and feeds work on any development port.
+    PUBLIC_BASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     MAP_TILE_URL: z.string().url().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
     MAP_TILE_ATTRIBUTION: z
@@ -58,7 +59,7 @@ function toConfig(env: z.infer<typeof schema>) {
     // Development only: production refuses to start without SESSION_SECRET.
     sessionSecret: env.SESSION_SECRET ?? "development-only-secret-change-me-please",
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
-    publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/$/, ""),
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     logLevel: env.LOG_LEVEL,
     mapTileUrl: env.MAP_TILE_URL,
     mapTileAttribution: env.MAP_TILE_ATTRIBUTION,

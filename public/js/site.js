@@ -15,4 +15,17 @@
       }, 0);
     });
   });
+  // The header's menu is a <details> that works alone; Escape or a click elsewhere closes it, as people expect of a menu.
+  var menu = document.querySelector("details.site-menu");
+  if (menu) {
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu.open) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
+      }
+    });
+    document.addEventListener("click", function (event) {
+      if (menu.open && !menu.contains(event.target)) menu.open = false;
+    });
+  }
 })();

@@ -152,7 +152,13 @@ describe("staff record events", () => {
         eventId: event.id,
       },
     });
-    expect((await post(reviewer, `${page}/elimina`, {}, page)).status).toBe(303);
+    // "Elimina l'evento" leads to a confirmation page; only its form deletes.
+    expect((await reviewer.get(page)).text).toContain(`href="${page}/elimina"`);
+    const question = await reviewer.get(`${page}/elimina`);
+    expect(question.status).toBe(200);
+    expect(question.text).toContain(`«${event.title}»`);
+    expect(await p.event.count({ where: { id: event.id } })).toBe(1);
+    expect((await post(reviewer, `${page}/elimina`, {}, `${page}/elimina`)).status).toBe(303);
     expect(await p.event.count({ where: { id: event.id } })).toBe(0);
     expect((await p.contribution.findUniqueOrThrow({ where: { id: contribution.id } })).eventId).toBeNull();
     expect((await audits("event.delete", event.id))[0]?.before).toMatchObject({

@@ -128,7 +128,11 @@ describe("staff record contributions", () => {
     expect(update?.before).toMatchObject({ amount: "1234.56", isPublic: true });
     expect(update?.after).toMatchObject({ amount: "99999999.99", isPublic: false });
 
-    expect((await post(admin, `${page}/elimina`, {}, page)).status).toBe(303);
+    // "Elimina il contributo" leads to a confirmation page; only its form deletes.
+    expect((await admin.get(page)).text).toContain(`href="${page}/elimina"`);
+    expect((await admin.get(`${page}/elimina`)).text).toContain("Stai per eliminare il contributo");
+    expect(await p.contribution.count({ where: { id: created.id } })).toBe(1);
+    expect((await post(admin, `${page}/elimina`, {}, `${page}/elimina`)).status).toBe(303);
     expect(await p.contribution.count({ where: { id: created.id } })).toBe(0);
     expect((await audits("contribution.delete", created.id))[0]?.before).toMatchObject({ amount: "99999999.99" });
     expect((await admin.get(page)).status).toBe(404);

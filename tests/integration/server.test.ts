@@ -70,6 +70,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", EMBEDDED_DB_DIR: dataDir, LOG_LEVEL: "info", NODE_ENV: "development" };
   delete env.DATABASE_URL;
+  delete env.PUBLIC_BASE_URL;
   // A test hook loaded before the server: on SIGUSR2 a promise is rejected with nobody to catch it.
   const rejectOnSignal = `data:text/javascript,process.on("SIGUSR2",()=>{Promise.reject(new Error("rejected on purpose by the test"))})`;
   server = spawn(process.execPath, ["--import", "tsx", "--import", rejectOnSignal, "src/server.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
@@ -90,6 +91,12 @@ describe("npm start on the embedded database", () => {
     const page = await (await fetch(`${base}/registro?vicino=037006&raggio=15`)).text();
     expect(page).toMatch(/\d+ imprese trovate/);
     expect(page).not.toContain("0 imprese trovate");
+  });
+
+  it("links the open-data catalogue to the port it runs on when PUBLIC_BASE_URL is unset", async () => {
+    const catalogue = await (await fetch(`${base}/open-data/catalogo.jsonld`)).text();
+    expect(catalogue).toContain(`http://localhost:${new URL(base).port}/open-data/`);
+    expect(catalogue).not.toContain("http://localhost:3000/");
   });
 
   it("answers concurrent requests through its single connection", async () => {

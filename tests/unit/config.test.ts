@@ -22,6 +22,11 @@ describe("loadConfig", () => {
     expect(loadConfig({ SEARCH_CACHE_MB: "0" }).searchCacheBytes).toBe(0);
     expect(() => loadConfig({ SEARCH_CACHE_MB: "-1" })).toThrow(/SEARCH_CACHE_MB/);
   });
+  it("links to the port it listens on while PUBLIC_BASE_URL is unset", () => {
+    expect(loadConfig({ PORT: "4321" }).publicBaseUrl).toBe("http://localhost:4321");
+    expect(loadConfig({ PORT: "4321", PUBLIC_BASE_URL: "" }).publicBaseUrl).toBe("http://localhost:4321");
+    expect(loadConfig({ PORT: "4321", PUBLIC_BASE_URL: "https://registro.example.it/" }).publicBaseUrl).toBe("https://registro.example.it");
+  });
   it("reads TRUST_PROXY as Express expects it", () => {
     expect(loadConfig({ TRUST_PROXY: "1" }).trustProxy).toBe(1);
     expect(loadConfig({ TRUST_PROXY: "true" }).trustProxy).toBe(true);

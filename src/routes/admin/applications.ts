@@ -11,6 +11,7 @@ import {
   rejectSchema,
   requestChangesSchema,
 } from "./applications.schema.js";
+import { codeNames } from "../codeNames.js";
 
 const listView = "admin/applications/index";
 const detailView = "admin/applications/show";
@@ -32,7 +33,8 @@ export function applicationRoutes(services: Services) {
     if (!application) return res.status(404).render("errors/404");
     const done = outcomes.find((o) => o === req.query.esito);
     const staff = await services.staff.list();
-    res.status(status).render(detailView, { application, staff, done, errors: {}, values: {}, ...locals });
+    const codeName = await codeNames(services.referenceData, res.locals.lang as string);
+    res.status(status).render(detailView, { application, staff, done, codeName, errors: {}, values: {}, ...locals });
   }
 
   /** A refused decision keeps everything the reviewer typed, with the reason on top. */

@@ -2,6 +2,7 @@ import { Router, type Response } from "express";
 import type { Services } from "../../services/index.js";
 import { parseForm } from "../../validation/form.js";
 import { formatEuroAmount } from "../../domain/euroAmount.js";
+import { renderConfirmation } from "../confirmation.js";
 import { validId } from "./idParam.js";
 import { contributionFormSchema, fundingReportSchema } from "./contributions.schema.js";
 import { fundingCsv } from "./fundingCsv.js";
@@ -97,6 +98,19 @@ export function adminContributionRoutes(services: Services) {
         errors: { [outcome.field]: { key: "validation.choice" } },
       });
     res.redirect(303, `/admin/contributi/${contribution.id}?esito=salvato`);
+  });
+
+  router.get("/contributi/:id/elimina", async (req, res) => {
+    const contribution = await funding.find(Number(req.params.id));
+    if (!contribution) return res.status(404).render("errors/404");
+    const t = res.locals.t as (key: string, params?: object) => string;
+    renderConfirmation(res, {
+      title: t("funding.admin.deleteTitle"),
+      question: t("funding.admin.deleteQuestion", { activity: contribution.activity, amount: formatEuroAmount(contribution.amount.toFixed(2), res.locals.lang as "it" | "en") }),
+      action: `/admin/contributi/${contribution.id}/elimina`,
+      submit: t("funding.admin.delete"),
+      back: `/admin/contributi/${contribution.id}`,
+    });
   });
 
   router.post("/contributi/:id/elimina", async (req, res) => {

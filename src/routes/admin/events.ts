@@ -2,6 +2,7 @@ import { Router, type Response } from "express";
 import type { Services } from "../../services/index.js";
 import { parseForm } from "../../validation/form.js";
 import { romeDateAndTime } from "../../domain/romeTime.js";
+import { renderConfirmation } from "../confirmation.js";
 import { validId } from "./idParam.js";
 import { eventFormSchema } from "./events.schema.js";
 
@@ -76,6 +77,19 @@ export function adminEventRoutes(services: Services) {
     if (!outcome.ok)
       return render(res, 422, { event, values: req.body, errors: { imprese: { key: "events.errors.notRegistered" } } });
     res.redirect(303, `/admin/eventi/${event.id}?esito=salvato`);
+  });
+
+  router.get("/eventi/:id/elimina", async (req, res) => {
+    const event = await events.find(Number(req.params.id));
+    if (!event) return res.status(404).render("errors/404");
+    const t = res.locals.t as (key: string, params?: object) => string;
+    renderConfirmation(res, {
+      title: t("events.admin.deleteTitle"),
+      question: `${t("events.admin.deleteQuestion", { title: event.title })} ${t("events.admin.deleteHint")}`,
+      action: `/admin/eventi/${event.id}/elimina`,
+      submit: t("events.admin.delete"),
+      back: `/admin/eventi/${event.id}`,
+    });
   });
 
   router.post("/eventi/:id/elimina", async (req, res) => {

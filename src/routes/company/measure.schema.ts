@@ -5,25 +5,42 @@ import { isoDate, optional, versionField } from "./companyFields.js";
 
 const list = (v: unknown) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);
 
-/** A measure of the application; completeness is checked only when the application is submitted. */
+/** The fields of a measure; the rest of completeness is checked when the application is submitted. */
+const measureFields = {
+  version: versionField,
+  title: optional(z.string().max(200)),
+  description: optional(z.string().max(3000)),
+  category: optional(z.enum(MeasureCategory)),
+  status: optional(z.enum(MeasureStatus)),
+  beneficiaries: z.preprocess(list, z.array(z.enum(Beneficiary)).max(3)),
+  openToCitizens: formFields.checkbox(),
+  areaServed: optional(z.string().max(300)),
+  accessConditions: optional(z.string().max(2000)),
+  costToCitizens: optional(z.string().max(300)),
+  capacity: optional(
+    z.string().regex(/^\d+$/, "validation.integer").transform(Number).pipe(z.number().int().min(0).max(1_000_000)),
+  ),
+  startsOn: optional(isoDate),
+  endsOn: optional(isoDate),
+  partners: optional(z.string().max(1000)),
+};
+const datesInOrder = { path: ["endsOn"], message: "validation.dateOrder" };
+
+/** A measure as the network form checks it (networkMeasureErrors adds what a network measure needs). */
 export const measureSchema = z
+  .strictObject(measureFields)
+  .refine((m) => !m.startsOn || !m.endsOn || m.startsOn <= m.endsOn, datesInOrder);
+
+/**
+ * A measure of the company's draft: the title is the one field it needs to be saved, so an
+ * empty form is answered with 422 instead of a "Misura senza titolo" cluttering the draft.
+ */
+export const draftMeasureSchema = z
   .strictObject({
-    version: versionField,
-    title: optional(z.string().max(200)),
-    description: optional(z.string().max(3000)),
-    category: optional(z.enum(MeasureCategory)),
-    status: optional(z.enum(MeasureStatus)),
-    beneficiaries: z.preprocess(list, z.array(z.enum(Beneficiary)).max(3)),
-    openToCitizens: formFields.checkbox(),
-    areaServed: optional(z.string().max(300)),
-    accessConditions: optional(z.string().max(2000)),
-    costToCitizens: optional(z.string().max(300)),
-    capacity: optional(z.string().regex(/^\d+$/, "validation.integer").transform(Number).pipe(z.number().int().min(0).max(1_000_000))),
-    startsOn: optional(isoDate),
-    endsOn: optional(isoDate),
-    partners: optional(z.string().max(1000)),
+    ...measureFields,
+    title: z.preprocess((v) => v ?? "", z.string().trim().min(1, "validation.measureTitle").max(200)),
   })
-  .refine((m) => !m.startsOn || !m.endsOn || m.startsOn <= m.endsOn, { path: ["endsOn"], message: "validation.dateOrder" });
+  .refine((m) => !m.startsOn || !m.endsOn || m.startsOn <= m.endsOn, datesInOrder);
 
 export type MeasureForm = z.infer<typeof measureSchema>;
 

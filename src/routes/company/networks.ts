@@ -2,6 +2,7 @@ import { Router, type Response } from "express";
 import type { Services } from "../../services/index.js";
 import type { NetworkOutcome } from "../../services/networkRules.js";
 import { parseForm, renderInvalid } from "../../validation/form.js";
+import { renderConfirmation } from "../confirmation.js";
 import { measureSchema } from "./measure.schema.js";
 import { networkMeasureErrors, networkMeasureInput } from "./pact.schema.js";
 
@@ -36,6 +37,22 @@ export function companyNetworkRoutes(services: Services) {
     const outcome = await networks.requestJoin(req.user!, String(req.params.slug));
     if (!outcome.ok) return refused(res, outcome);
     res.redirect(303, "/impresa/reti?esito=richiesta");
+  });
+
+  router.get("/reti/:slug/recesso", async (req, res, next) => {
+    const orgId = req.user!.organizationId;
+    const network = orgId === null ? undefined : (await networks.forCompany(orgId)).find((n) => n.slug === req.params.slug);
+    const status = network?.members[0]?.status;
+    if (!network || (status !== "ACTIVE" && status !== "REQUESTED")) return next();
+    const t = res.locals.t as (key: string, params?: object) => string;
+    const kind = status === "ACTIVE" ? "leave" : "withdraw";
+    renderConfirmation(res, {
+      title: t(`networks.company.${kind}Title`, { name: network.name }),
+      question: t(`networks.company.${kind}Question`),
+      action: `/impresa/reti/${network.slug}/recesso`,
+      submit: t(`networks.company.${kind}Confirm`),
+      back: "/impresa/reti",
+    });
   });
 
   router.post("/reti/:slug/recesso", async (req, res) => {

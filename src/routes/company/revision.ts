@@ -1,6 +1,7 @@
 import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { parseForm } from "../../validation/form.js";
+import { codeNames } from "../codeNames.js";
 import { versionOnlySchema } from "./measure.schema.js";
 
 /** /impresa/revisione: what is online and what is pending after approval; a pending revision can be dropped. */
@@ -10,7 +11,7 @@ export function revisionRoutes(services: Services) {
   router.get("/revisione", async (req, res, next) => {
     const revision = await services.companyDraft.revision(req.user!);
     if (!revision) return next();
-    res.render("company/revision", revision);
+    res.render("company/revision", { ...revision, codeName: await codeNames(services.referenceData, res.locals.lang as string) });
   });
 
   router.post("/revisione/annulla", async (req, res) => {
