@@ -1,6 +1,8 @@
 import { Prisma } from "../generated/prisma/client.js";
 import { hasMeasureFilters, type MeasureFacts, type RegistrySearch } from "../domain/registrySearch.js";
+import { categorySearchWord, expandSearchText } from "../domain/searchVocabulary.js";
 import type { Db } from "./searchIndexRepository.js";
+import { searchVocabulary } from "./searchVocabularyFile.js";
 
 export interface OrganizationHit {
   id: number;
@@ -37,7 +39,24 @@ const networkParticipants = Prisma.sql`
  */
 export function searchSource(search: RegistrySearch): Prisma.Sql {
   if (!search.text) return Prisma.sql`"Organization" o`;
-  return Prisma.sql`(SELECT websearch_to_tsquery('italian', unaccent(${search.text})) AS q OFFSET 0) tq CROSS JOIN "Organization" o`;
+  return Prisma.sql`(SELECT ${textQuery(search.text)} AS q OFFSET 0) tq CROSS JOIN "Organization" o`;
+}
+
+/**
+ * The tsquery of the words typed. A word of the search vocabulary ("bimbi")
+ * matches itself or its category's word (categoriaminori), which
+ * refreshSearchData indexes for every organization with a measure of that
+ * category; the other words are parsed as before (stemmed, unaccented). An
+ * empty tsquery is neutral in && and ||, so stop words drop out.
+ */
+export function textQuery(text: string): Prisma.Sql {
+  const { rest, alternatives } = expandSearchText(text, searchVocabulary());
+  const parts = alternatives.map(({ words, categories }) => {
+    const lexemes = categories.map((c) => Prisma.sql`to_tsquery('italian', ${categorySearchWord(c)})`);
+    return Prisma.sql`(${Prisma.join([Prisma.sql`plainto_tsquery('italian', unaccent(${words}))`, ...lexemes], " || ")})`;
+  });
+  if (rest || parts.length === 0) parts.unshift(Prisma.sql`websearch_to_tsquery('italian', unaccent(${rest}))`);
+  return Prisma.join(parts, " && ");
 }
 
 const earthAt = (p: { lat: number; lon: number }) => Prisma.sql`ll_to_earth(${p.lat}::float8, ${p.lon}::float8)`;

@@ -3,6 +3,9 @@ import { Prisma } from "../generated/prisma/client.js";
 /** A client or an interactive transaction: repositories accept both. */
 export type Db = Prisma.TransactionClient;
 
+/** categorySearchWord() in SQL: "categoriaminori" beside each measure's title, so vocabulary words find the category. */
+const CATEGORY_WORD = Prisma.sql`'categoria' || lower(replace(m.category::text, '_', ''))`;
+
 /**
  * Recomputes the derived search columns of organizations from their published
  * data: the Italian full-text document (name, comune, measures; accents
@@ -19,9 +22,9 @@ export async function refreshSearchData(db: Db, ids: number[] | null): Promise<n
         setweight(to_tsvector('italian', unaccent(o.name)), 'A') ||
         setweight(to_tsvector('italian', unaccent(concat_ws(' ',
           (SELECT c.name FROM "Comune" c WHERE c."istatCode" = o."comuneCode"),
-          (SELECT string_agg(m.title, ' ' ORDER BY m.id) FROM "Measure" m WHERE m."organizationId" = o.id),
+          (SELECT string_agg(concat_ws(' ', m.title, ${CATEGORY_WORD}), ' ' ORDER BY m.id) FROM "Measure" m WHERE m."organizationId" = o.id),
           -- approved measures of the networks it leads or belongs to (issue 5)
-          (SELECT string_agg(m.title, ' ' ORDER BY m.id) FROM "Measure" m
+          (SELECT string_agg(concat_ws(' ', m.title, ${CATEGORY_WORD}), ' ' ORDER BY m.id) FROM "Measure" m
            WHERE m."networkReview" = 'APPROVED' AND m."networkId" IN (
              SELECT n.id FROM "Network" n WHERE n."leadOrganizationId" = o.id
              UNION SELECT nm."networkId" FROM "NetworkMembership" nm
