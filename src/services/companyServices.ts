@@ -10,9 +10,10 @@ import { createCompanyApplicationService } from "./companyApplicationService.js"
 import { createCompanyDraftService } from "./companyDraftService.js";
 import { createMailMessages } from "./mailMessages.js";
 import { createMailService } from "./mailService.js";
+import type { Geocoder } from "./geocoding/index.js";
 
 /** Accounts, the company area and the outbox (issue 3), wired to one database. */
-export function createCompanyServices(prisma: PrismaClient, config: Config) {
+export function createCompanyServices(prisma: PrismaClient, config: Config, geocoder: Geocoder) {
   const accounts = createAccountRepository(prisma);
   const companies = createCompanyRepository(prisma);
   const audit = createAuditRepository(prisma);
@@ -21,7 +22,7 @@ export function createCompanyServices(prisma: PrismaClient, config: Config) {
   const messages = createMailMessages(config.publicBaseUrl);
   return {
     accounts: createAccountService({ accounts, audit, outbox, transaction, messages }),
-    companyDrafts: createCompanyDraftService({ companies, audit, transaction }),
+    companyDrafts: createCompanyDraftService({ companies, audit, transaction, geocoder }),
     companyApplications: createCompanyApplicationService({ companies, accounts, audit, outbox, transaction, messages }),
     mail: createMailService(outbox, config.mailFrom),
   };

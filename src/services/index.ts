@@ -15,6 +15,8 @@ import { createAdminServices } from "./adminServices.js";
 import { createOutreachServices } from "./outreachServices.js";
 import { createTerritoryServices } from "./territoryServices.js";
 import { createMonitoringServices } from "./monitoringServices.js";
+import { createGeocoder } from "./geocoding/index.js";
+import { createLogger } from "../logger.js";
 
 /**
  * Every service of the application, wired to one database. `pool` is the one
@@ -22,6 +24,11 @@ import { createMonitoringServices } from "./monitoringServices.js";
  */
 export function createServices(prisma: PrismaClient, config: Config, pool: pg.Pool) {
   const organizations = createOrganizationRepository(prisma);
+  const referenceData = createReferenceDataService(createComuneRepository(prisma));
+  const geocoderLog = createLogger(config.logLevel).child({ component: "geocoder" });
+  const geocoder = createGeocoder(config.geocoder, async () => (await referenceData.load()).comuni, (message, err) =>
+    geocoderLog.warn({ err }, message),
+  );
   return {
     users: createUserRepository(prisma),
     auth: createAuthService(prisma),
@@ -29,13 +36,14 @@ export function createServices(prisma: PrismaClient, config: Config, pool: pg.Po
       login: limitRequests(prisma, { name: "login", ...config.rateLimits.login }),
       publicForms: limitRequests(prisma, { name: "public-forms", ...config.rateLimits.publicForms }),
     },
-    referenceData: createReferenceDataService(createComuneRepository(prisma)),
+    referenceData,
+    geocoder,
     registry: createRegistryService(
       createRegistrySearchRepository(prisma),
       organizations,
       createSearchCache(config.searchCacheBytes),
     ),
-    ...createCompanyServices(prisma, config),
+    ...createCompanyServices(prisma, config, geocoder),
     admin: createAdminServices(prisma, config),
     outreach: createOutreachServices(prisma, config),
     ...createTerritoryServices(prisma),
