@@ -16,6 +16,8 @@ export interface OrganizationHit {
   registeredAt: Date | null;
   lat: number;
   lon: number;
+  /** The seat is only at its comune's centre (Organization.positionPrecision APPROXIMATE). */
+  approximate: boolean;
   distanceKm: number | null;
 }
 
@@ -163,7 +165,8 @@ export function createRegistrySearchRepository(db: Db) {
         : Prisma.sql`NULL::float8`;
       return db.$queryRaw<OrganizationHit[]>`
         SELECT o.id, o.slug, o.name, o."legalForm", o.description, o."comuneCode", c.name AS "comuneName",
-               o."sizeClass"::text AS "sizeClass", o."registeredAt", o.lat, o.lon, ${distance} AS "distanceKm"
+               o."sizeClass"::text AS "sizeClass", o."registeredAt", o.lat, o.lon,
+               o."positionPrecision" = 'APPROXIMATE' AS approximate, ${distance} AS "distanceKm"
         FROM ${searchSource(search)} JOIN "Comune" c ON c."istatCode" = o."comuneCode"
         WHERE ${searchConditions(search, viaNetworks)}
         ORDER BY ${searchOrder(search)}

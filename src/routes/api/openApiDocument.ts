@@ -215,6 +215,7 @@ export function openApiDocument(baseUrl: string) {
           registeredAt: nullableStr,
           lat: nullableNum,
           lon: nullableNum,
+          approximatePosition: bool,
           distanceKm: nullableNum,
           measures: { type: "array", items: ref("SearchMeasure") },
         }),

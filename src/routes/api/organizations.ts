@@ -35,6 +35,7 @@ export function organizationRoutes(services: Services) {
         registeredAt: o.registeredAt ? new Date(o.registeredAt).toISOString() : null,
         lat: o.lat,
         lon: o.lon,
+        approximatePosition: o.approximate,
         distanceKm: o.distanceKm === null || o.distanceKm === undefined ? null : Math.round(o.distanceKm * 10) / 10,
         measures: o.measures.map((m) => ({
           id: m.id,
