@@ -106,6 +106,7 @@ export function openApiDocument(baseUrl: string) {
             query("vicino", "ISTAT code of the comune to measure distance from"),
             query("lat", "Latitude of the origin", { type: "number" }),
             query("lon", "Longitude of the origin", { type: "number" }),
+            query("luogo", "An address or place as the origin (geocoded; 400 when several places match)"),
             query("raggio", "Radius in km", { type: "number" }),
             query("aperte", "1: measures open to citizens only", { enum: ["1"] }),
             query("beneficiari", "Beneficiaries (repeatable)", { type: "array", items: beneficiary }),
