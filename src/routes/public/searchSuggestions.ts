@@ -38,12 +38,9 @@ export function searchSuggestions(path: string, currentUrl: string, search: Regi
   }
   const wider = RADII.find((km) => km > search.radiusKm);
   if (search.origin && wider) out.push({ kind: "radius", km: wider, href: href((p) => p.set("raggio", String(wider))) });
-  const meant = search.categories.length
-    ? search.categories
-    : search.text
-      ? expandSearchText(search.text, searchVocabulary()).alternatives.flatMap((a) => a.categories)
-      : [];
-  const related = meant.length ? [...new Set([...(search.categories.length ? [] : meant), ...meant.flatMap((c) => relatedCategories[c])])] : [];
+  // The categories the words typed stand for come first, then those related to what was asked.
+  const typed = search.text ? expandSearchText(search.text, searchVocabulary()).alternatives.flatMap((a) => a.categories) : [];
+  const related = [...new Set([...typed, ...[...search.categories, ...typed].flatMap((c) => relatedCategories[c])])];
   for (const category of related.filter((c) => !search.categories.includes(c)).slice(0, 3)) {
     out.push({
       kind: "category",
