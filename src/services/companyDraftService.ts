@@ -96,9 +96,14 @@ export function createCompanyDraftService({ companies, audit, transaction, geoco
     },
 
     /** Saves the organization form; the seat is placed (geocoded) before the transaction, never inside it. */
-    async saveOrganization(user: Express.User, version: number | undefined, organization: OrganizationDraft, comune?: ComunePlace) {
+    async saveOrganization(
+      user: Express.User,
+      version: number | undefined,
+      organization: OrganizationDraft,
+      seat: { comune?: ComunePlace | undefined; confirmed?: boolean } = {},
+    ) {
       const previous = (await workspace(user)).payload.organization;
-      const placed = await placeSeat(previous, organization, comune, geocoder);
+      const placed = await placeSeat(previous, organization, seat.comune, geocoder, seat.confirmed ?? false);
       return edit(user, version, (p) => ({ ...p, organization: placed }), "application.saveOrganization");
     },
 

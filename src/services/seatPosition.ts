@@ -12,7 +12,7 @@ const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /**
  * Where the seat goes on the map, and how sure that is. A point the company
- * moved is EXACT; one it left as it was keeps its precision while the address
+ * moved or confirmed is EXACT; one it left as it was keeps its precision while the address
  * stays the same; otherwise the address is geocoded (ADDRESS), or the seat
  * goes to the comune's centre (APPROXIMATE) when the geocoder has nothing
  * better. The geocoder never fails: at worst it answers offline.
@@ -22,9 +22,10 @@ export async function placeSeat(
   next: OrganizationDraft,
   comune: ComunePlace | undefined,
   geocoder: Geocoder,
+  confirmed: boolean,
 ): Promise<OrganizationDraft> {
   const pinned = next.lat !== undefined && next.lon !== undefined;
-  if (pinned && !samePoint(previous, next)) return { ...next, positionPrecision: "EXACT" };
+  if (pinned && (confirmed || !samePoint(previous, next))) return { ...next, positionPrecision: "EXACT" };
   const samePlace = (previous.address ?? "") === (next.address ?? "") && previous.comuneCode === next.comuneCode;
   if (pinned && samePlace) return { ...next, positionPrecision: previous.positionPrecision ?? "EXACT" };
   if (!comune) return { ...next, lat: undefined, lon: undefined, positionPrecision: undefined };

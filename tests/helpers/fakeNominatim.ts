@@ -36,7 +36,7 @@ export async function startFakeNominatim(): Promise<FakeNominatim> {
       const key = [...fake.places.keys()].find((k) => q.toLowerCase().includes(k));
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(key ? fake.places.get(key) : []));
     };
-    if (fake.mode === "slow") setTimeout(answer, 2_000);
+    if (fake.mode === "slow") setTimeout(answer, 6_000);
     else answer();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -21,7 +21,7 @@ beforeAll(async () => {
       userAgent: "registro-test",
       attribution: "© OpenStreetMap contributors",
       minIntervalMs: 0,
-      timeoutMs: 300,
+      timeoutMs: 2000,
     },
   });
   offline = await createTestContext();
@@ -80,6 +80,10 @@ describe("near an address or place typed", () => {
     expect(links[0]).toContain("lat=44.353300&lon=11.715000");
     const chosen = await get(links[0]!);
     expect(names(chosen.text)).toEqual(["Imola Salute"]);
+    // A program cannot choose: the API says so.
+    const api = await get("/api/v1/organizations?luogo=via+emilia");
+    expect(api.status).toBe(400);
+    expect(JSON.stringify(api.body)).toContain("luogo");
     // The map page offers the same choice.
     expect((await get("/mappa?luogo=via+emilia")).text).toContain("Quale luogo intendi");
   });
