@@ -25,6 +25,12 @@ const schema = z
     MAP_TILE_ATTRIBUTION: z
       .string()
       .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'),
+    // A Nominatim-compatible geocoder; without it positions come from the comuni's centres only.
+    GEOCODER_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
+    GEOCODER_USER_AGENT: z.string().min(1).optional(),
+    GEOCODER_ATTRIBUTION: z.string().default("Indirizzi: © OpenStreetMap contributors, ODbL (Nominatim)"),
+    GEOCODER_MIN_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+    GEOCODER_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
     RATE_LIMIT_LOGIN: z.coerce.number().int().min(1).default(10),
     RATE_LIMIT_PUBLIC_FORMS: z.coerce.number().int().min(1).default(20),
     RATE_LIMIT_API: z.coerce.number().int().min(1).default(300),
@@ -63,6 +69,16 @@ function toConfig(env: z.infer<typeof schema>) {
     logLevel: env.LOG_LEVEL,
     mapTileUrl: env.MAP_TILE_URL,
     mapTileAttribution: env.MAP_TILE_ATTRIBUTION,
+    geocoder: env.GEOCODER_URL
+      ? {
+          url: env.GEOCODER_URL,
+          // Nominatim's usage policy: an identifying User-Agent and at most one request a second.
+          userAgent: env.GEOCODER_USER_AGENT ?? `registro-welfare-bologna (${env.PUBLIC_BASE_URL})`,
+          attribution: env.GEOCODER_ATTRIBUTION,
+          minIntervalMs: env.GEOCODER_MIN_INTERVAL_MS,
+          timeoutMs: env.GEOCODER_TIMEOUT_MS,
+        }
+      : null,
     // Per client address; counters are shared by every instance (PostgreSQL).
     rateLimits: {
       login: { windowMs: 15 * 60_000, limit: env.RATE_LIMIT_LOGIN },

@@ -87,7 +87,12 @@
     title.appendChild(link);
     box.appendChild(title);
     const details = [props.comune ? String(props.comune) : ""];
-    if (typeof props.distanceKm === "number")
+    // A seat placed at its comune's centre is never shown "0 km" away (domain/distanceShown.ts).
+    if (typeof props.distanceKm === "number" && props.approximate && props.distanceKm < 1)
+      details.push(text(el, "textInComune", { comune: String(props.comune || "") }));
+    else if (typeof props.distanceKm === "number" && props.approximate)
+      details.push(text(el, "textDistanceAbout", { km: km.format(Math.round(props.distanceKm)) }));
+    else if (typeof props.distanceKm === "number")
       details.push(text(el, "textDistance", { km: km.format(props.distanceKm) }));
     box.appendChild(element("p", "map-popup-meta", details.filter(Boolean).join(" · ")));
     return box;

@@ -1,5 +1,5 @@
 import type { Prisma } from "../generated/prisma/client.js";
-import type { ApplicationEventType, ApplicationKind, ApplicationStatus, RegistryStatus } from "../generated/prisma/enums.js";
+import type { ApplicationEventType, ApplicationKind, ApplicationStatus, PositionPrecision, RegistryStatus } from "../generated/prisma/enums.js";
 import type { ApplicationPayload } from "../domain/applicationPayload.js";
 import { publishedPayload } from "./publicationRepository.js";
 import { refreshSearchData } from "./searchIndexRepository.js";
@@ -12,6 +12,7 @@ export interface DraftHeader {
   comuneCode: string | null;
   lat: number | null;
   lon: number | null;
+  positionPrecision: PositionPrecision;
 }
 
 const json = (payload: ApplicationPayload) => JSON.parse(JSON.stringify(payload)) as Prisma.InputJsonValue;

@@ -24,6 +24,8 @@ export async function publishPayload(tx: Db, organizationId: number, payload: Ap
       comuneCode: o.comuneCode ?? null,
       lat: o.lat ?? null,
       lon: o.lon ?? null,
+      // Payloads written before precision was recorded had their points placed by hand or by staff.
+      positionPrecision: o.positionPrecision ?? "EXACT",
       website: o.website ?? null,
       contactEmail: o.contactEmail ?? null,
       phone: o.phone ?? null,
@@ -70,7 +72,8 @@ export async function publishedPayload(db: Db, organizationId: number): Promise<
     organization: {
       name: org.name, legalForm: org.legalForm, vatNumber: opt(org.vatNumber), taxCode: opt(org.taxCode),
       atecoSectionCode: opt(org.atecoSectionCode), employees: opt(org.employees), address: org.address,
-      comuneCode: opt(org.comuneCode), lat: opt(org.lat), lon: opt(org.lon), website: opt(org.website),
+      comuneCode: opt(org.comuneCode), lat: opt(org.lat), lon: opt(org.lon),
+      positionPrecision: org.positionPrecision, website: opt(org.website),
       contactEmail: opt(org.contactEmail), phone: opt(org.phone), description: org.description, welfareStage: org.welfareStage,
     },
     measures: org.measures.map((m) => ({

@@ -1,8 +1,10 @@
 import { Prisma } from "../generated/prisma/client.js";
 import { hasMeasureFilters, type MeasureFacts, type RegistrySearch } from "../domain/registrySearch.js";
 import { matchingMeasureCodes } from "../domain/searchFacts.js";
+import { categorySearchWord, expandSearchText } from "../domain/searchVocabulary.js";
 import type { Db } from "./db.js";
 import { publicNetworkParticipants } from "./networkVisibility.js";
+import { searchVocabulary } from "./searchVocabularyFile.js";
 
 export interface OrganizationHit {
   id: number;
@@ -16,6 +18,8 @@ export interface OrganizationHit {
   registeredAt: Date | null;
   lat: number;
   lon: number;
+  /** The seat is only at its comune's centre (Organization.positionPrecision APPROXIMATE). */
+  approximate: boolean;
   distanceKm: number | null;
 }
 
@@ -29,10 +33,20 @@ const networkParticipants = Prisma.sql`
  * only place that says how words become a tsquery. It runs once per distinct
  * text (textQueryOf below); the search queries get its result as a constant,
  * so PostgreSQL sees which words are common (the column statistics) and plans
- * for them: 0.1% and 70% of the register need different plans.
+ * for them: 0.1% and 70% of the register need different plans. A word of the
+ * search vocabulary ("bimbi") matches itself or its category's word
+ * (categoriaminori), which refreshSearchData indexes for every organization with
+ * a measure of that category; the other words are parsed as typed (stemmed,
+ * unaccented). An empty tsquery is neutral in && and ||, so stop words drop out.
  */
 export function textQuery(text: string): Prisma.Sql {
-  return Prisma.sql`websearch_to_tsquery('italian', unaccent(${text}))`;
+  const { rest, alternatives } = expandSearchText(text, searchVocabulary());
+  const parts = alternatives.map(({ words, categories }) => {
+    const lexemes = categories.map((c) => Prisma.sql`to_tsquery('italian', ${categorySearchWord(c)})`);
+    return Prisma.sql`(${Prisma.join([Prisma.sql`plainto_tsquery('italian', unaccent(${words}))`, ...lexemes], " || ")})`;
+  });
+  if (rest || parts.length === 0) parts.unshift(Prisma.sql`websearch_to_tsquery('italian', unaccent(${rest}))`);
+  return Prisma.join(parts, " && ");
 }
 
 /** A search with its text query computed (the tsquery text, null without words). */
@@ -116,7 +130,8 @@ function hitColumns(p: PreparedSearch): Prisma.Sql {
   const origin = p.search.origin;
   const distance = origin ? Prisma.sql`sec_to_gc(o."earthPoint" <-> ${earthAt(origin)}::cube) / 1000` : Prisma.sql`NULL::float8`;
   return Prisma.sql`o.id, o.slug, o.name, o."legalForm", o.description, o."comuneCode", c.name AS "comuneName",
-    o."sizeClass"::text AS "sizeClass", o."registeredAt", o.lat, o.lon, ${distance} AS "distanceKm"`;
+    o."sizeClass"::text AS "sizeClass", o."registeredAt", o.lat, o.lon,
+    o."positionPrecision" = 'APPROXIMATE' AS approximate, ${distance} AS "distanceKm"`;
 }
 
 /** `of: "candidates"`: the order over countAndPage's candidates, whose rank is already computed. */

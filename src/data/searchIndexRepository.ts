@@ -2,6 +2,9 @@ import { Prisma } from "../generated/prisma/client.js";
 import { publicNetworkParticipants, withNetworkMembersOf } from "./networkVisibility.js";
 import type { Db } from "./db.js";
 
+/** categorySearchWord() in SQL: "categoriaminori" beside each measure's title, so vocabulary words find the category. */
+const CATEGORY_WORD = Prisma.sql`'categoria' || lower(replace(m.category::text, '_', ''))`;
+
 /**
  * Recomputes the derived search columns of organizations from their published
  * data: the Italian full-text document (name, comune, measures; accents
@@ -21,9 +24,9 @@ export async function refreshSearchData(db: Db, ids: number[] | null): Promise<n
         setweight(to_tsvector('italian', unaccent(o.name)), 'A') ||
         setweight(to_tsvector('italian', unaccent(concat_ws(' ',
           (SELECT c.name FROM "Comune" c WHERE c."istatCode" = o."comuneCode"),
-          (SELECT string_agg(m.title, ' ' ORDER BY m.id) FROM "Measure" m WHERE m."organizationId" = o.id),
+          (SELECT string_agg(concat_ws(' ', m.title, ${CATEGORY_WORD}), ' ' ORDER BY m.id) FROM "Measure" m WHERE m."organizationId" = o.id),
           -- approved measures of the public networks it leads or belongs to
-          (SELECT string_agg(m.title, ' ' ORDER BY m.id) FROM "Measure" m
+          (SELECT string_agg(concat_ws(' ', m.title, ${CATEGORY_WORD}), ' ' ORDER BY m.id) FROM "Measure" m
            WHERE m."networkReview" = 'APPROVED' AND m."networkId" IN (
              SELECT p."networkId" FROM (${publicNetworkParticipants}) p WHERE p."organizationId" = o.id))))), 'B') ||
         setweight(to_tsvector('italian', unaccent(concat_ws(' ', o.description,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Beneficiary, MeasureCategory, MeasureStatus, WelfareStage } from "../generated/prisma/enums.js";
+import { Beneficiary, MeasureCategory, MeasureStatus, PositionPrecision, WelfareStage } from "../generated/prisma/enums.js";
 import { dateColumn } from "./romeTime.js";
 
 /**
@@ -42,6 +42,8 @@ export const organizationDraftSchema = z.object({
   comuneCode: optionalString,
   lat: z.number().optional(),
   lon: z.number().optional(),
+  /** EXACT: placed by the company; ADDRESS: found from the address; APPROXIMATE: the comune's centre. */
+  positionPrecision: z.enum(PositionPrecision).optional(),
   website: optionalString,
   contactEmail: optionalString,
   phone: optionalString,

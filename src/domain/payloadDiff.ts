@@ -29,6 +29,7 @@ const organizationFields: (keyof OrganizationDraft)[] = [
   "comuneCode",
   "lat",
   "lon",
+  "positionPrecision",
   "website",
   "contactEmail",
   "phone",

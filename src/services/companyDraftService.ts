@@ -4,6 +4,8 @@ import type { AuditRepository } from "../data/auditRepository.js";
 import type { RunInTransaction } from "../data/transaction.js";
 import type { Db } from "../data/db.js";
 import { diffPayload } from "../domain/payloadDiff.js";
+import type { ComunePlace, Geocoder } from "./geocoding/index.js";
+import { placeSeat } from "./seatPosition.js";
 import { readPayload, type ApplicationPayload, type MeasureDraft, type OrganizationDraft } from "../domain/applicationPayload.js";
 
 export type EditOutcome = { ok: true } | { ok: false; reason: "locked" | "conflict" | "vatTaken" };
@@ -12,6 +14,7 @@ const slugify = (name: string) =>
   name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "impresa";
 const header = (o: OrganizationDraft): DraftHeader => ({
   name: o.name ?? "", vatNumber: o.vatNumber ?? null, comuneCode: o.comuneCode ?? null, lat: o.lat ?? null, lon: o.lon ?? null,
+  positionPrecision: o.positionPrecision ?? "EXACT",
 });
 const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === "P2002";
 
@@ -19,6 +22,7 @@ interface Deps {
   companies: CompanyRepository;
   audit: AuditRepository;
   transaction: RunInTransaction;
+  geocoder: Geocoder;
 }
 
 /**
@@ -27,7 +31,7 @@ interface Deps {
  * opens a revision starting from what is online. A submitted application is
  * locked until the reviewers answer.
  */
-export function createCompanyDraftService({ companies, audit, transaction }: Deps) {
+export function createCompanyDraftService({ companies, audit, transaction, geocoder }: Deps) {
   async function workspace(user: Express.User, tx?: Db) {
     if (!user.organizationId) return { organization: null, application: null, payload: readPayload({}), editable: true };
     const organization = await companies.findOrganization(user.organizationId, tx);
@@ -91,8 +95,17 @@ export function createCompanyDraftService({ companies, audit, transaction }: Dep
       return { ...current, online, pending, diff: pending ? diffPayload(online, current.payload) : null };
     },
 
-    saveOrganization: (user: Express.User, version: number | undefined, organization: OrganizationDraft) =>
-      edit(user, version, (p) => ({ ...p, organization }), "application.saveOrganization"),
+    /** Saves the organization form; the seat is placed (geocoded) before the transaction, never inside it. */
+    async saveOrganization(
+      user: Express.User,
+      version: number | undefined,
+      organization: OrganizationDraft,
+      seat: { comune?: ComunePlace | undefined; confirmed?: boolean } = {},
+    ) {
+      const previous = (await workspace(user)).payload.organization;
+      const placed = await placeSeat(previous, organization, seat.comune, geocoder, seat.confirmed ?? false);
+      return edit(user, version, (p) => ({ ...p, organization: placed }), "application.saveOrganization");
+    },
 
     /** Adds a measure (key null) or replaces the one with that key, keeping its link to the published measure. */
     saveMeasure: (user: Express.User, version: number | undefined, key: string | null, measure: Omit<MeasureDraft, "key" | "measureId">) =>

@@ -28,6 +28,8 @@ import { createReviewService } from "./reviewService.js";
 import { createSearchCache } from "./searchCache.js";
 import { createStaffService } from "./staffService.js";
 import { createStatisticsService } from "./statisticsService.js";
+import { createGeocoder } from "./geocoding/index.js";
+import { createLogger } from "../logger.js";
 
 /**
  * Every service of the application, on the repositories of one database. The
@@ -40,6 +42,11 @@ export function createServices(repositories: Repositories, config: Config, i18n:
   const { audit, outbox, transaction } = r;
   const baseUrl = config.publicBaseUrl;
   const messages = createMailMessages(baseUrl, i18n);
+  const referenceData = createReferenceDataService(r.comune);
+  const geocoderLog = createLogger(config.logLevel).child({ component: "geocoder" });
+  const geocoder = createGeocoder(config.geocoder, async () => (await referenceData.load()).comuni, (message, err) =>
+    geocoderLog.warn({ err }, message),
+  );
   return {
     account: createAccountService({ accounts: r.account, audit, outbox, transaction, messages }),
     activityLog: createActivityLogService(r.activityLog),
@@ -54,7 +61,7 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       transaction,
       messages,
     }),
-    companyDraft: createCompanyDraftService({ companies: r.company, audit, transaction }),
+    companyDraft: createCompanyDraftService({ companies: r.company, audit, transaction, geocoder }),
     contribution: createContributionService({
       contributions: r.contribution,
       audit,
@@ -68,6 +75,7 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       figures: r.event.figuresByYearAndType,
       publicBaseUrl: baseUrl,
     }),
+    geocoder,
     guide: createGuideService(path.join(projectRoot, "content")),
     mail: createMailService(outbox, config.mailFrom),
     network: createNetworkService({ networks: r.network, register: r.registerAdmin, audit, transaction }),
@@ -75,7 +83,7 @@ export function createServices(repositories: Repositories, config: Config, i18n:
     openData: createOpenDataService(r.openData, baseUrl, r.publicDataVersion.version),
     pact: createPactService({ pact: r.pact, audit, transaction }),
     problemReport: createProblemReportService({ reports: r.problemReport, audit, transaction }),
-    referenceData: createReferenceDataService(r.comune),
+    referenceData,
     registerUpkeep: createRegisterUpkeepService({ register: r.registerAdmin, audit, transaction }),
     registry: createRegistryService(r.registrySearch, r.organization, createSearchCache(config.searchCacheBytes)),
     review: createReviewService({

@@ -45,3 +45,16 @@ describe("demo data", () => {
     }
   });
 });
+
+describe("demo data search words", () => {
+  it("finds every organization with a conciliazione measure from the category's name", async () => {
+    const expected = await ctx.db.prisma.organization.count({
+      where: { registryStatus: "REGISTERED", measures: { some: { category: "CONCILIAZIONE", networkId: null } } },
+    });
+    expect(expected).toBeGreaterThan(0);
+    const res = await request(ctx.app).get("/api/v1/organizations?q=conciliazione");
+    expect((res.body as { total: number }).total).toBeGreaterThanOrEqual(expected);
+    const page = await request(ctx.app).get("/registro?q=conciliazione");
+    expect(page.text).not.toContain("0 imprese trovate");
+  });
+});

@@ -13,8 +13,8 @@ const BATCH = 5_000;
 
 /**
  * The organizations go in with their derived search columns already computed,
- * from the same pieces and weights as refreshSearchData (name A; comune and
- * measure titles B; descriptions, areas served and partners C): one pass,
+ * from the same pieces and weights as refreshSearchData (name A; comune,
+ * measure titles and category words B; descriptions, areas served, partners C): one pass,
  * and no second version of 100,000 rows to update.
  */
 const INSERT_ORGANIZATIONS = `

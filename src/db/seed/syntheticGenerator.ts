@@ -1,3 +1,5 @@
+import type { MeasureCategory } from "../../generated/prisma/enums.js";
+import { categorySearchWord } from "../../domain/searchVocabulary.js";
 import { sizeClassFor } from "../../domain/sizeClass.js";
 import { vatCheckDigit } from "../../domain/vatNumber.js";
 import { jitter, Prng, seedFor } from "./prng.js";
@@ -41,7 +43,7 @@ export interface SyntheticMeasure {
   orgIndex: number;
   title: string;
   description: string;
-  category: string;
+  category: MeasureCategory;
   status: string;
   /** A PostgreSQL array literal, e.g. {EMPLOYEES,CITIZENS}. */
   beneficiaries: string;
@@ -124,7 +126,8 @@ function generateOrganization(
     contactEmail: `info@${slug}.example.org`,
     description: `${rng.pick(V.ORG_SENTENCES).replaceAll("{comune}", comune.name)} Dati sintetici.`,
     welfareStage: rng.chance(0.1) ? "PLANNING" : "ACTIVE",
-    titles: any ? measures.map((m) => m.title).join(" ") : null,
+    // string_agg(concat_ws(' ', title, category word), ' ') as in refreshSearchData
+    titles: any ? measures.map((m) => `${m.title} ${categorySearchWord(m.category)}`).join(" ") : null,
     // string_agg(concat_ws(' ', description, areaServed, partners), ' ')
     measureTexts: any ? measures.map((m) => [m.description, m.areaServed, m.partners].join(" ")).join(" ") : null,
   };

@@ -16,8 +16,10 @@ export function organizationRoutes(services: Services) {
   const baseUrl = () => services.openData.baseUrl;
 
   router.get("/organizations", async (req, res) => {
-    const parsed = await parseSearch(req, services.referenceData);
+    const parsed = await parseSearch(req, services.referenceData, services.geocoder);
     if (!parsed.ok) return invalidParams(res, parsed.errors);
+    // A program cannot pick from a list: it gets the error and sends lat+lon (or vicino) instead.
+    if (parsed.places) return invalidParams(res, { luogo: { key: "search.errors.luogoAmbiguous" } });
     const outcome = await services.registry.search(parsed.search);
     sendResource(res, {
       total: outcome.total,
@@ -35,6 +37,7 @@ export function organizationRoutes(services: Services) {
         registeredAt: o.registeredAt ? new Date(o.registeredAt).toISOString() : null,
         lat: o.lat,
         lon: o.lon,
+        approximatePosition: o.approximate,
         distanceKm: o.distanceKm === null || o.distanceKm === undefined ? null : Math.round(o.distanceKm * 10) / 10,
         measures: o.measures.map((m) => ({
           id: m.id,

@@ -16,6 +16,8 @@ export const organizationSchema = z.strictObject({
   comuneCode: optional(z.string().regex(/^\d{6}$/, "validation.comune")),
   lat: optional(decimal(43.9, 44.9, "validation.latitude")),
   lon: optional(decimal(10.7, 12, "validation.longitude")),
+  // "The marker is in the right spot": a found position becomes EXACT without moving it.
+  positionConfirmed: optional(z.literal("1")),
   website: optional(z.url({ protocol: /^https?$/, message: "validation.url" }).max(300)),
   contactEmail: optional(z.email("validation.email").max(254)),
   phone: optional(z.string().regex(/^\+?[\d\s./-]{6,20}$/, "validation.phone")),

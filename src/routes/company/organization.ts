@@ -22,15 +22,17 @@ export function organizationRoutes(services: Services) {
   router.post("/organizzazione", async (req, res) => {
     const form = parseForm(organizationSchema, req);
     if (!form.ok) return renderInvalid(res, view, form, await options());
-    const { version, ...organization } = form.data;
+    const { version, positionConfirmed, ...organization } = form.data;
     const { byCode } = await services.referenceData.load();
     const comune = organization.comuneCode ? byCode.get(organization.comuneCode) : undefined;
     if (organization.comuneCode && !comune) {
       return renderInvalid(res, view, { errors: { comuneCode: { key: "validation.comune" } }, values: form.data as Record<string, unknown> }, await options());
     }
-    // Without a position on the map the seat is placed at the comune's centre.
-    if (comune && (organization.lat === undefined || organization.lon === undefined)) Object.assign(organization, { lat: comune.lat, lon: comune.lon });
-    const outcome = await services.companyDraft.saveOrganization(req.user!, version, organization);
+    // Without a point placed on the map the seat is geocoded from its address (services/seatPosition.ts).
+    const outcome = await services.companyDraft.saveOrganization(req.user!, version, organization, {
+      comune,
+      confirmed: positionConfirmed === "1",
+    });
     if (outcome.ok) return res.redirect(303, "/impresa?salvato=organizzazione");
     if (outcome.reason === "vatTaken") {
       return renderInvalid(res, view, { errors: { vatNumber: { key: "validation.vatTaken" } }, values: req.body as Record<string, unknown> }, await options());

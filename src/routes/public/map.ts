@@ -3,6 +3,7 @@ import type { Services } from "../../services/index.js";
 import { parseSearch } from "./parseSearch.js";
 import { searchFormOptions } from "./searchFormOptions.js";
 import { sendSearchPage } from "./registry.js";
+import { searchSuggestions } from "./searchSuggestions.js";
 
 /** The map shows at most this many organizations: the nearest or best matches first. */
 export const MAP_LIMIT = 500;
@@ -10,7 +11,7 @@ export const MAP_LIMIT = 500;
 /** /mappa: the list is server-rendered; public/js/map.js adds the map from the GeoJSON feed. */
 export function mapPage(services: Services): RequestHandler {
   return async (req, res) => {
-    const parsed = await parseSearch(req, services.referenceData);
+    const parsed = await parseSearch(req, services.referenceData, services.geocoder);
     const options = await searchFormOptions(services);
     if (!parsed.ok) {
       const query = new URLSearchParams(req.query as Record<string, string>).toString();
@@ -20,10 +21,11 @@ export function mapPage(services: Services): RequestHandler {
     }
     const query = parsed.query;
     await sendSearchPage(services, req, res, query, async () => {
-      const outcome = await services.registry.search(parsed.search);
+      const outcome = parsed.places ? undefined : await services.registry.search(parsed.search);
+      const suggestions = outcome?.total === 0 ? searchSuggestions("/mappa", req.originalUrl, parsed.search) : [];
       return {
         view: "public/map",
-        locals: { ...options, form: parsed.form, errors: {}, outcome, search: parsed.search, query },
+        locals: { ...options, form: parsed.form, errors: {}, outcome, search: parsed.search, query, places: parsed.places, suggestions },
       };
     });
   };
@@ -31,7 +33,7 @@ export function mapPage(services: Services): RequestHandler {
 
 export function mapGeoJson(services: Services): RequestHandler {
   return async (req, res) => {
-    const parsed = await parseSearch(req, services.referenceData);
+    const parsed = await parseSearch(req, services.referenceData, services.geocoder);
     if (!parsed.ok) {
       return res
         .status(400)
@@ -55,6 +57,7 @@ export function mapGeoJson(services: Services): RequestHandler {
           url: `/registro/${p.slug}`,
           comune: p.comuneName,
           distanceKm: p.distanceKm === null ? null : Math.round(p.distanceKm * 10) / 10,
+          approximate: p.approximate,
         },
       })),
     });

@@ -35,6 +35,8 @@ export function buildSearchSchema(knownComuni: ReadonlySet<string>) {
       categoria: many(categories.slugs, "search.errors.categoria"),
       comune: one(comune, "search.errors.comune"),
       vicino: one(comune, "search.errors.vicino"),
+      // An address or place typed: answered by the geocoder (parseSearch); with lat/lon it only names them.
+      luogo: one(z.string().trim().max(200), "search.errors.luogo"),
       lat: one(number.pipe(z.number().min(-90).max(90)), "search.errors.lat"),
       lon: one(number.pipe(z.number().min(-180).max(180)), "search.errors.lon"),
       raggio: one(number.pipe(z.number().min(1).max(200)), "search.errors.raggio"),
@@ -52,10 +54,13 @@ export function buildSearchSchema(knownComuni: ReadonlySet<string>) {
       if ((p.lat === undefined) !== (p.lon === undefined)) {
         ctx.addIssue({ code: "custom", path: [p.lat === undefined ? "lat" : "lon"], message: "search.errors.latLonPair" });
       }
+      if (p.luogo !== undefined && p.vicino !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["luogo"], message: "search.errors.twoOrigins" });
+      }
       if (p.vicino !== undefined && p.lat !== undefined) {
         ctx.addIssue({ code: "custom", path: ["vicino"], message: "search.errors.twoOrigins" });
       }
-      const hasOrigin = p.vicino !== undefined || p.lat !== undefined;
+      const hasOrigin = p.vicino !== undefined || p.lat !== undefined || p.luogo !== undefined;
       if (p.ordina === "distanza" && !hasOrigin) {
         ctx.addIssue({ code: "custom", path: ["ordina"], message: "search.errors.distanceWithoutOrigin" });
       }

@@ -2,11 +2,12 @@ import type { Request, RequestHandler, Response } from "express";
 import type { Services } from "../../services/index.js";
 import { parseSearch } from "./parseSearch.js";
 import { searchFormOptions } from "./searchFormOptions.js";
+import { searchSuggestions } from "./searchSuggestions.js";
 
 /** /registro: a plain GET form; every filter lives in the URL, so links can be shared. */
 export function registryPage(services: Services): RequestHandler {
   return async (req, res) => {
-    const parsed = await parseSearch(req, services.referenceData);
+    const parsed = await parseSearch(req, services.referenceData, services.geocoder);
     const options = await searchFormOptions(services);
     if (!parsed.ok) {
       return res
@@ -14,10 +15,12 @@ export function registryPage(services: Services): RequestHandler {
         .render("public/registry", { ...options, form: parsed.form, errors: parsed.errors, outcome: undefined });
     }
     await sendSearchPage(services, req, res, parsed.query, async () => {
-      const outcome = await services.registry.search(parsed.search);
+      // Several places match what was typed: the visitor chooses one before any result.
+      const outcome = parsed.places ? undefined : await services.registry.search(parsed.search);
+      const suggestions = outcome?.total === 0 ? searchSuggestions("/registro", req.originalUrl, parsed.search) : [];
       return {
         view: "public/registry",
-        locals: { ...options, form: parsed.form, errors: {}, outcome, search: parsed.search },
+        locals: { ...options, form: parsed.form, errors: {}, outcome, search: parsed.search, places: parsed.places, suggestions },
       };
     });
   };

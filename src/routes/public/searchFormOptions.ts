@@ -1,4 +1,5 @@
 import type { Services } from "../../services/index.js";
+import { distanceShown } from "../../domain/distanceShown.js";
 import { beneficiaries, categories, searchableStatuses, sizeClasses, sortOrders } from "../../domain/vocabulary.js";
 
 /** The choices every search form offers. */
@@ -16,5 +17,7 @@ export async function searchFormOptions(services: Services) {
       raggio: [5, 10, 15, 25, 50],
     },
     categoryCode: categories.code,
+    distanceShown,
+    geocoderAttribution: services.geocoder.attribution,
   };
 }

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { refreshSearchData } from "../../src/data/searchIndexRepository.js";
+import { seedReferenceData } from "../../src/db/seed/referenceData.js";
+import { seedSynthetic } from "../../src/db/seed/syntheticData.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
+
+// The synthetic loader writes the search columns itself: they must be what publishing writes.
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedReferenceData(db.prisma);
+  await seedSynthetic(db.pool, 20, () => {});
+});
+afterAll(() => db?.close());
+
+const vectors = async () =>
+  (
+    await db.pool.query<{ slug: string; v: string }>(
+      `SELECT slug, "searchVector"::text AS v FROM "Organization" ORDER BY slug`,
+    )
+  ).rows;
+
+describe("synthetic organizations", () => {
+  it("get the same search vector as refreshSearchData gives them, category words included", async () => {
+    const loaded = await vectors();
+    expect(loaded).toHaveLength(20);
+    expect(loaded.filter((r) => r.v.includes("'categoria")).length).toBeGreaterThan(0);
+    await refreshSearchData(db.prisma, null);
+    expect(await vectors()).toEqual(loaded);
+  });
+});
