@@ -108,7 +108,7 @@ describe("company forms", () => {
     const measure = await postForm(agent, "/impresa/misure/nuova", "/impresa/misure/nuova", { version: "abc", beneficiaries: "EMPLOYEES", openToCitizens: ["1", "1"] });
     expect(measure.status).toBe(422);
     // No version at all once an application exists: the optimistic lock refuses it.
-    const versionless = await postForm(agent, "/impresa/misure/nuova", "/impresa/misure/nuova", { version: "", beneficiaries: "EMPLOYEES" });
+    const versionless = await postForm(agent, "/impresa/misure/nuova", "/impresa/misure/nuova", { version: "", title: "Misura senza versione", beneficiaries: "EMPLOYEES" });
     expect(versionless.status).toBe(409);
     expect(measure.text).toContain('id="riepilogo-errori"');
   });
