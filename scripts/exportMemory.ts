@@ -12,7 +12,7 @@
 // after the first megabyte, so a server without backpressure would buffer the
 // rest of the file meanwhile and show it. EXPORT_FILES limits the files.
 // Linux only (/proc).
-import { DOWNLOADS } from "../src/services/openDataService.js";
+import { DOWNLOADS } from "../src/services/monitoring/openDataService.js";
 import { withAdminClient } from "../tests/helpers/globalSetup.js";
 import { createThrowawayDatabase, databaseFacts, loadSyntheticData } from "./lib/database.js";
 import { cleanUpOnSignals, MB, mb, readRss, runMeasurement, sleep, startServer } from "./lib/measurement.js";

@@ -10,7 +10,7 @@ import nodemailer from "nodemailer";
 import { createRepositories } from "./data/index.js";
 import { createI18n } from "./locales/i18n.js";
 import { createServices } from "./services/index.js";
-import { startMailWorker } from "./services/mailService.js";
+import { startMailWorker } from "./services/shared/mailService.js";
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -21,8 +21,13 @@ const db = await openDatabase({
   poolSize: config.dbPoolSize,
 });
 // An idle connection losing its server (restart, failover) is dropped by the pool; the next query reconnects.
-db.pool.on("error", (err) => logger.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, "database connection lost"));
-logger.info({ database: db.kind }, db.kind === "embedded" ? `embedded PostgreSQL in ${config.embeddedDbDir}` : "PostgreSQL server");
+db.pool.on("error", (err) =>
+  logger.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, "database connection lost"),
+);
+logger.info(
+  { database: db.kind },
+  db.kind === "embedded" ? `embedded PostgreSQL in ${config.embeddedDbDir}` : "PostgreSQL server",
+);
 
 // Instances started together take turns: one migrates and seeds, the others wait and find it done.
 await withStartupLock(db, async () => {

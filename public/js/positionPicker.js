@@ -17,8 +17,11 @@
 
   el.hidden = false;
   const map = L.map(el).setView(current(), lat.value ? 16 : 12);
-  if (el.dataset.tiles) L.tileLayer(el.dataset.tiles, { attribution: el.dataset.attribution || "", maxZoom: 19 }).addTo(map);
-  const marker = L.marker(current(), { draggable: true, keyboard: true, title: el.dataset.markerLabel || "" }).addTo(map);
+  if (el.dataset.tiles)
+    L.tileLayer(el.dataset.tiles, { attribution: el.dataset.attribution || "", maxZoom: 19 }).addTo(map);
+  const marker = L.marker(current(), { draggable: true, keyboard: true, title: el.dataset.markerLabel || "" }).addTo(
+    map,
+  );
   const write = (latlng) => {
     lat.value = latlng.lat.toFixed(6);
     lon.value = latlng.lng.toFixed(6);

@@ -6,10 +6,10 @@ import "dotenv/config";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { createAuditRepository } from "../data/auditRepository.js";
-import { createStaffRepository } from "../data/staffRepository.js";
-import { createTransactionRunner } from "../data/transaction.js";
-import { createStaffService } from "../services/staffService.js";
+import { createAuditRepository } from "../data/shared/auditRepository.js";
+import { createStaffRepository } from "../data/review/staffRepository.js";
+import { createTransactionRunner } from "../data/shared/transaction.js";
+import { createStaffService } from "../services/review/staffService.js";
 import { openDatabase } from "./database.js";
 import { applyMigrations } from "./migrate.js";
 

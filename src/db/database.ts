@@ -39,7 +39,13 @@ export function connect(
   // is noticed instead of hanging. A client that failed (server restart: 57P01,
   // "Connection terminated") is not queryable any more and node-postgres' pool drops
   // it on release instead of handing it out again: the next query opens a new one.
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis, idleTimeoutMillis: 30_000, keepAlive: true });
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    connectionTimeoutMillis,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+  });
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on("error", () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { Beneficiary, MeasureCategory, MeasureStatus, PositionPrecision, WelfareStage } from "../generated/prisma/enums.js";
+import {
+  Beneficiary,
+  MeasureCategory,
+  MeasureStatus,
+  PositionPrecision,
+  WelfareStage,
+} from "../generated/prisma/enums.js";
 import { dateColumn } from "./romeTime.js";
 
 /**
@@ -92,9 +98,25 @@ export function readPayload(json: unknown): ApplicationPayload {
 }
 
 const requiredOrganizationFields = [
-  "name", "legalForm", "vatNumber", "atecoSectionCode", "employees", "address", "comuneCode", "lat", "lon", "contactEmail", "description", "welfareStage",
+  "name",
+  "legalForm",
+  "vatNumber",
+  "atecoSectionCode",
+  "employees",
+  "address",
+  "comuneCode",
+  "lat",
+  "lon",
+  "contactEmail",
+  "description",
+  "welfareStage",
 ] as const satisfies readonly (keyof OrganizationDraft)[];
-const requiredMeasureFields = ["title", "description", "category", "status"] as const satisfies readonly (keyof MeasureDraft)[];
+const requiredMeasureFields = [
+  "title",
+  "description",
+  "category",
+  "status",
+] as const satisfies readonly (keyof MeasureDraft)[];
 
 /** A missing item: `field` is "organization.name" or "measures.<key>.title"; "measures" when there is none. */
 export interface MissingItem {
@@ -111,9 +133,11 @@ export function missingItems(payload: ApplicationPayload): MissingItem[] {
     .map((f) => ({ field: `organization.${f}` }));
   if (payload.measures.length === 0) missing.push({ field: "measures" });
   for (const m of payload.measures) {
-    for (const f of requiredMeasureFields) if (isBlank(m[f])) missing.push({ field: `measures.${f}`, measureKey: m.key });
+    for (const f of requiredMeasureFields)
+      if (isBlank(m[f])) missing.push({ field: `measures.${f}`, measureKey: m.key });
     if (m.beneficiaries.length === 0) missing.push({ field: "measures.beneficiaries", measureKey: m.key });
-    if (m.openToCitizens && isBlank(m.accessConditions)) missing.push({ field: "measures.accessConditions", measureKey: m.key });
+    if (m.openToCitizens && isBlank(m.accessConditions))
+      missing.push({ field: "measures.accessConditions", measureKey: m.key });
   }
   return missing;
 }

@@ -1,5 +1,18 @@
-import type { Beneficiary, ClassificationOutcome, MeasureCategory, MeasureStatus, SizeClass } from "../generated/prisma/enums.js";
-import { TERRITORIAL_WELFARE, beneficiaries, categories, searchableStatuses, sizeClasses, type SortOrder } from "./vocabulary.js";
+import type {
+  Beneficiary,
+  ClassificationOutcome,
+  MeasureCategory,
+  MeasureStatus,
+  SizeClass,
+} from "../generated/prisma/enums.js";
+import {
+  TERRITORIAL_WELFARE,
+  beneficiaries,
+  categories,
+  searchableStatuses,
+  sizeClasses,
+  type SortOrder,
+} from "./vocabulary.js";
 
 export const PAGE_SIZE = 20;
 /** Results beyond this are not paged through: the page asks to narrow the search. */
@@ -104,7 +117,13 @@ export function measureMatches(measure: MeasureFacts, search: RegistrySearch): b
 }
 
 export function hasMeasureFilters(search: RegistrySearch): boolean {
-  return search.categories.length > 0 || search.openOnly || search.beneficiaries.length > 0 || search.statuses.length > 0 || search.territorialOnly;
+  return (
+    search.categories.length > 0 ||
+    search.openOnly ||
+    search.beneficiaries.length > 0 ||
+    search.statuses.length > 0 ||
+    search.territorialOnly
+  );
 }
 
 const EARTH_RADIUS_KM = 6371.0;

@@ -1,9 +1,4 @@
-import type {
-  Beneficiary,
-  MeasureCategory,
-  MeasureStatus,
-  SizeClass,
-} from "../generated/prisma/enums.js";
+import type { Beneficiary, MeasureCategory, MeasureStatus, SizeClass } from "../generated/prisma/enums.js";
 
 /**
  * The Italian words used in URLs (a public contract: shared links must keep
@@ -66,5 +61,7 @@ export const TERRITORIAL_WELFARE = outcomeSlugs.TERRITORIAL_WELFARE;
 export const UNCLASSIFIED = "non-classificata";
 
 export function outcomeSlug(outcome: string | null): string {
-  return outcome !== null && outcome in outcomeSlugs ? outcomeSlugs[outcome as keyof typeof outcomeSlugs] : UNCLASSIFIED;
+  return outcome !== null && outcome in outcomeSlugs
+    ? outcomeSlugs[outcome as keyof typeof outcomeSlugs]
+    : UNCLASSIFIED;
 }

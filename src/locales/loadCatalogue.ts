@@ -14,7 +14,9 @@ const localesDir = path.join(projectRoot, "src", "locales");
 export function loadCatalogue(lang: string): Catalogue {
   const dir = path.join(localesDir, lang);
   const catalogue: Catalogue = {};
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     const part = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as Catalogue;
     for (const [key, value] of Object.entries(part)) {
       if (key in catalogue) throw new Error(`Duplicate i18n key "${key}" in ${lang}/${file}`);

@@ -1,7 +1,7 @@
 import { Passport } from "passport";
 import { Strategy as LocalStrategy } from "passport-local";
 import { Router } from "express";
-import type { AuthService, LoginOutcome } from "../services/authService.js";
+import type { AuthService, LoginOutcome } from "../services/accounts/authService.js";
 
 export type Authenticator = InstanceType<typeof Passport>;
 export type LoginFailure = Exclude<LoginOutcome, { ok: true }>["reason"];

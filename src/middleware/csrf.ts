@@ -2,7 +2,8 @@ import { csrfSync } from "csrf-sync";
 import { Router } from "express";
 
 const { csrfSynchronisedProtection, generateToken } = csrfSync({
-  getTokenFromRequest: (req) => (req.body as Record<string, unknown> | undefined)?._csrf as string | undefined ?? req.get("x-csrf-token"),
+  getTokenFromRequest: (req) =>
+    ((req.body as Record<string, unknown> | undefined)?._csrf as string | undefined) ?? req.get("x-csrf-token"),
 });
 
 /**

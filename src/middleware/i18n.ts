@@ -12,7 +12,6 @@ function detect(req: Request): Language {
   return isLanguage(preferred) ? preferred : "it";
 }
 
-
 /**
  * i18next's t() costs tens of microseconds a call and a results page makes
  * hundreds; the catalogue never changes while the process runs, so each text

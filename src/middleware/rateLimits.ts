@@ -3,7 +3,7 @@ import { limitConcurrentDownloads } from "./concurrentDownloads.js";
 import type { RequestHandler } from "express";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Config } from "../config.js";
-import { PostgresRateLimitStore } from "../data/rateLimitStore.js";
+import { PostgresRateLimitStore } from "../data/shared/rateLimitStore.js";
 import { apiTooManyRequests } from "../routes/api/problem.js";
 
 export interface RateLimitOptions {

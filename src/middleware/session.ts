@@ -12,7 +12,12 @@ export function sessions(config: Config, pool: pg.Pool) {
   const PgStore = connectPgSimple(session);
   return session({
     name: "rwb.sid",
-    store: new PgStore({ pool, tableName: "session", createTableIfMissing: false, pruneSessionInterval: config.env === "test" ? false : 15 * 60 }),
+    store: new PgStore({
+      pool,
+      tableName: "session",
+      createTableIfMissing: false,
+      pruneSessionInterval: config.env === "test" ? false : 15 * 60,
+    }),
     secret: config.sessionSecret,
     resave: false,
     saveUninitialized: false,

@@ -1,4 +1,4 @@
-import type { ReferenceDataService } from "../services/referenceDataService.js";
+import type { ReferenceDataService } from "../services/registry/referenceDataService.js";
 
 /** Names a field's code for people, or undefined when the field holds no code (or an unknown one). */
 export type CodeName = (field: string, value: unknown) => string | undefined;

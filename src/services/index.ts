@@ -3,31 +3,31 @@ import type { Config } from "../config.js";
 import type { Repositories } from "../data/index.js";
 import type { I18n } from "../locales/i18n.js";
 import { projectRoot } from "../paths.js";
-import { createAccountService } from "./accountService.js";
-import { createActivityLogService } from "./activityLogService.js";
-import { createAdviceService } from "./adviceService.js";
-import { createApiService } from "./apiService.js";
-import { createAuthService } from "./authService.js";
-import { createCompanyApplicationService } from "./companyApplicationService.js";
-import { createCompanyDraftService } from "./companyDraftService.js";
-import { createContributionService } from "./contributionService.js";
-import { createDecisionMails } from "./decisionMails.js";
-import { createEventService } from "./eventService.js";
-import { createGuideService } from "./guideService.js";
-import { createMailMessages } from "./mailMessages.js";
-import { createMailService } from "./mailService.js";
-import { createNetworkCompanyService } from "./networkCompanyService.js";
-import { createNetworkService } from "./networkService.js";
-import { createOpenDataService } from "./openDataService.js";
-import { createPactService } from "./pactService.js";
-import { createProblemReportService } from "./problemReportService.js";
-import { createReferenceDataService } from "./referenceDataService.js";
-import { createRegisterUpkeepService } from "./registerUpkeepService.js";
-import { createRegistryService } from "./registryService.js";
-import { createReviewService } from "./reviewService.js";
-import { createSearchCache } from "./searchCache.js";
-import { createStaffService } from "./staffService.js";
-import { createStatisticsService } from "./statisticsService.js";
+import { createAccountService } from "./accounts/accountService.js";
+import { createActivityLogService } from "./review/activityLogService.js";
+import { createAdviceService } from "./outreach/adviceService.js";
+import { createApiService } from "./monitoring/apiService.js";
+import { createAuthService } from "./accounts/authService.js";
+import { createCompanyApplicationService } from "./company/companyApplicationService.js";
+import { createCompanyDraftService } from "./company/companyDraftService.js";
+import { createContributionService } from "./outreach/contributionService.js";
+import { createDecisionMails } from "./review/decisionMails.js";
+import { createEventService } from "./territory/eventService.js";
+import { createGuideService } from "./outreach/guideService.js";
+import { createMailMessages } from "./shared/mailMessages.js";
+import { createMailService } from "./shared/mailService.js";
+import { createNetworkCompanyService } from "./territory/networkCompanyService.js";
+import { createNetworkService } from "./territory/networkService.js";
+import { createOpenDataService } from "./monitoring/openDataService.js";
+import { createPactService } from "./territory/pactService.js";
+import { createProblemReportService } from "./registry/problemReportService.js";
+import { createReferenceDataService } from "./registry/referenceDataService.js";
+import { createRegisterUpkeepService } from "./review/registerUpkeepService.js";
+import { createRegistryService } from "./registry/registryService.js";
+import { createReviewService } from "./review/reviewService.js";
+import { createSearchCache } from "./registry/searchCache.js";
+import { createStaffService } from "./review/staffService.js";
+import { createStatisticsService } from "./monitoring/statisticsService.js";
 import { createGeocoder } from "./geocoding/index.js";
 import { createLogger } from "../logger.js";
 
@@ -44,8 +44,10 @@ export function createServices(repositories: Repositories, config: Config, i18n:
   const messages = createMailMessages(baseUrl, i18n);
   const referenceData = createReferenceDataService(r.comune);
   const geocoderLog = createLogger(config.logLevel).child({ component: "geocoder" });
-  const geocoder = createGeocoder(config.geocoder, async () => (await referenceData.load()).comuni, (message, err) =>
-    geocoderLog.warn({ err }, message),
+  const geocoder = createGeocoder(
+    config.geocoder,
+    async () => (await referenceData.load()).comuni,
+    (message, err) => geocoderLog.warn({ err }, message),
   );
   return {
     account: createAccountService({ accounts: r.account, audit, outbox, transaction, messages }),

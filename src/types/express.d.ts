@@ -1,4 +1,3 @@
-
 import type { Role } from "../generated/prisma/enums.js";
 import type { Language } from "../locales/i18n.js";
 

@@ -18,11 +18,24 @@ export function toFieldError(issue: z.core.$ZodIssue): FieldError {
     case "too_small":
       return issue.origin === "string" && Number(issue.minimum) <= 1
         ? { key: "validation.required" }
-        : { key: `validation.tooSmall.${issue.origin === "string" ? "string" : "number"}`, params: { min: issue.minimum } };
+        : {
+            key: `validation.tooSmall.${issue.origin === "string" ? "string" : "number"}`,
+            params: { min: issue.minimum },
+          };
     case "too_big":
-      return { key: `validation.tooBig.${issue.origin === "string" ? "string" : "number"}`, params: { max: issue.maximum } };
+      return {
+        key: `validation.tooBig.${issue.origin === "string" ? "string" : "number"}`,
+        params: { max: issue.maximum },
+      };
     case "invalid_format":
-      return { key: issue.format === "email" ? "validation.email" : issue.format === "url" ? "validation.url" : "validation.format" };
+      return {
+        key:
+          issue.format === "email"
+            ? "validation.email"
+            : issue.format === "url"
+              ? "validation.url"
+              : "validation.format",
+      };
     case "invalid_value":
       return { key: "validation.choice" };
     case "invalid_type":
@@ -68,9 +81,19 @@ export const formFields = {
   text: (max = 200) => z.string().trim().max(max),
   requiredText: (max = 200) => z.string().trim().min(1).max(max),
   optionalText: (max = 200) =>
-    z.string().trim().max(max).optional().transform((v) => (v === "" ? undefined : v)),
+    z
+      .string()
+      .trim()
+      .max(max)
+      .optional()
+      .transform((v) => (v === "" ? undefined : v)),
   checkbox: () => z.preprocess((v) => v === "1" || v === "on" || v === "true", z.boolean()),
   email: () => z.string().trim().toLowerCase().pipe(z.email().max(254)),
   integer: (min: number, max: number) =>
-    z.string().trim().regex(/^-?\d+$/, "validation.integer").transform(Number).pipe(z.number().int().min(min).max(max)),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d+$/, "validation.integer")
+      .transform(Number)
+      .pipe(z.number().int().min(min).max(max)),
 };

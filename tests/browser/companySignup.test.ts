@@ -20,7 +20,9 @@ describe("a company representative", () => {
     const password = "Una-password-lunga-1";
 
     await accounts.signUp("Laura Fabbri", email, password);
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("Controlla la tua casella di posta");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).innerText())
+      .toBe("Controlla la tua casella di posta");
     await audit(page, "impresa-01-registrazione-inviata");
 
     await page.goto(`${session.baseUrl}${linkIn((await lastMailTo(session.ctx.db.prisma, email)).text)}`);

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../src/generated/prisma/client.js";
 import type { ApplicationPayload, MeasureDraft } from "../../src/domain/applicationPayload.js";
-import { hashPassword } from "../../src/services/passwords.js";
+import { hashPassword } from "../../src/services/accounts/passwords.js";
 import { nextVatNumber } from "./organizationFactory.js";
 
 let sequence = 0;

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../src/generated/prisma/client.js";
 import type { Prisma } from "../../src/generated/prisma/client.js";
-import { refreshSearchData } from "../../src/data/searchIndexRepository.js";
+import { refreshSearchData } from "../../src/data/registry/searchIndexRepository.js";
 import { vatCheckDigit } from "../../src/domain/vatNumber.js";
 
 let sequence = 0;

@@ -1,6 +1,6 @@
 import type { TestContext } from "./testApp.js";
 import { buildUser } from "../factories/applicationFactory.js";
-import type { Actor } from "../../src/services/reviewService.js";
+import type { Actor } from "../../src/services/review/reviewService.js";
 
 type Context = Pick<TestContext, "db" | "services">;
 

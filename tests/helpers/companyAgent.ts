@@ -6,9 +6,17 @@ import { lastMailTo, linkIn } from "./outbox.js";
 export const PASSWORD = "Password-lunga-123";
 
 /** Posts a form the way a browser does: the CSRF token comes from the page the form is on. */
-export async function postForm(agent: request.Agent, page: string, action: string, fields: Record<string, string | string[]>) {
+export async function postForm(
+  agent: request.Agent,
+  page: string,
+  action: string,
+  fields: Record<string, string | string[]>,
+) {
   const html = (await agent.get(page)).text;
-  return agent.post(action).type("form").send({ _csrf: csrfFrom(html), ...fields });
+  return agent
+    .post(action)
+    .type("form")
+    .send({ _csrf: csrfFrom(html), ...fields });
 }
 
 /** Signs up, follows the verification link and logs in: an agent of a new company user. */

@@ -75,7 +75,12 @@ export async function startCluster(binDir: string, cleanups: Cleanup[]): Promise
     const options =
       `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off ` +
       "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
-    runTool(binDir, "pg_ctl", ["-D", data, "-l", join(dir, "server.log"), "-w", "-t", "60", "-o", options, "start"], dir);
+    runTool(
+      binDir,
+      "pg_ctl",
+      ["-D", data, "-l", join(dir, "server.log"), "-w", "-t", "60", "-o", options, "start"],
+      dir,
+    );
   };
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();

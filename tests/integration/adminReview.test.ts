@@ -84,7 +84,10 @@ describe("review of an application", () => {
     expect(answers.map((r) => r.status).sort()).toEqual([303, 409]);
     const loser = answers.find((r) => r.status === 409)!;
     expect(loser.text).toContain("Nel frattempo un&#39;altra persona ha preso in carico questa domanda");
-    const after = await ctx.db.prisma.application.findUniqueOrThrow({ where: { id: application.id }, include: { events: true } });
+    const after = await ctx.db.prisma.application.findUniqueOrThrow({
+      where: { id: application.id },
+      include: { events: true },
+    });
     expect(after.events.filter((e) => e.type === "ASSIGNED")).toHaveLength(1);
     expect(await audits("application.assign", application.id)).toHaveLength(1);
     // The loser, now shown the winner, takes over on purpose.
@@ -168,11 +171,21 @@ describe("review of an application", () => {
     const first = await buildSubmittedApplication(ctx.db.prisma);
     const vatNumber = first.org.vatNumber ?? completePayload().organization.vatNumber!;
     await ctx.db.prisma.organization.update({ where: { id: first.org.id }, data: { vatNumber } });
-    const { application } = await buildSubmittedApplication(ctx.db.prisma, completePayload({ organization: { vatNumber } }));
-    const res = await post(reviewer, `/admin/domande/${application.id}/approva`, { versione: "0" }, `/admin/domande/${application.id}`);
+    const { application } = await buildSubmittedApplication(
+      ctx.db.prisma,
+      completePayload({ organization: { vatNumber } }),
+    );
+    const res = await post(
+      reviewer,
+      `/admin/domande/${application.id}/approva`,
+      { versione: "0" },
+      `/admin/domande/${application.id}`,
+    );
     expect(res.status).toBe(422);
     expect(res.text).toContain("già registrata per un&#39;altra impresa");
-    expect((await ctx.db.prisma.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("SUBMITTED");
+    expect((await ctx.db.prisma.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe(
+      "SUBMITTED",
+    );
   });
 
   it("approves a first application: registry number, public data, audit, e-mail", async () => {

@@ -2,8 +2,15 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
 import { buildOrganization, nextVatNumber } from "../factories/organizationFactory.js";
-import { hashPassword } from "../../src/services/passwords.js";
-import { PASSWORD, completeMeasure, completeOrganization, postForm, signedUpCompany, versionIn } from "../helpers/companyAgent.js";
+import { hashPassword } from "../../src/services/accounts/passwords.js";
+import {
+  PASSWORD,
+  completeMeasure,
+  completeOrganization,
+  postForm,
+  signedUpCompany,
+  versionIn,
+} from "../helpers/companyAgent.js";
 
 let ctx: TestContext;
 let agent: request.Agent;
@@ -12,10 +19,29 @@ const limits = { windowMs: 60_000, limit: 1000 };
 beforeAll(async () => {
   ctx = await createTestContext({ rateLimits: { login: limits, publicForms: limits } });
   other = await buildOrganization(ctx.db.prisma, { name: "Altra Impresa Registrata" });
-  await ctx.db.prisma.user.create({ data: { email: "altro@example.org", name: "Altro", passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: new Date(), organizationId: other.id } });
-  await ctx.db.prisma.user.create({ data: { email: "staff@example.org", name: "Staff", passwordHash: await hashPassword(PASSWORD), role: "REVIEWER", emailVerifiedAt: new Date() } });
+  await ctx.db.prisma.user.create({
+    data: {
+      email: "altro@example.org",
+      name: "Altro",
+      passwordHash: await hashPassword(PASSWORD),
+      emailVerifiedAt: new Date(),
+      organizationId: other.id,
+    },
+  });
+  await ctx.db.prisma.user.create({
+    data: {
+      email: "staff@example.org",
+      name: "Staff",
+      passwordHash: await hashPassword(PASSWORD),
+      role: "REVIEWER",
+      emailVerifiedAt: new Date(),
+    },
+  });
   agent = await signedUpCompany(ctx, "elena@example.org", "Elena Rosa");
-  await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", { ...completeOrganization(nextVatNumber()), version: "" });
+  await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", {
+    ...completeOrganization(nextVatNumber()),
+    version: "",
+  });
 });
 afterAll(() => ctx?.db.close());
 
@@ -39,7 +65,10 @@ describe("company area authorization", () => {
     expect(home.text).not.toContain("Altra Impresa Registrata");
     const foreign = await ctx.db.prisma.measure.findFirstOrThrow({ where: { organizationId: other.id } });
     expect((await agent.get(`/impresa/misure/m${foreign.id}`)).status).toBe(404);
-    const post = await postForm(agent, "/impresa/misure/nuova", `/impresa/misure/m${foreign.id}`, { ...completeMeasure, version: "" });
+    const post = await postForm(agent, "/impresa/misure/nuova", `/impresa/misure/m${foreign.id}`, {
+      ...completeMeasure,
+      version: "",
+    });
     expect(post.status).toBe(404);
     const removal = await postForm(agent, "/impresa", `/impresa/misure/m${foreign.id}/elimina`, { version: "" });
     expect(removal.status).toBe(404);
@@ -62,12 +91,28 @@ describe("company forms", () => {
   it("rejects a bad organization form with 422, messages beside the fields and values kept", async () => {
     const form = await agent.get("/impresa/organizzazione");
     const res = await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", {
-      version: versionIn(form.text), name: "Officine Felsinee S.r.l.", vatNumber: "12345678901", employees: "tanti", comuneCode: "999999",
-      lat: "45,9", lon: "abc", website: "www.senza-protocollo", contactEmail: "info@", phone: "telefono",
+      version: versionIn(form.text),
+      name: "Officine Felsinee S.r.l.",
+      vatNumber: "12345678901",
+      employees: "tanti",
+      comuneCode: "999999",
+      lat: "45,9",
+      lon: "abc",
+      website: "www.senza-protocollo",
+      contactEmail: "info@",
+      phone: "telefono",
     });
     expect(res.status).toBe(422);
     expect(res.text).toContain('id="riepilogo-errori"');
-    for (const message of ["Scrivi una Partita IVA valida", "Scrivi un numero intero.", "Scrivi una latitudine", "Scrivi una longitudine", "Scrivi un indirizzo web completo", "Scrivi un indirizzo email valido", "Scrivi un numero di telefono valido"]) {
+    for (const message of [
+      "Scrivi una Partita IVA valida",
+      "Scrivi un numero intero.",
+      "Scrivi una latitudine",
+      "Scrivi una longitudine",
+      "Scrivi un indirizzo web completo",
+      "Scrivi un indirizzo email valido",
+      "Scrivi un numero di telefono valido",
+    ]) {
       expect(res.text).toContain(message);
     }
     expect(res.text).toContain('value="12345678901"');
@@ -76,7 +121,10 @@ describe("company forms", () => {
 
   it("says clearly when the Partita IVA is already registered", async () => {
     const form = await agent.get("/impresa/organizzazione");
-    const res = await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", { ...completeOrganization(other.vatNumber!), version: versionIn(form.text) });
+    const res = await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", {
+      ...completeOrganization(other.vatNumber!),
+      version: versionIn(form.text),
+    });
     expect(res.status).toBe(422);
     expect(res.text).toContain("Questa Partita IVA è già presente nel registro.");
     expect(res.text).toContain(`value="${other.vatNumber}"`);
@@ -84,7 +132,13 @@ describe("company forms", () => {
 
   it("rejects a bad measure form with 422 and keeps the values", async () => {
     const res = await postForm(agent, "/impresa/misure/nuova", "/impresa/misure/nuova", {
-      ...completeMeasure, version: "", category: "INVENTATA", capacity: "-3", startsOn: "2026-13-45", endsOn: "2026-01-01", beneficiaries: ["EMPLOYEES", "ALIENI"],
+      ...completeMeasure,
+      version: "",
+      category: "INVENTATA",
+      capacity: "-3",
+      startsOn: "2026-13-45",
+      endsOn: "2026-01-01",
+      beneficiaries: ["EMPLOYEES", "ALIENI"],
     });
     expect(res.status).toBe(422);
     expect(res.text).toContain("Scegli una delle opzioni proposte.");
@@ -96,19 +150,41 @@ describe("company forms", () => {
   it("refuses a save built on a stale version (optimistic lock)", async () => {
     const form = await agent.get("/impresa/organizzazione");
     const stale = versionIn(form.text);
-    expect((await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", { ...completeOrganization(nextVatNumber()), version: stale })).status).toBe(303);
-    const res = await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", { ...completeOrganization(nextVatNumber()), version: stale });
+    expect(
+      (
+        await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", {
+          ...completeOrganization(nextVatNumber()),
+          version: stale,
+        })
+      ).status,
+    ).toBe(303);
+    const res = await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", {
+      ...completeOrganization(nextVatNumber()),
+      version: stale,
+    });
     expect(res.status).toBe(409);
     expect(res.text).toContain("I dati sono stati modificati nel frattempo");
   });
 
   it("never answers 500 to odd input", async () => {
-    const odd = await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", { version: "abc", unexpected: "x", name: ["a", "b"] });
+    const odd = await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", {
+      version: "abc",
+      unexpected: "x",
+      name: ["a", "b"],
+    });
     expect(odd.status).toBe(422);
-    const measure = await postForm(agent, "/impresa/misure/nuova", "/impresa/misure/nuova", { version: "abc", beneficiaries: "EMPLOYEES", openToCitizens: ["1", "1"] });
+    const measure = await postForm(agent, "/impresa/misure/nuova", "/impresa/misure/nuova", {
+      version: "abc",
+      beneficiaries: "EMPLOYEES",
+      openToCitizens: ["1", "1"],
+    });
     expect(measure.status).toBe(422);
     // No version at all once an application exists: the optimistic lock refuses it.
-    const versionless = await postForm(agent, "/impresa/misure/nuova", "/impresa/misure/nuova", { version: "", title: "Misura senza versione", beneficiaries: "EMPLOYEES" });
+    const versionless = await postForm(agent, "/impresa/misure/nuova", "/impresa/misure/nuova", {
+      version: "",
+      title: "Misura senza versione",
+      beneficiaries: "EMPLOYEES",
+    });
     expect(versionless.status).toBe(409);
     expect(measure.text).toContain('id="riepilogo-errori"');
   });

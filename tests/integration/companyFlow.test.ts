@@ -4,13 +4,27 @@ import { createTestContext, type TestContext } from "../helpers/testApp.js";
 import { nextVatNumber } from "../factories/organizationFactory.js";
 import { approveSubmitted, requestChanges } from "../helpers/approve.js";
 import { lastMailTo, linkIn } from "../helpers/outbox.js";
-import { completeMeasure, completeOrganization, postForm, signedUpCompany, versionIn } from "../helpers/companyAgent.js";
+import {
+  completeMeasure,
+  completeOrganization,
+  postForm,
+  signedUpCompany,
+  versionIn,
+} from "../helpers/companyAgent.js";
 
 let ctx: TestContext;
 const limits = { windowMs: 60_000, limit: 1000 };
 beforeAll(async () => {
   ctx = await createTestContext({ rateLimits: { login: limits, publicForms: limits } });
-  await ctx.db.prisma.user.create({ data: { email: "revisore@example.org", name: "Revisore", passwordHash: "x", role: "REVIEWER", emailVerifiedAt: new Date() } });
+  await ctx.db.prisma.user.create({
+    data: {
+      email: "revisore@example.org",
+      name: "Revisore",
+      passwordHash: "x",
+      role: "REVIEWER",
+      emailVerifiedAt: new Date(),
+    },
+  });
 });
 afterAll(() => ctx?.db.close());
 
@@ -22,7 +36,12 @@ describe("a company joins the register and keeps its entry up to date", () => {
 
   it("signs up, verifies the address by a single-use link and logs in", async () => {
     const anonymous = request.agent(ctx.app);
-    const signup = await postForm(anonymous, "/registrati", "/registrati", { name: "Carla Bianchi", email, password: "Password-lunga-123", privacy: "1" });
+    const signup = await postForm(anonymous, "/registrati", "/registrati", {
+      name: "Carla Bianchi",
+      email,
+      password: "Password-lunga-123",
+      privacy: "1",
+    });
     expect(signup.status).toBe(200);
     expect(signup.text).toContain("Controlla la tua casella di posta");
     const mail = await lastMailTo(ctx.db.prisma, email);
@@ -37,7 +56,10 @@ describe("a company joins the register and keeps its entry up to date", () => {
   });
 
   it("saves an incomplete draft and is told what is missing", async () => {
-    const res = await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", { version: "", name: "Officine Felsinee S.r.l." });
+    const res = await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", {
+      version: "",
+      name: "Officine Felsinee S.r.l.",
+    });
     expect(res.status).toBe(303);
     const user = await ctx.db.prisma.user.findUniqueOrThrow({ where: { email } });
     organizationId = user.organizationId!;
@@ -53,12 +75,18 @@ describe("a company joins the register and keeps its entry up to date", () => {
 
   it("fills the organization (position defaults to the comune's centre) and adds a measure", async () => {
     const form = await agent.get("/impresa/organizzazione");
-    const saved = await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", { ...completeOrganization(vatNumber), version: versionIn(form.text) });
+    const saved = await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", {
+      ...completeOrganization(vatNumber),
+      version: versionIn(form.text),
+    });
     expect(saved.status).toBe(303);
     const org = await ctx.db.prisma.organization.findUniqueOrThrow({ where: { id: organizationId } });
     expect(org).toMatchObject({ vatNumber, comuneCode: "037006", lat: 44.494367, lon: 11.341721 });
     const measureForm = await agent.get("/impresa/misure/nuova");
-    const measure = await postForm(agent, "/impresa/misure/nuova", "/impresa/misure/nuova", { ...completeMeasure, version: versionIn(measureForm.text) });
+    const measure = await postForm(agent, "/impresa/misure/nuova", "/impresa/misure/nuova", {
+      ...completeMeasure,
+      version: versionIn(measureForm.text),
+    });
     expect(measure.status).toBe(303);
     const home = await agent.get("/impresa");
     expect(home.text).toContain("Nido aziendale Il Girasole");
@@ -78,11 +106,19 @@ describe("a company joins the register and keeps its entry up to date", () => {
     const status = await agent.get("/impresa/domanda");
     expect(status.text).toContain("Integrazioni richieste");
     expect(status.text).toContain("Indicate gli orari di apertura del nido.");
-    const key = status.text.match(/\/impresa\/misure\/(n[0-9a-f]+)/)?.[1] ?? (await agent.get("/impresa")).text.match(/\/impresa\/misure\/(n[0-9a-f]+)"/)![1]!;
+    const key =
+      status.text.match(/\/impresa\/misure\/(n[0-9a-f]+)/)?.[1] ??
+      (await agent.get("/impresa")).text.match(/\/impresa\/misure\/(n[0-9a-f]+)"/)![1]!;
     const measureForm = await agent.get(`/impresa/misure/${key}`);
-    await postForm(agent, `/impresa/misure/${key}`, `/impresa/misure/${key}`, { ...completeMeasure, accessConditions: "Segreteria del nido, dal lunedì al venerdì 8-16.", version: versionIn(measureForm.text) });
+    await postForm(agent, `/impresa/misure/${key}`, `/impresa/misure/${key}`, {
+      ...completeMeasure,
+      accessConditions: "Segreteria del nido, dal lunedì al venerdì 8-16.",
+      version: versionIn(measureForm.text),
+    });
     const again = await agent.get("/impresa/domanda");
-    expect((await postForm(agent, "/impresa/domanda", "/impresa/domanda", { version: versionIn(again.text) })).status).toBe(303);
+    expect(
+      (await postForm(agent, "/impresa/domanda", "/impresa/domanda", { version: versionIn(again.text) })).status,
+    ).toBe(303);
 
     await approveSubmitted(ctx, organizationId);
     const approved = await agent.get("/impresa/domanda");
@@ -96,7 +132,11 @@ describe("a company joins the register and keeps its entry up to date", () => {
     const org = await ctx.db.prisma.organization.findUniqueOrThrow({ where: { id: organizationId } });
     const form = await agent.get("/impresa/organizzazione");
     expect(versionIn(form.text)).toBe("");
-    const saved = await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", { ...completeOrganization(vatNumber), name: "Officine Felsinee Società Benefit S.r.l.", version: "" });
+    const saved = await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", {
+      ...completeOrganization(vatNumber),
+      name: "Officine Felsinee Società Benefit S.r.l.",
+      version: "",
+    });
     expect(saved.status).toBe(303);
     expect((await request(ctx.app).get(`/registro/${org.slug}`)).text).not.toContain("Società Benefit");
     const revision = await agent.get("/impresa/revisione");
@@ -106,15 +146,23 @@ describe("a company joins the register and keeps its entry up to date", () => {
     expect(app.kind).toBe("REVISION");
 
     const page = await agent.get("/impresa/domanda");
-    expect((await postForm(agent, "/impresa/domanda", "/impresa/domanda", { version: versionIn(page.text) })).status).toBe(303);
+    expect(
+      (await postForm(agent, "/impresa/domanda", "/impresa/domanda", { version: versionIn(page.text) })).status,
+    ).toBe(303);
     await approveSubmitted(ctx, organizationId);
     expect((await request(ctx.app).get(`/registro/${org.slug}`)).text).toContain("Società Benefit");
   });
 
   it("can cancel a pending revision", async () => {
-    await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", { ...completeOrganization(vatNumber), name: "Nome provvisorio", version: "" });
+    await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", {
+      ...completeOrganization(vatNumber),
+      name: "Nome provvisorio",
+      version: "",
+    });
     const revision = await agent.get("/impresa/revisione");
-    const cancel = await postForm(agent, "/impresa/revisione", "/impresa/revisione/annulla", { version: versionIn(revision.text) });
+    const cancel = await postForm(agent, "/impresa/revisione", "/impresa/revisione/annulla", {
+      version: versionIn(revision.text),
+    });
     expect(cancel.status).toBe(303);
     expect(await ctx.db.prisma.application.count({ where: { organizationId, status: "CANCELLED" } })).toBe(1);
     expect((await agent.get("/impresa/revisione")).text).toContain("Non ci sono modifiche in attesa");
@@ -126,9 +174,14 @@ describe("a company joins the register and keeps its entry up to date", () => {
     expect(refused.status).toBe(422);
     expect(refused.text).toContain("Per continuare seleziona la casella di conferma.");
     expect(refused.text).toContain("Chiusura della sede");
-    const done = await postForm(agent, "/impresa/ritiro", "/impresa/ritiro", { reason: "Chiusura della sede", confirm: "1" });
+    const done = await postForm(agent, "/impresa/ritiro", "/impresa/ritiro", {
+      reason: "Chiusura della sede",
+      confirm: "1",
+    });
     expect(done.status).toBe(303);
-    expect((await ctx.db.prisma.organization.findUniqueOrThrow({ where: { id: organizationId } })).registryStatus).toBe("WITHDRAWN");
+    expect((await ctx.db.prisma.organization.findUniqueOrThrow({ where: { id: organizationId } })).registryStatus).toBe(
+      "WITHDRAWN",
+    );
     expect(await ctx.db.prisma.measure.count({ where: { organizationId } })).toBe(1);
     expect((await request(ctx.app).get(`/registro/${org.slug}`)).status).toBe(404);
     expect(await ctx.db.prisma.auditEntry.count({ where: { action: "organization.withdraw" } })).toBe(1);

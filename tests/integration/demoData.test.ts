@@ -25,9 +25,20 @@ describe("demo data", () => {
   });
 
   it("has public measures in every category, some open to citizens, some classified", async () => {
-    const measures = await ctx.db.prisma.measure.findMany({ where: { organization: { registryStatus: "REGISTERED" } } });
+    const measures = await ctx.db.prisma.measure.findMany({
+      where: { organization: { registryStatus: "REGISTERED" } },
+    });
     const categories = new Set(measures.map((m) => m.category));
-    expect([...categories].sort()).toEqual(["ALTRO", "ANZIANI", "CONCILIAZIONE", "EDUCAZIONE", "MINORI", "MOBILITA", "SALUTE", "TEMPO_LIBERO"]);
+    expect([...categories].sort()).toEqual([
+      "ALTRO",
+      "ANZIANI",
+      "CONCILIAZIONE",
+      "EDUCAZIONE",
+      "MINORI",
+      "MOBILITA",
+      "SALUTE",
+      "TEMPO_LIBERO",
+    ]);
     expect(measures.some((m) => m.openToCitizens)).toBe(true);
     expect(measures.some((m) => !m.openToCitizens)).toBe(true);
     expect(measures.some((m) => m.currentOutcome === "TERRITORIAL_WELFARE")).toBe(true);
@@ -37,7 +48,14 @@ describe("demo data", () => {
   it("keeps its non-public entries and its pending revision off every public page", async () => {
     expect(HIDDEN_NAMES.length).toBeGreaterThanOrEqual(4);
     const pages = await Promise.all(
-      ["/", "/registro", "/registro?q=riservata", "/registro?q=revisione", "/registro?pagina=2", "/mappa/dati.geojson"].map((url) => request(ctx.app).get(url)),
+      [
+        "/",
+        "/registro",
+        "/registro?q=riservata",
+        "/registro?q=revisione",
+        "/registro?pagina=2",
+        "/mappa/dati.geojson",
+      ].map((url) => request(ctx.app).get(url)),
     );
     for (const page of pages) {
       expect(page.status).toBe(200);

@@ -1,6 +1,6 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContributionRepository } from "../../src/data/contributionRepository.js";
+import { createContributionRepository } from "../../src/data/outreach/contributionRepository.js";
 import { buildSubmittedApplication, buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { buildOrganization } from "../factories/organizationFactory.js";
 import { createTestContext, roomyRateLimits, type TestContext } from "../helpers/testApp.js";

@@ -21,7 +21,7 @@ import { parse, type HTMLElement } from "node-html-parser";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../src/db/seed/demoData.js";
-import { hashPassword } from "../../src/services/passwords.js";
+import { hashPassword } from "../../src/services/accounts/passwords.js";
 import { nextVatNumber } from "../factories/organizationFactory.js";
 import { completeMeasure, completeOrganization, PASSWORD, postForm, signedUpCompany } from "../helpers/companyAgent.js";
 import { loggedInAgent } from "../helpers/login.js";
@@ -125,7 +125,9 @@ function fieldsOf(form: HTMLElement): Field[] {
     if (tag === "textarea") {
       fields.push({ name, kind: "textarea", type: "textarea", value: el.textContent });
     } else if (tag === "select") {
-      const options = el.querySelectorAll("option").map((o) => ({ value: o.getAttribute("value") ?? o.textContent, selected: o.hasAttribute("selected") }));
+      const options = el
+        .querySelectorAll("option")
+        .map((o) => ({ value: o.getAttribute("value") ?? o.textContent, selected: o.hasAttribute("selected") }));
       const chosen = options.find((o) => o.selected && o.value) ?? options.find((o) => o.value);
       fields.push({ name, kind: "select", type: "select", value: chosen?.value ?? "" });
     } else {
@@ -199,14 +201,37 @@ beforeAll(async () => {
   ctx = await createTestContext({ rateLimits: { login: roomy, publicForms: roomy } });
   await seedDemoData(ctx.db.prisma);
   const passwordHash = await hashPassword(PASSWORD);
-  await ctx.db.prisma.user.create({ data: { email: "revisore.ostile@example.org", name: "Revisore Ostile", passwordHash, role: "REVIEWER", emailVerifiedAt: new Date() } });
-  adminId = (await ctx.db.prisma.user.create({ data: { email: "admin.ostile@example.org", name: "Admin Ostile", passwordHash, role: "ADMIN", emailVerifiedAt: new Date() } })).id;
+  await ctx.db.prisma.user.create({
+    data: {
+      email: "revisore.ostile@example.org",
+      name: "Revisore Ostile",
+      passwordHash,
+      role: "REVIEWER",
+      emailVerifiedAt: new Date(),
+    },
+  });
+  adminId = (
+    await ctx.db.prisma.user.create({
+      data: {
+        email: "admin.ostile@example.org",
+        name: "Admin Ostile",
+        passwordHash,
+        role: "ADMIN",
+        emailVerifiedAt: new Date(),
+      },
+    })
+  ).id;
   agents.anonymous = request.agent(ctx.app);
   agents.company = await signedUpCompany(ctx, "impresa.ostile@example.org", "Referente Ostile");
-  const saved = await postForm(agents.company, "/impresa/organizzazione", "/impresa/organizzazione", { ...completeOrganization(nextVatNumber()), version: "" });
-  const version = /name="version" value="(\d*)"/.exec((await agents.company.get("/impresa/misure/nuova")).text)?.[1] ?? "";
+  const saved = await postForm(agents.company, "/impresa/organizzazione", "/impresa/organizzazione", {
+    ...completeOrganization(nextVatNumber()),
+    version: "",
+  });
+  const version =
+    /name="version" value="(\d*)"/.exec((await agents.company.get("/impresa/misure/nuova")).text)?.[1] ?? "";
   // A measure in the draft, so that its edit form (/impresa/misure/:key) exists too.
-  if (saved.status === 303) await postForm(agents.company, "/impresa/misure/nuova", "/impresa/misure/nuova", { ...completeMeasure, version });
+  if (saved.status === 303)
+    await postForm(agents.company, "/impresa/misure/nuova", "/impresa/misure/nuova", { ...completeMeasure, version });
   agents.reviewer = await loggedInAgent(ctx.app, "revisore.ostile@example.org", PASSWORD);
   agents.admin = await loggedInAgent(ctx.app, "admin.ostile@example.org", PASSWORD);
   credentials.company = { email: "impresa.ostile@example.org" };
@@ -256,7 +281,10 @@ async function crawl(role: Role): Promise<Form[]> {
 }
 
 function formKey(form: Form): string {
-  return `${pattern(form.action)} ${form.fields.map((f) => f.name).sort().join(",")}`;
+  return `${pattern(form.action)} ${form.fields
+    .map((f) => f.name)
+    .sort()
+    .join(",")}`;
 }
 
 /** The same session may have been logged out by a form (e.g. a password change elsewhere): log in again. */
@@ -308,7 +336,10 @@ describe("hostile input in every form", () => {
         coverage.set(`${formKey(form)} ${name}`, set);
       }
       // A refused submission (4xx) changed nothing: the same form, token and version serve the next one.
-      cached = res.status >= 400 && res.status !== 403 && res.status !== 409 ? { key: formKey(form), form: current } : undefined;
+      cached =
+        res.status >= 400 && res.status !== 403 && res.status !== 409
+          ? { key: formKey(form), form: current }
+          : undefined;
       const where = `${form.role} POST ${current.action} [${label}] → ${res.status}`;
       if (res.status >= 500) failures.push(`${where}: server error`);
       const raw = unescapedTags(res.text ?? "");
@@ -319,7 +350,12 @@ describe("hostile input in every form", () => {
       const targets = form.fields.filter((f) => f.name !== "_csrf");
       // Pass 1: each category in all fields at once; extra fields ride along.
       for (const h of CORPUS) {
-        await submit(form, new Map(targets.map((f) => [f.name, h])), h.category === "script tag", `all fields: ${h.category}`);
+        await submit(
+          form,
+          new Map(targets.map((f) => [f.name, h])),
+          h.category === "script tag",
+          `all fields: ${h.category}`,
+        );
       }
       // Pass 2: one field at a time, the others valid-looking.
       for (const [i, field] of targets.entries()) {
@@ -341,19 +377,32 @@ describe("hostile input in every form", () => {
         forms.set(formKey(form), form);
         const t = Date.now();
         await attack(form);
-        if (process.env.HOSTILE_VERBOSE) console.log(`${Date.now() - t} ms ${role} ${form.action} (${form.fields.length} fields)`);
+        if (process.env.HOSTILE_VERBOSE)
+          console.log(`${Date.now() - t} ms ${role} ${form.action} (${form.fields.length} fields)`);
       }
     }
     const actions = [...forms.values()].map((f) => `${f.role} ${f.action}`);
     if (process.env.HOSTILE_VERBOSE) console.log(actions.join("\n"));
     // The crawl must reach the forms of every area, or the test would prove little.
-    for (const expected of [/^anonymous \/accedi/, /^anonymous \/registrati/, /^anonymous \/password-dimenticata/, /^company \/impresa\/organizzazione/, /^(reviewer|admin) \/admin\//, /^admin \/admin\/utenti/]) {
-      expect(actions.some((a) => expected.test(a)), `no form matching ${expected} found; forms: ${actions.join(" | ")}`).toBe(true);
+    for (const expected of [
+      /^anonymous \/accedi/,
+      /^anonymous \/registrati/,
+      /^anonymous \/password-dimenticata/,
+      /^company \/impresa\/organizzazione/,
+      /^(reviewer|admin) \/admin\//,
+      /^admin \/admin\/utenti/,
+    ]) {
+      expect(
+        actions.some((a) => expected.test(a)),
+        `no form matching ${expected} found; forms: ${actions.join(" | ")}`,
+      ).toBe(true);
     }
 
     // Every form was submitted at least once — but for one case: a sibling on the same page
     // (approve / reject of one pending record) was submitted first and decided the record.
-    const submittedPages = new Set([...forms.values()].filter((f) => submitted.has(formKey(f))).map((f) => `${f.role} ${f.page}`));
+    const submittedPages = new Set(
+      [...forms.values()].filter((f) => submitted.has(formKey(f))).map((f) => `${f.role} ${f.page}`),
+    );
     const neverSubmitted = [...forms.values()]
       .filter((f) => !submitted.has(formKey(f)) && !submittedPages.has(`${f.role} ${f.page}`))
       .map((f) => `${f.role} ${f.action}`);

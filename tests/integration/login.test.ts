@@ -1,6 +1,6 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../src/services/passwords.js";
+import { hashPassword } from "../../src/services/accounts/passwords.js";
 import { createTestContext, roomyRateLimits, type TestContext } from "../helpers/testApp.js";
 import { csrfFrom } from "../helpers/csrf.js";
 
@@ -21,7 +21,10 @@ afterAll(() => ctx?.db.close());
 
 async function attempt(agent: request.Agent, email: string, password: string, torna?: string) {
   const form = await agent.get("/accedi");
-  return agent.post("/accedi").type("form").send({ _csrf: csrfFrom(form.text), email, password, ...(torna ? { torna } : {}) });
+  return agent
+    .post("/accedi")
+    .type("form")
+    .send({ _csrf: csrfFrom(form.text), email, password, ...(torna ? { torna } : {}) });
 }
 
 describe("/accedi", () => {
@@ -29,7 +32,10 @@ describe("/accedi", () => {
     const agent = request.agent(ctx.app);
     const form = await agent.get("/accedi");
     const before = String(form.headers["set-cookie"]).match(/rwb\.sid=([^;]+)/)?.[1];
-    const res = await agent.post("/accedi").type("form").send({ _csrf: csrfFrom(form.text), email: " RITA@example.org ", password: "Password-lunga-123" });
+    const res = await agent
+      .post("/accedi")
+      .type("form")
+      .send({ _csrf: csrfFrom(form.text), email: " RITA@example.org ", password: "Password-lunga-123" });
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe("/impresa");
     const after = String(res.headers["set-cookie"]).match(/rwb\.sid=([^;]+)/)?.[1];
@@ -43,9 +49,17 @@ describe("/accedi", () => {
   });
 
   it("sends staff to the back office, or back where they were going", async () => {
-    expect((await attempt(request.agent(ctx.app), "staff@example.org", "Password-lunga-123")).headers.location).toBe("/admin");
-    expect((await attempt(request.agent(ctx.app), "staff@example.org", "Password-lunga-123", "/registro?q=x")).headers.location).toBe("/registro?q=x");
-    expect((await attempt(request.agent(ctx.app), "staff@example.org", "Password-lunga-123", "//evil.example")).headers.location).toBe("/admin");
+    expect((await attempt(request.agent(ctx.app), "staff@example.org", "Password-lunga-123")).headers.location).toBe(
+      "/admin",
+    );
+    expect(
+      (await attempt(request.agent(ctx.app), "staff@example.org", "Password-lunga-123", "/registro?q=x")).headers
+        .location,
+    ).toBe("/registro?q=x");
+    expect(
+      (await attempt(request.agent(ctx.app), "staff@example.org", "Password-lunga-123", "//evil.example")).headers
+        .location,
+    ).toBe("/admin");
   });
 
   it("gives the same answer for an unknown e-mail and a wrong password", async () => {
@@ -74,7 +88,10 @@ describe("/accedi", () => {
   it("validates the form with 422, messages beside the fields and the e-mail kept", async () => {
     const agent = request.agent(ctx.app);
     const form = await agent.get("/accedi");
-    const res = await agent.post("/accedi").type("form").send({ _csrf: csrfFrom(form.text), email: "non-una-email", password: "" });
+    const res = await agent
+      .post("/accedi")
+      .type("form")
+      .send({ _csrf: csrfFrom(form.text), email: "non-una-email", password: "" });
     expect(res.status).toBe(422);
     expect(res.text).toContain('id="riepilogo-errori"');
     expect(res.text).toContain("Scrivi un indirizzo email valido");
@@ -83,7 +100,10 @@ describe("/accedi", () => {
   });
 
   it("refuses a login without CSRF token", async () => {
-    const res = await request(ctx.app).post("/accedi").type("form").send({ email: "rita@example.org", password: "Password-lunga-123" });
+    const res = await request(ctx.app)
+      .post("/accedi")
+      .type("form")
+      .send({ email: "rita@example.org", password: "Password-lunga-123" });
     expect(res.status).toBe(403);
   });
 
@@ -92,7 +112,10 @@ describe("/accedi", () => {
     await attempt(agent, "rita@example.org", "Password-lunga-123");
     const home = await agent.get("/");
     const sessions = await ctx.db.prisma.session.count();
-    const out = await agent.post("/esci").type("form").send({ _csrf: csrfFrom(home.text) });
+    const out = await agent
+      .post("/esci")
+      .type("form")
+      .send({ _csrf: csrfFrom(home.text) });
     expect(out.status).toBe(303);
     expect((await agent.get("/")).text).not.toContain("Rita Rossi");
     expect(await ctx.db.prisma.session.count()).toBe(sessions - 1);
@@ -101,10 +124,13 @@ describe("/accedi", () => {
 
 describe("login rate limit", () => {
   it("answers 429 past the limit, counted in PostgreSQL", async () => {
-    const limited = await createTestContext({ rateLimits: { login: { windowMs: 60_000, limit: 3 }, publicForms: { windowMs: 60_000, limit: 3 } } });
+    const limited = await createTestContext({
+      rateLimits: { login: { windowMs: 60_000, limit: 3 }, publicForms: { windowMs: 60_000, limit: 3 } },
+    });
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 4; i++) statuses.push((await attempt(request.agent(limited.app), "x@example.org", "y")).status);
+      for (let i = 0; i < 4; i++)
+        statuses.push((await attempt(request.agent(limited.app), "x@example.org", "y")).status);
       expect(statuses).toEqual([401, 401, 401, 429]);
       expect(await limited.db.prisma.rateLimitHit.count()).toBe(1);
     } finally {

@@ -1,8 +1,8 @@
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
-import { createOutboxRepository } from "../../src/data/outboxRepository.js";
-import { createMailService, retryDelayMs } from "../../src/services/mailService.js";
+import { createOutboxRepository } from "../../src/data/shared/outboxRepository.js";
+import { createMailService, retryDelayMs } from "../../src/services/shared/mailService.js";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -28,11 +28,19 @@ describe("the outbox", () => {
     const transport = nodemailer.createTransport({ jsonTransport: true });
     const sent: string[] = [];
     const recording = {
-      sendMail: async (m: { from: string; to: string; subject: string; text: string }) => sent.push(String((await transport.sendMail(m)).message)),
+      sendMail: async (m: { from: string; to: string; subject: string; text: string }) =>
+        sent.push(String((await transport.sendMail(m)).message)),
     };
     expect(await mail.deliverPending(recording)).toEqual({ attempted: 1, sent: 1 });
-    expect(JSON.parse(sent[0]!)).toMatchObject({ subject: "Prova", text: "Testo di prova", to: [{ address: "dest@example.org" }] });
-    expect(await ctx.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "SENT", attempts: 2 });
+    expect(JSON.parse(sent[0]!)).toMatchObject({
+      subject: "Prova",
+      text: "Testo di prova",
+      to: [{ address: "dest@example.org" }],
+    });
+    expect(await ctx.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({
+      status: "SENT",
+      attempts: 2,
+    });
   });
 
   it("backs off exponentially up to six hours", () => {

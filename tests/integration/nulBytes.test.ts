@@ -39,7 +39,10 @@ describe("a NUL character anywhere in a request", () => {
     const res = await request(ctx.app).get("/api/v1/organizations?q=a%00b");
     expect(res.status).toBe(400);
     expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
-    expect(JSON.parse(res.text)).toMatchObject({ status: 400, detail: "La richiesta contiene un carattere nullo (%00), che non è ammesso." });
+    expect(JSON.parse(res.text)).toMatchObject({
+      status: 400,
+      detail: "La richiesta contiene un carattere nullo (%00), che non è ammesso.",
+    });
   });
 
   it("is not confused with an ordinary request", async () => {

@@ -2,7 +2,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { testConfig } from "../../src/config.js";
 import { romeDateAndTime } from "../../src/domain/romeTime.js";
-import { romeToday } from "../../src/services/pactService.js";
+import { romeToday } from "../../src/services/territory/pactService.js";
 import { buildSubmittedApplication, buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { buildOrganization } from "../factories/organizationFactory.js";
 import { buildCompanyUser } from "../factories/territoryFactory.js";

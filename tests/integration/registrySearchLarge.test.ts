@@ -1,6 +1,6 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refreshSearchData } from "../../src/data/searchIndexRepository.js";
+import { refreshSearchData } from "../../src/data/registry/searchIndexRepository.js";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
 
 // More matches than are ranked (1,000): by relevance only the matches read

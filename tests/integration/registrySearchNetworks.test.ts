@@ -2,7 +2,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOrganization } from "../factories/organizationFactory.js";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
-import { refreshSearchData } from "../../src/data/searchIndexRepository.js";
+import { refreshSearchData } from "../../src/data/registry/searchIndexRepository.js";
 
 // Networks in the register search: measures of networks count for the lead and
 // the active members (only once staff approved them), and `patto=1` keeps the
@@ -19,25 +19,72 @@ const search = async (query: string) => {
 beforeAll(async () => {
   ctx = await createTestContext();
   const p = ctx.db.prisma;
-  const lead = await buildOrganization(p, { name: "Capofila Reno S.r.l.", measures: [{ title: "Orario flessibile", category: "CONCILIAZIONE" }] });
-  const member = await buildOrganization(p, { name: "Socia Savena S.n.c.", measures: [{ title: "Banca delle ore", category: "CONCILIAZIONE" }] });
-  const applicant = await buildOrganization(p, { name: "Richiedente Idice S.r.l.", measures: [{ title: "Lavoro agile", category: "CONCILIAZIONE" }] });
+  const lead = await buildOrganization(p, {
+    name: "Capofila Reno S.r.l.",
+    measures: [{ title: "Orario flessibile", category: "CONCILIAZIONE" }],
+  });
+  const member = await buildOrganization(p, {
+    name: "Socia Savena S.n.c.",
+    measures: [{ title: "Banca delle ore", category: "CONCILIAZIONE" }],
+  });
+  const applicant = await buildOrganization(p, {
+    name: "Richiedente Idice S.r.l.",
+    measures: [{ title: "Lavoro agile", category: "CONCILIAZIONE" }],
+  });
   await buildOrganization(p, { name: "Estranea Setta S.r.l.", measures: [{ title: "Navetta", category: "MOBILITA" }] });
   const network = await p.network.create({
     data: {
-      slug: "rete-reno-savena", name: "Rete Reno Savena", description: "Welfare condiviso.", leadOrganizationId: lead.id,
-      members: { create: [{ organizationId: member.id, status: "ACTIVE" }, { organizationId: applicant.id, status: "REQUESTED" }] },
+      slug: "rete-reno-savena",
+      name: "Rete Reno Savena",
+      description: "Welfare condiviso.",
+      leadOrganizationId: lead.id,
+      members: {
+        create: [
+          { organizationId: member.id, status: "ACTIVE" },
+          { organizationId: applicant.id, status: "REQUESTED" },
+        ],
+      },
     },
   });
   await p.measure.createMany({
     data: [
-      { networkId: network.id, title: "Baby sitter on demand formate", description: "Baby sitter per le famiglie.", category: "MINORI", beneficiaries: ["FAMILIES", "CITIZENS"], openToCitizens: true, networkReview: "APPROVED" },
-      { networkId: network.id, title: "Assistente familiare condivisa", description: "Proposta in esame.", category: "ANZIANI", beneficiaries: ["FAMILIES"], networkReview: "PROPOSED" },
+      {
+        networkId: network.id,
+        title: "Baby sitter on demand formate",
+        description: "Baby sitter per le famiglie.",
+        category: "MINORI",
+        beneficiaries: ["FAMILIES", "CITIZENS"],
+        openToCitizens: true,
+        networkReview: "APPROVED",
+      },
+      {
+        networkId: network.id,
+        title: "Assistente familiare condivisa",
+        description: "Proposta in esame.",
+        category: "ANZIANI",
+        beneficiaries: ["FAMILIES"],
+        networkReview: "PROPOSED",
+      },
     ],
   });
   await refreshSearchData(p, [lead.id, member.id, applicant.id]);
-  await p.pactSignature.create({ data: { signatoryType: "FIRM", name: "Socia Savena S.n.c.", organizationId: member.id, status: "CONFIRMED", signedOn: new Date("2026-05-01") } });
-  await p.pactSignature.create({ data: { signatoryType: "FIRM", name: "Richiedente Idice S.r.l.", organizationId: applicant.id, status: "REQUESTED" } });
+  await p.pactSignature.create({
+    data: {
+      signatoryType: "FIRM",
+      name: "Socia Savena S.n.c.",
+      organizationId: member.id,
+      status: "CONFIRMED",
+      signedOn: new Date("2026-05-01"),
+    },
+  });
+  await p.pactSignature.create({
+    data: {
+      signatoryType: "FIRM",
+      name: "Richiedente Idice S.r.l.",
+      organizationId: applicant.id,
+      status: "REQUESTED",
+    },
+  });
 });
 afterAll(() => ctx?.db.close());
 
@@ -61,15 +108,23 @@ describe("network measures in the register search", () => {
   });
 
   it("disappear when the lead is no longer registered", async () => {
-    await ctx.db.prisma.organization.updateMany({ where: { name: "Capofila Reno S.r.l." }, data: { registryStatus: "SUSPENDED" } });
+    await ctx.db.prisma.organization.updateMany({
+      where: { name: "Capofila Reno S.r.l." },
+      data: { registryStatus: "SUSPENDED" },
+    });
     expect((await search("?categoria=minori")).names).toEqual([]);
-    await ctx.db.prisma.organization.updateMany({ where: { name: "Capofila Reno S.r.l." }, data: { registryStatus: "REGISTERED" } });
+    await ctx.db.prisma.organization.updateMany({
+      where: { name: "Capofila Reno S.r.l." },
+      data: { registryStatus: "REGISTERED" },
+    });
     expect((await search("?categoria=minori")).names).toEqual(["Capofila Reno S.r.l.", "Socia Savena S.n.c."]);
   });
 
   it("leave the members' text search when staff suspend the lead, and come back on reinstatement", async () => {
     const lead = await ctx.db.prisma.organization.findFirstOrThrow({ where: { name: "Capofila Reno S.r.l." } });
-    const staff = await ctx.db.prisma.user.create({ data: { email: "staff-reti@example.it", name: "Staff Reti", role: "REVIEWER", passwordHash: "-" } });
+    const staff = await ctx.db.prisma.user.create({
+      data: { email: "staff-reti@example.it", name: "Staff Reti", role: "REVIEWER", passwordHash: "-" },
+    });
     const upkeep = ctx.services.registerUpkeep;
     expect(await upkeep.suspend(lead.id, staff, "Dati non verificati.")).toEqual({ ok: true });
     expect((await search("?q=baby+sitter")).names).toEqual([]);

@@ -25,7 +25,7 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../src/db/seed/demoData.js";
-import { hashPassword } from "../../src/services/passwords.js";
+import { hashPassword } from "../../src/services/accounts/passwords.js";
 import { csrfFrom } from "../helpers/csrf.js";
 import { loggedInAgent } from "../helpers/login.js";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
@@ -111,11 +111,26 @@ beforeAll(async () => {
   await seedDemoData(ctx.db.prisma);
   const prisma = ctx.db.prisma;
   const passwordHash = await hashPassword(PASSWORD);
-  await prisma.user.updateMany({ where: { email: { in: [COMPANY_A, COMPANY_B] } }, data: { passwordHash, emailVerifiedAt: new Date() } });
+  await prisma.user.updateMany({
+    where: { email: { in: [COMPANY_A, COMPANY_B] } },
+    data: { passwordHash, emailVerifiedAt: new Date() },
+  });
   await prisma.user.createMany({
     data: [
-      { email: "revisore.matrice@example.org", name: "Revisore Matrice", passwordHash, role: "REVIEWER", emailVerifiedAt: new Date() },
-      { email: "admin.matrice@example.org", name: "Admin Matrice", passwordHash, role: "ADMIN", emailVerifiedAt: new Date() },
+      {
+        email: "revisore.matrice@example.org",
+        name: "Revisore Matrice",
+        passwordHash,
+        role: "REVIEWER",
+        emailVerifiedAt: new Date(),
+      },
+      {
+        email: "admin.matrice@example.org",
+        name: "Admin Matrice",
+        passwordHash,
+        role: "ADMIN",
+        emailVerifiedAt: new Date(),
+      },
     ],
   });
   const userA = await prisma.user.findUniqueOrThrow({ where: { email: COMPANY_A }, include: { organization: true } });
@@ -144,7 +159,10 @@ beforeAll(async () => {
   set("org.slug", orgA.slug);
   set("org.id", String(orgA.id));
   set("user.id", String(userA.id));
-  set("measure.id", await first(`SELECT id AS v FROM "Measure" WHERE "organizationId" = $1 ORDER BY id LIMIT 1`, orgA.id));
+  set(
+    "measure.id",
+    await first(`SELECT id AS v FROM "Measure" WHERE "organizationId" = $1 ORDER BY id LIMIT 1`, orgA.id),
+  );
   // A key of A's measures that B's entry does not also use (keys are per entry, e.g. "m1").
   const orgB = (await prisma.user.findUniqueOrThrow({ where: { email: COMPANY_B } })).organizationId;
   set(
@@ -158,19 +176,30 @@ beforeAll(async () => {
       orgB,
     ),
   );
-  set("application.id", await first(`SELECT id AS v FROM "Application" WHERE "organizationId" = $1 ORDER BY id LIMIT 1`, orgA.id));
+  set(
+    "application.id",
+    await first(`SELECT id AS v FROM "Application" WHERE "organizationId" = $1 ORDER BY id LIMIT 1`, orgA.id),
+  );
   // A network of A's if A is in one (the company area shows only those), any network otherwise.
-  const ownNetwork = await optional(`SELECT n.slug AS v FROM "Network" n JOIN "NetworkMembership" m ON m."networkId" = n.id WHERE m."organizationId" = $1 AND m.status = 'ACTIVE' LIMIT 1`, orgA.id);
+  const ownNetwork = await optional(
+    `SELECT n.slug AS v FROM "Network" n JOIN "NetworkMembership" m ON m."networkId" = n.id WHERE m."organizationId" = $1 AND m.status = 'ACTIVE' LIMIT 1`,
+    orgA.id,
+  );
   set("company.network.slug", ownNetwork, "rete-inesistente");
   set("network.slug", ownNetwork ?? (await first(`SELECT slug AS v FROM "Network" ORDER BY id LIMIT 1`)));
   set("network.id", await first(`SELECT id AS v FROM "Network" WHERE slug = $1`, values.get("network.slug")));
-  set("networkMeasure.id", await first(`SELECT id AS v FROM "Measure" WHERE "networkId" IS NOT NULL ORDER BY id LIMIT 1`));
+  set(
+    "networkMeasure.id",
+    await first(`SELECT id AS v FROM "Measure" WHERE "networkId" IS NOT NULL ORDER BY id LIMIT 1`),
+  );
   set("event.slug", await first(`SELECT slug AS v FROM "Event" ORDER BY id LIMIT 1`));
   set("event.id", await first(`SELECT id AS v FROM "Event" ORDER BY id LIMIT 1`));
   set("contribution.id", await first(`SELECT id AS v FROM "Contribution" ORDER BY id LIMIT 1`));
   set("advice.id", await first(`SELECT id AS v FROM "AdviceRequest" ORDER BY id LIMIT 1`));
   // The demo data has no problem report: one about A, so that the report pages are reached.
-  const report = await prisma.problemReport.create({ data: { organizationId: orgA.id, message: "Il telefono indicato non risponde." } });
+  const report = await prisma.problemReport.create({
+    data: { organizationId: orgA.id, message: "Il telefono indicato non risponde." },
+  });
   set("report.id", String(report.id));
   set("pact.id", await first(`SELECT id AS v FROM "PactSignature" ORDER BY id LIMIT 1`));
   values.set("token", "gettone-inesistente-0123456789");
@@ -228,7 +257,15 @@ describe("route × role matrix", () => {
 
   it("finds the routes of every area in the router stack", () => {
     const paths = routes.map((r) => r.path);
-    for (const expected of ["/", "/registro/:slug", "/accedi", "/impresa", "/admin", "/admin/utenti", "/admin/impostazioni"]) {
+    for (const expected of [
+      "/",
+      "/registro/:slug",
+      "/accedi",
+      "/impresa",
+      "/admin",
+      "/admin/utenti",
+      "/admin/impostazioni",
+    ]) {
       expect(paths).toContain(expected);
     }
     expect(routes.length).toBeGreaterThan(60);
@@ -248,7 +285,10 @@ describe("route × role matrix", () => {
         }
         if (access === "token") continue;
         if (!allowed(access, role)) {
-          const ok = role === "anonymous" ? res.status === 303 && /^\/accedi/.test(res.headers.location ?? "") : res.status === 403;
+          const ok =
+            role === "anonymous"
+              ? res.status === 303 && /^\/accedi/.test(res.headers.location ?? "")
+              : res.status === 403;
           if (!ok) failures.push(`${where}: expected ${role === "anonymous" ? "303 → /accedi" : "403"}`);
           continue;
         }
@@ -263,7 +303,8 @@ describe("route × role matrix", () => {
         }
         if (role === "companyB" && access === "company" && /:/.test(route.path)) {
           // A's records: B must not get them.
-          if (res.status === 200 && aNames.some((name) => res.text.includes(name))) failures.push(`${where}: B sees A's record`);
+          if (res.status === 200 && aNames.some((name) => res.text.includes(name)))
+            failures.push(`${where}: B sees A's record`);
           if (![403, 404, 303].includes(res.status)) failures.push(`${where}: expected 404/403 for B on A's record`);
           continue;
         }
@@ -280,7 +321,8 @@ describe("route × role matrix", () => {
   it("POST: refused roles are refused with a valid CSRF token, and nothing answers 5xx", async () => {
     const tokens = {} as Record<Role, string>;
     // Any page with a form carries the session's token (the header's logout form for signed-in users).
-    for (const role of ROLES) tokens[role] = csrfFrom((await agents[role].get(role === "anonymous" ? "/accedi" : "/account")).text);
+    for (const role of ROLES)
+      tokens[role] = csrfFrom((await agents[role].get(role === "anonymous" ? "/accedi" : "/account")).text);
     // What a refused POST must leave as it was: every row of A's, and the activity log.
     const snapshot = async () => {
       const q = async (sql: string) => (await ctx.db.pool.query(sql, [orgAId])).rows;
@@ -305,9 +347,11 @@ describe("route × role matrix", () => {
         const where = `${role} POST ${url} → ${res.status}${res.headers.location ? ` ${res.headers.location}` : ""}`;
         if (res.status >= 500) failures.push(`${where}: server error`);
         else if (role === "companyB") {
-          if (![403, 404, 303, 422].includes(res.status)) failures.push(`${where}: expected refusal for B on A's record`);
+          if (![403, 404, 303, 422].includes(res.status))
+            failures.push(`${where}: expected refusal for B on A's record`);
         } else if (role === "anonymous") {
-          if (!(res.status === 303 && /^\/accedi/.test(res.headers.location ?? ""))) failures.push(`${where}: expected 303 → /accedi`);
+          if (!(res.status === 303 && /^\/accedi/.test(res.headers.location ?? "")))
+            failures.push(`${where}: expected 303 → /accedi`);
         } else if (res.status !== 403) failures.push(`${where}: expected 403`);
       }
     }

@@ -8,7 +8,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { createApp } from "../../src/app.js";
 import { connect, type Database } from "../../src/db/database.js";
-import { hashPassword } from "../../src/services/passwords.js";
+import { hashPassword } from "../../src/services/accounts/passwords.js";
 import { nextVatNumber } from "../factories/organizationFactory.js";
 import { completeOrganization, PASSWORD, signedUpCompany } from "../helpers/companyAgent.js";
 import { csrfFrom } from "../helpers/csrf.js";
@@ -27,7 +27,12 @@ beforeAll(async () => {
   a = ctx.app;
   b = buildApp(ctx.config, secondDb).app;
   await ctx.db.prisma.user.create({
-    data: { email: "doppia@example.org", name: "Doppia Istanza", passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: new Date() },
+    data: {
+      email: "doppia@example.org",
+      name: "Doppia Istanza",
+      passwordHash: await hashPassword(PASSWORD),
+      emailVerifiedAt: new Date(),
+    },
   });
 });
 afterAll(async () => {
@@ -46,7 +51,11 @@ async function loginOn(app: ReturnType<typeof createApp>, email: string, passwor
   const form = request(app).get("/accedi");
   const page = cookie ? await form.set("Cookie", cookie) : await form;
   const jar = cookie ?? sessionCookie(page);
-  const res = await request(app).post("/accedi").set("Cookie", jar).type("form").send({ _csrf: csrfFrom(page.text), email, password });
+  const res = await request(app)
+    .post("/accedi")
+    .set("Cookie", jar)
+    .type("form")
+    .send({ _csrf: csrfFrom(page.text), email, password });
   return res;
 }
 
@@ -64,7 +73,11 @@ describe("two instances on one database", () => {
 
     // Log out on B with the CSRF token of a page rendered by A: one session, one token.
     const pageOnA = await request(a).get("/").set("Cookie", cookie);
-    const out = await request(b).post("/esci").set("Cookie", cookie).type("form").send({ _csrf: csrfFrom(pageOnA.text) });
+    const out = await request(b)
+      .post("/esci")
+      .set("Cookie", cookie)
+      .type("form")
+      .send({ _csrf: csrfFrom(pageOnA.text) });
     expect(out.status).toBe(303);
     const afterOnA = await request(a).get("/account").set("Cookie", cookie);
     expect(afterOnA.status).toBe(303);
@@ -73,8 +86,9 @@ describe("two instances on one database", () => {
 
   it("shows on one instance a form submitted on the other", async () => {
     const agentOnA = await signedUpCompany(ctx, "forma@example.org", "Fabio Forma");
-    const cookie = (await agentOnA.jar.getCookie("rwb.sid", { domain: "127.0.0.1", path: "/", script: false, secure: false }))
-      ?.toValueString();
+    const cookie = (
+      await agentOnA.jar.getCookie("rwb.sid", { domain: "127.0.0.1", path: "/", script: false, secure: false })
+    )?.toValueString();
     expect(cookie).toBeTruthy();
     // The form is rendered by A, posted to B.
     const formOnA = await request(a).get("/impresa/organizzazione").set("Cookie", cookie!);
@@ -83,7 +97,12 @@ describe("two instances on one database", () => {
       .post("/impresa/organizzazione")
       .set("Cookie", cookie!)
       .type("form")
-      .send({ _csrf: csrfFrom(formOnA.text), ...completeOrganization(nextVatNumber()), name: "Officine Bistanza S.r.l.", version: "" });
+      .send({
+        _csrf: csrfFrom(formOnA.text),
+        ...completeOrganization(nextVatNumber()),
+        name: "Officine Bistanza S.r.l.",
+        version: "",
+      });
     expect(saved.status).toBe(303);
     // A sees what B stored.
     const againOnA = await request(a).get("/impresa/organizzazione").set("Cookie", cookie!);
@@ -92,10 +111,16 @@ describe("two instances on one database", () => {
 
   it("counts failed logins of one account across instances and locks it on both", async () => {
     await ctx.db.prisma.user.create({
-      data: { email: "alterna@example.org", name: "Alterna", passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: new Date() },
+      data: {
+        email: "alterna@example.org",
+        name: "Alterna",
+        passwordHash: await hashPassword(PASSWORD),
+        emailVerifiedAt: new Date(),
+      },
     });
     // Five failures in all, alternating instances: no instance alone saw five.
-    for (const app of [a, b, a, b, a]) expect((await loginOn(app, "alterna@example.org", "sbagliata")).status).toBe(401);
+    for (const app of [a, b, a, b, a])
+      expect((await loginOn(app, "alterna@example.org", "sbagliata")).status).toBe(401);
     for (const app of [a, b]) {
       const right = await loginOn(app, "alterna@example.org", PASSWORD);
       expect(right.status).toBe(401);
@@ -107,11 +132,13 @@ describe("two instances on one database", () => {
     const limited = await createTestContext({
       rateLimits: { login: { windowMs: 60_000, limit: 4 }, publicForms: { windowMs: 60_000, limit: 4 } },
     });
-    const otherDb = limited.db.kind === "server" ? connect(limited.db.connectionString, 3, "server", async () => {}) : limited.db;
+    const otherDb =
+      limited.db.kind === "server" ? connect(limited.db.connectionString, 3, "server", async () => {}) : limited.db;
     try {
       const other = buildApp(limited.config, otherDb).app;
       const statuses: number[] = [];
-      for (const app of [limited.app, other, limited.app, other]) statuses.push((await loginOn(app, "nessuno@example.org", "x")).status);
+      for (const app of [limited.app, other, limited.app, other])
+        statuses.push((await loginOn(app, "nessuno@example.org", "x")).status);
       expect(statuses).toEqual([401, 401, 401, 401]);
       expect((await loginOn(other, "nessuno@example.org", "x")).status).toBe(429);
       expect((await loginOn(limited.app, "nessuno@example.org", "x")).status).toBe(429);

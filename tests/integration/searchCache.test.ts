@@ -2,7 +2,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOrganization } from "../factories/organizationFactory.js";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
-import { createRegistrySearchRepository } from "../../src/data/registrySearchRepository.js";
+import { createRegistrySearchRepository } from "../../src/data/registry/registrySearchRepository.js";
 import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { loggedInAgent } from "../helpers/login.js";
 import { queriesDuring } from "../helpers/queryCounter.js";
@@ -14,7 +14,9 @@ const names = (html: string) =>
   [...html.matchAll(/<h3 class="card-title[^>]*><a href="\/registro\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
 const search = async (query: string) => names((await request(ctx.app).get(`/registro${query}`)).text);
 const mapNames = async (query: string) =>
-  ((await request(ctx.app).get(`/mappa/dati.geojson${query}`)).body as { features: { properties: { name: string } }[] }).features
+  (
+    (await request(ctx.app).get(`/mappa/dati.geojson${query}`)).body as { features: { properties: { name: string } }[] }
+  ).features
     .map((f) => f.properties.name)
     .sort();
 
@@ -22,11 +24,13 @@ beforeAll(async () => {
   ctx = await createTestContext();
   expect(ctx.config.searchCacheBytes).toBeGreaterThan(0);
   await buildOrganization(ctx.db.prisma, {
-    name: "Lavanderia Reno S.r.l.", slug: "lavanderia-reno",
+    name: "Lavanderia Reno S.r.l.",
+    slug: "lavanderia-reno",
     measures: [{ title: "Lavanderia aziendale", category: "CONCILIAZIONE", openToCitizens: true }],
   });
   await buildOrganization(ctx.db.prisma, {
-    name: "Officine Savena S.r.l.", slug: "officine-savena",
+    name: "Officine Savena S.r.l.",
+    slug: "officine-savena",
     measures: [{ title: "Lavanderia di quartiere", category: "CONCILIAZIONE", openToCitizens: false }],
   });
 });
@@ -36,16 +40,25 @@ describe("cached search results", () => {
   it("drop an organization from the very next search once it is suspended", async () => {
     expect(await search("?q=lavanderia")).toEqual(["Lavanderia Reno S.r.l.", "Officine Savena S.r.l."]);
     expect(await mapNames("?q=lavanderia")).toEqual(["Lavanderia Reno S.r.l.", "Officine Savena S.r.l."]);
-    await ctx.db.prisma.organization.update({ where: { slug: "officine-savena" }, data: { registryStatus: "SUSPENDED" } });
+    await ctx.db.prisma.organization.update({
+      where: { slug: "officine-savena" },
+      data: { registryStatus: "SUSPENDED" },
+    });
     expect(await search("?q=lavanderia")).toEqual(["Lavanderia Reno S.r.l."]);
     expect(await mapNames("?q=lavanderia")).toEqual(["Lavanderia Reno S.r.l."]);
-    await ctx.db.prisma.organization.update({ where: { slug: "officine-savena" }, data: { registryStatus: "REGISTERED" } });
+    await ctx.db.prisma.organization.update({
+      where: { slug: "officine-savena" },
+      data: { registryStatus: "REGISTERED" },
+    });
     expect(await search("?q=lavanderia")).toEqual(["Lavanderia Reno S.r.l.", "Officine Savena S.r.l."]);
   });
 
   it("follow a change to a measure alone", async () => {
     expect(await search("?q=lavanderia&aperte=1")).toEqual(["Lavanderia Reno S.r.l."]);
-    await ctx.db.prisma.measure.updateMany({ where: { title: "Lavanderia di quartiere" }, data: { openToCitizens: true } });
+    await ctx.db.prisma.measure.updateMany({
+      where: { title: "Lavanderia di quartiere" },
+      data: { openToCitizens: true },
+    });
     expect(await search("?q=lavanderia&aperte=1")).toEqual(["Lavanderia Reno S.r.l.", "Officine Savena S.r.l."]);
   });
 });
@@ -56,7 +69,9 @@ describe("whole cached pages for visitors who are not signed in", () => {
     const english = await request(ctx.app).get("/registro?q=lavanderia").set("Cookie", "lang=en");
     expect(italian.text).toContain('<html lang="it"');
     expect(english.text).toContain('<html lang="en"');
-    expect((await request(ctx.app).get("/mappa?q=lavanderia").set("Accept-Language", "en")).text).toContain('<html lang="en"');
+    expect((await request(ctx.app).get("/mappa?q=lavanderia").set("Accept-Language", "en")).text).toContain(
+      '<html lang="en"',
+    );
   });
 
   it("are never served to a signed-in user, nor built from one", async () => {
@@ -92,7 +107,10 @@ describe("cache entries", () => {
         ["/api/v1/organizations?categoria=conciliazione&q=lavanderia&categoria=conciliazione"],
       ],
       // A shared position a few centimetres away asks the same search.
-      ["/mappa/dati.geojson?lat=44.49381&lon=11.33871&raggio=20", ["/mappa/dati.geojson?lon=11.338709&lat=44.493812&raggio=20&zoom=3"]],
+      [
+        "/mappa/dati.geojson?lat=44.49381&lon=11.33871&raggio=20",
+        ["/mappa/dati.geojson?lon=11.338709&lat=44.493812&raggio=20&zoom=3"],
+      ],
     ] as const) {
       await cost(first);
       const hit = await cost(first);

@@ -8,7 +8,7 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { createApp } from "../../src/app.js";
-import { hashPassword } from "../../src/services/passwords.js";
+import { hashPassword } from "../../src/services/accounts/passwords.js";
 import { PASSWORD, postForm } from "../helpers/companyAgent.js";
 import { csrfFrom } from "../helpers/csrf.js";
 import { lastMailTo, linkIn } from "../helpers/outbox.js";
@@ -23,7 +23,12 @@ beforeAll(async () => {
   // The same app as NODE_ENV=production behind a reverse proxy (TRUST_PROXY=loopback).
   production = buildApp({ ...ctx.config, env: "production", isProduction: true, trustProxy: "loopback" }, ctx.db).app;
   await ctx.db.prisma.user.create({
-    data: { email: "sicura@example.org", name: "Silvia Sicura", passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: new Date() },
+    data: {
+      email: "sicura@example.org",
+      name: "Silvia Sicura",
+      passwordHash: await hashPassword(PASSWORD),
+      emailVerifiedAt: new Date(),
+    },
   });
 });
 afterAll(() => ctx?.db.close());
@@ -118,7 +123,11 @@ describe("session life cycle", () => {
     expect(await ctx.db.prisma.session.count({ where: { sid } })).toBe(1);
     const page = await request(ctx.app).get("/account").set("Cookie", cookie);
     expect(page.status).toBe(200);
-    const out = await request(ctx.app).post("/esci").set("Cookie", cookie).type("form").send({ _csrf: csrfFrom(page.text) });
+    const out = await request(ctx.app)
+      .post("/esci")
+      .set("Cookie", cookie)
+      .type("form")
+      .send({ _csrf: csrfFrom(page.text) });
     expect(out.status).toBe(303);
     expect(await ctx.db.prisma.session.count({ where: { sid } })).toBe(0);
     // Replaying the old cookie (e.g. stolen before logout) gets nothing.

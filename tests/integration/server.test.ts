@@ -24,7 +24,10 @@ function freePort(): Promise<number> {
 async function waitForHealth(url: string, ms: number) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
-    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -68,12 +71,22 @@ function roundTrip(port: number): Promise<string> {
 beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", EMBEDDED_DB_DIR: dataDir, LOG_LEVEL: "info", NODE_ENV: "development" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    EMBEDDED_DB_DIR: dataDir,
+    LOG_LEVEL: "info",
+    NODE_ENV: "development",
+  };
   delete env.DATABASE_URL;
   delete env.PUBLIC_BASE_URL;
   // A test hook loaded before the server: on SIGUSR2 a promise is rejected with nobody to catch it.
   const rejectOnSignal = `data:text/javascript,process.on("SIGUSR2",()=>{Promise.reject(new Error("rejected on purpose by the test"))})`;
-  server = spawn(process.execPath, ["--import", "tsx", "--import", rejectOnSignal, "src/server.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  server = spawn(process.execPath, ["--import", "tsx", "--import", rejectOnSignal, "src/server.ts"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   server.stdout?.on("data", (d) => (output += d));
   server.stderr?.on("data", (d) => (output += d));
   await waitForHealth(base, 90_000);
@@ -100,7 +113,14 @@ describe("npm start on the embedded database", () => {
   });
 
   it("answers concurrent requests through its single connection", async () => {
-    const urls = ["/", "/registro", "/registro?q=asilo", "/registro?vicino=037032&raggio=25", "/mappa/dati.geojson?aperte=1", "/health"];
+    const urls = [
+      "/",
+      "/registro",
+      "/registro?q=asilo",
+      "/registro?vicino=037032&raggio=25",
+      "/mappa/dati.geojson?aperte=1",
+      "/health",
+    ];
     const responses = await Promise.all(Array.from({ length: 36 }, (_, i) => fetch(`${base}${urls[i % urls.length]}`)));
     expect(responses.map((r) => r.status)).toEqual(Array(36).fill(200));
   });
@@ -149,7 +169,12 @@ describe("npm start on the embedded database", () => {
     expect(keepAliveAnswer.toLowerCase()).toContain("connection: close");
     // Still running: it waits for the request in flight, and takes no new connection.
     expect(server.exitCode).toBeNull();
-    expect(await fetch(`${base}/ping`).then(() => "answered", () => "refused")).toBe("refused");
+    expect(
+      await fetch(`${base}/ping`).then(
+        () => "answered",
+        () => "refused",
+      ),
+    ).toBe("refused");
     socket.write(rest);
     await closed;
     // A complete answer (403: the slow client sent no CSRF token), then the server closed the connection.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refreshSearchData } from "../../src/data/searchIndexRepository.js";
+import { refreshSearchData } from "../../src/data/registry/searchIndexRepository.js";
 import { seedReferenceData } from "../../src/db/seed/referenceData.js";
 import { seedSynthetic } from "../../src/db/seed/syntheticData.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";

@@ -4,7 +4,12 @@ import { loadConfig } from "../../src/config.js";
 describe("loadConfig", () => {
   it("has defaults for development", () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, embeddedDbDir: "./data/pglite", isProduction: false });
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      embeddedDbDir: "./data/pglite",
+      isProduction: false,
+    });
   });
   it("refuses to start in production without a session secret", () => {
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET/);
@@ -25,7 +30,9 @@ describe("loadConfig", () => {
   it("links to the port it listens on while PUBLIC_BASE_URL is unset", () => {
     expect(loadConfig({ PORT: "4321" }).publicBaseUrl).toBe("http://localhost:4321");
     expect(loadConfig({ PORT: "4321", PUBLIC_BASE_URL: "" }).publicBaseUrl).toBe("http://localhost:4321");
-    expect(loadConfig({ PORT: "4321", PUBLIC_BASE_URL: "https://registro.example.it/" }).publicBaseUrl).toBe("https://registro.example.it");
+    expect(loadConfig({ PORT: "4321", PUBLIC_BASE_URL: "https://registro.example.it/" }).publicBaseUrl).toBe(
+      "https://registro.example.it",
+    );
   });
   it("reads TRUST_PROXY as Express expects it", () => {
     expect(loadConfig({ TRUST_PROXY: "1" }).trustProxy).toBe(1);

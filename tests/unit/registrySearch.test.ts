@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { distanceKm, measureMatches, toRegistrySearch, type SearchInput } from "../../src/domain/registrySearch.js";
-import { boundingBox, chordMetres, searchConditions, searchOrder, textQuery } from "../../src/data/registrySearchRepository.js";
+import {
+  boundingBox,
+  chordMetres,
+  searchConditions,
+  searchOrder,
+  textQuery,
+} from "../../src/data/registry/registrySearchRepository.js";
 import { buildSearchSchema } from "../../src/routes/public/registry.schema.js";
 
 const bologna = { lat: 44.494367, lon: 11.341721 };
@@ -21,28 +27,64 @@ describe("distanceKm", () => {
 
 describe("toRegistrySearch", () => {
   it("orders by distance near a comune, by relevance for words, by name otherwise", () => {
-    expect(toRegistrySearch({ ...empty, vicino: "037006" }, centre, 15)).toMatchObject({ sort: "distanza", origin: { ...bologna, comuneCode: "037006" }, radiusKm: 15 });
-    expect(toRegistrySearch({ ...empty, q: " asilo " }, centre, 15)).toMatchObject({ sort: "rilevanza", text: "asilo" });
+    expect(toRegistrySearch({ ...empty, vicino: "037006" }, centre, 15)).toMatchObject({
+      sort: "distanza",
+      origin: { ...bologna, comuneCode: "037006" },
+      radiusKm: 15,
+    });
+    expect(toRegistrySearch({ ...empty, q: " asilo " }, centre, 15)).toMatchObject({
+      sort: "rilevanza",
+      text: "asilo",
+    });
     expect(toRegistrySearch(empty, centre, 15)).toMatchObject({ sort: "nome", page: 1 });
   });
   it("falls back to names when relevance is asked without words", () => {
     expect(toRegistrySearch({ ...empty, ordina: "rilevanza" }, centre, 15).sort).toBe("nome");
   });
   it("maps URL words to stored codes", () => {
-    const s = toRegistrySearch({ ...empty, categoria: ["tempo-libero"], beneficiari: ["cittadini"], dimensione: ["piccola"], stato: ["in-progettazione"], aperte: "1", lat: 44.5, lon: 11.3, raggio: 5 }, centre, 15);
-    expect(s).toMatchObject({ categories: ["TEMPO_LIBERO"], beneficiaries: ["CITIZENS"], sizes: ["SMALL"], statuses: ["PLANNED"], openOnly: true, origin: { lat: 44.5, lon: 11.3 }, radiusKm: 5 });
+    const s = toRegistrySearch(
+      {
+        ...empty,
+        categoria: ["tempo-libero"],
+        beneficiari: ["cittadini"],
+        dimensione: ["piccola"],
+        stato: ["in-progettazione"],
+        aperte: "1",
+        lat: 44.5,
+        lon: 11.3,
+        raggio: 5,
+      },
+      centre,
+      15,
+    );
+    expect(s).toMatchObject({
+      categories: ["TEMPO_LIBERO"],
+      beneficiaries: ["CITIZENS"],
+      sizes: ["SMALL"],
+      statuses: ["PLANNED"],
+      openOnly: true,
+      origin: { lat: 44.5, lon: 11.3 },
+      radiusKm: 5,
+    });
   });
 });
 
 describe("measureMatches", () => {
-  const measure = { category: "MINORI" as const, openToCitizens: true, beneficiaries: ["EMPLOYEES" as const], status: "ACTIVE" as const };
+  const measure = {
+    category: "MINORI" as const,
+    openToCitizens: true,
+    beneficiaries: ["EMPLOYEES" as const],
+    status: "ACTIVE" as const,
+  };
   const search = toRegistrySearch(empty, centre, 15);
   it("accepts every measure when there are no measure filters", () => {
     expect(measureMatches(measure, search)).toBe(true);
   });
   it("requires every measure filter to hold on the same measure", () => {
     expect(measureMatches(measure, { ...search, categories: ["MINORI"], openOnly: true })).toBe(true);
-    expect(measureMatches({ ...measure, openToCitizens: false }, { ...search, categories: ["MINORI"], openOnly: true })).toBe(false);
+    expect(
+      measureMatches({ ...measure, openToCitizens: false }, { ...search, categories: ["MINORI"], openOnly: true }),
+    ).toBe(false);
     expect(measureMatches(measure, { ...search, beneficiaries: ["CITIZENS"] })).toBe(false);
     expect(measureMatches(measure, { ...search, statuses: ["PLANNED"] })).toBe(false);
   });

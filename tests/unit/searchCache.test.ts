@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSearchCache } from "../../src/services/searchCache.js";
+import { createSearchCache } from "../../src/services/registry/searchCache.js";
 
 describe("createSearchCache", () => {
   it("computes a search once per register version", async () => {
@@ -23,7 +23,9 @@ describe("createSearchCache", () => {
 
   it("does not keep failures", async () => {
     const cache = createSearchCache(1024 * 1024);
-    await expect(cache.get("1", "k", () => Promise.reject(new Error("database away")))).rejects.toThrow("database away");
+    await expect(cache.get("1", "k", () => Promise.reject(new Error("database away")))).rejects.toThrow(
+      "database away",
+    );
     expect(await cache.get("1", "k", async () => "ok")).toBe("ok");
   });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { SEARCH_VOCABULARY_PATH } from "../../src/data/searchVocabularyFile.js";
+import { SEARCH_VOCABULARY_PATH } from "../../src/data/registry/searchVocabularyFile.js";
 import { categorySearchWord, expandSearchText, parseSearchVocabulary } from "../../src/domain/searchVocabulary.js";
 import type { MeasureCategory } from "../../src/generated/prisma/enums.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { createVersionedMemo } from "../../src/services/versionedMemo.js";
+import { createVersionedMemo } from "../../src/services/shared/versionedMemo.js";
 
 describe("createVersionedMemo", () => {
   it("computes once for concurrent requests under one version, again under a new one", async () => {

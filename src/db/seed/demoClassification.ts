@@ -1,5 +1,5 @@
 import type { ClassificationOutcome } from "../../generated/prisma/enums.js";
-import type { ClassificationInput } from "../../services/registerUpkeepService.js";
+import type { ClassificationInput } from "../../services/review/registerUpkeepService.js";
 import type { MeasureDraft } from "./demoPlan.js";
 import type { Prng } from "./prng.js";
 

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
-import { refreshSearchData } from "../../data/searchIndexRepository.js";
+import { refreshSearchData } from "../../data/registry/searchIndexRepository.js";
 import type { ApplicationPayload } from "../../domain/applicationPayload.js";
-import { publishedPayload } from "../../data/publicationRepository.js";
+import { publishedPayload } from "../../data/review/publicationRepository.js";
 import { buildDemoRegister, HIDDEN_NAMES, REVISION_MARK, type DemoRegister } from "./demoRegister.js";
 import { at, type PlannedOrganization } from "./demoPlan.js";
 import { seedDemoTerritory } from "./demoTerritory.js";

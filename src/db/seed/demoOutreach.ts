@@ -2,7 +2,7 @@ import type { Prisma } from "../../generated/prisma/client.js";
 import type { EventType } from "../../generated/prisma/enums.js";
 import { romeDateAndTime, romeLocalToInstant } from "../../domain/romeTime.js";
 import { slugify } from "../../domain/slug.js";
-import type { NewAdviceRequest } from "../../data/adviceRepository.js";
+import type { NewAdviceRequest } from "../../data/outreach/adviceRepository.js";
 
 type Tx = Prisma.TransactionClient;
 

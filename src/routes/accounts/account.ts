@@ -15,8 +15,16 @@ export function accountRoutes(services: Services) {
   router.post("/account/password", async (req, res) => {
     const form = parseForm(changePasswordSchema, req);
     if (!form.ok) return renderInvalid(res, view, { ...form, values: {} });
-    const outcome = await services.account.changePassword(req.user!.id, form.data.currentPassword, form.data.newPassword);
-    if (outcome === "wrongPassword") return renderInvalid(res, view, { errors: { currentPassword: { key: "accounts.account.wrongPassword" } }, values: {} });
+    const outcome = await services.account.changePassword(
+      req.user!.id,
+      form.data.currentPassword,
+      form.data.newPassword,
+    );
+    if (outcome === "wrongPassword")
+      return renderInvalid(res, view, {
+        errors: { currentPassword: { key: "accounts.account.wrongPassword" } },
+        values: {},
+      });
     res.redirect(303, "/account?fatto=password");
   });
 
@@ -24,7 +32,11 @@ export function accountRoutes(services: Services) {
     const form = parseForm(changeEmailSchema, req);
     if (!form.ok) return renderInvalid(res, view, { ...form, values: { email: form.values.email } });
     const outcome = await services.account.requestEmailChange(req.user!.id, form.data.emailPassword, form.data.email);
-    if (outcome === "wrongPassword") return renderInvalid(res, view, { errors: { emailPassword: { key: "accounts.account.wrongPassword" } }, values: { email: form.data.email } });
+    if (outcome === "wrongPassword")
+      return renderInvalid(res, view, {
+        errors: { emailPassword: { key: "accounts.account.wrongPassword" } },
+        values: { email: form.data.email },
+      });
     res.redirect(303, "/account?fatto=email");
   });
 

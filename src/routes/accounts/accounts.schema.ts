@@ -18,6 +18,12 @@ export const newPasswordSchema = z.strictObject({ password: password() });
 
 export const invitationSchema = z.strictObject({ password: password(), privacy: accepted("validation.privacy") });
 
-export const changePasswordSchema = z.strictObject({ currentPassword: formFields.requiredText(200), newPassword: password() });
+export const changePasswordSchema = z.strictObject({
+  currentPassword: formFields.requiredText(200),
+  newPassword: password(),
+});
 
-export const changeEmailSchema = z.strictObject({ emailPassword: formFields.requiredText(200), email: formFields.email() });
+export const changeEmailSchema = z.strictObject({
+  emailPassword: formFields.requiredText(200),
+  email: formFields.email(),
+});

@@ -18,14 +18,29 @@ export function registrationRoutes(services: Services, limits: RateLimits) {
     const form = parseForm(registrationSchema, req);
     if (!form.ok) return renderInvalid(res, view, { ...form, values: { ...form.values, password: "" } });
     await services.account.register(form.data);
-    res.render("accounts/notice", { title: "accounts.register.sentTitle", body: "accounts.register.sent", params: { email: form.data.email } });
+    res.render("accounts/notice", {
+      title: "accounts.register.sentTitle",
+      body: "accounts.register.sent",
+      params: { email: form.data.email },
+    });
   });
 
   router.get("/verifica-email/:token", async (req, res) => {
     const ok = await services.account.verifyEmail(String(req.params.token));
-    res.status(ok ? 200 : 410).render("accounts/notice", ok
-      ? { title: "accounts.verify.doneTitle", body: "accounts.verify.done", link: { href: "/accedi", label: "accounts.login.title" } }
-      : { title: "accounts.verify.invalidTitle", body: "accounts.verify.invalid", link: { href: "/password-dimenticata", label: "accounts.forgot.title" } });
+    res.status(ok ? 200 : 410).render(
+      "accounts/notice",
+      ok
+        ? {
+            title: "accounts.verify.doneTitle",
+            body: "accounts.verify.done",
+            link: { href: "/accedi", label: "accounts.login.title" },
+          }
+        : {
+            title: "accounts.verify.invalidTitle",
+            body: "accounts.verify.invalid",
+            link: { href: "/password-dimenticata", label: "accounts.forgot.title" },
+          },
+    );
   });
 
   return router;

@@ -45,16 +45,14 @@ export function adminAdviceRoutes(services: Services) {
     if (!found) return res.status(404).render("errors/404");
     const form = parseForm(adviceUpdateSchema, req);
     const invalid = (values: Record<string, unknown>, errors: Record<string, unknown>) =>
-      res
-        .status(422)
-        .render(showView, {
-          ...found,
-          values,
-          errors,
-          answerValues: { risposta: found.request.answer ?? "" },
-          answerErrors: {},
-          done: undefined,
-        });
+      res.status(422).render(showView, {
+        ...found,
+        values,
+        errors,
+        answerValues: { risposta: found.request.answer ?? "" },
+        answerErrors: {},
+        done: undefined,
+      });
     if (!form.ok) return invalid(form.values, form.errors);
     const outcome = await advice.update(found.request.id, req.user!, {
       status: form.data.stato,

@@ -2,7 +2,7 @@ import { Router } from "express";
 import type { Request, Response } from "express";
 import type { Services } from "../../services/index.js";
 import { validId } from "./idParam.js";
-import type { DecisionOutcome } from "../../services/reviewService.js";
+import type { DecisionOutcome } from "../../services/review/reviewService.js";
 import { parseForm, type FieldErrors } from "../../validation/form.js";
 import {
   applicationFiltersSchema,

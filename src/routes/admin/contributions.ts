@@ -106,7 +106,10 @@ export function adminContributionRoutes(services: Services) {
     const t = res.locals.t as (key: string, params?: object) => string;
     renderConfirmation(res, {
       title: t("funding.admin.deleteTitle"),
-      question: t("funding.admin.deleteQuestion", { activity: contribution.activity, amount: formatEuroAmount(contribution.amount.toFixed(2), res.locals.lang as "it" | "en") }),
+      question: t("funding.admin.deleteQuestion", {
+        activity: contribution.activity,
+        amount: formatEuroAmount(contribution.amount.toFixed(2), res.locals.lang as "it" | "en"),
+      }),
       action: `/admin/contributi/${contribution.id}/elimina`,
       submit: t("funding.admin.delete"),
       back: `/admin/contributi/${contribution.id}`,

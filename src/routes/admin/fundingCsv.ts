@@ -1,4 +1,4 @@
-import type { FundingTotal } from "../../data/contributionRepository.js";
+import type { FundingTotal } from "../../data/outreach/contributionRepository.js";
 
 const cell = (value: string | number) => {
   const text = String(value);

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import type { Services } from "../../services/index.js";
-import type { NetworkOutcome } from "../../services/networkRules.js";
+import type { NetworkOutcome } from "../../services/territory/networkRules.js";
 import { validId } from "./idParam.js";
 import { parseForm, type FieldErrors } from "../../validation/form.js";
 import { classificationInput, classificationSchema } from "./organizations.schema.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ClassificationInput } from "../../services/registerUpkeepService.js";
+import type { ClassificationInput } from "../../services/review/registerUpkeepService.js";
 import { ClassificationOutcome, RegistryStatus } from "../../generated/prisma/enums.js";
 import { formFields } from "../../validation/form.js";
 

@@ -4,7 +4,12 @@ import type { Services } from "../../services/index.js";
 import { validId } from "./idParam.js";
 import { verificationThreshold } from "../../domain/verification.js";
 import { parseForm, type FieldErrors } from "../../validation/form.js";
-import { classificationInput, classificationSchema, reasonSchema, registerFiltersSchema } from "./organizations.schema.js";
+import {
+  classificationInput,
+  classificationSchema,
+  reasonSchema,
+  registerFiltersSchema,
+} from "./organizations.schema.js";
 
 const outcomes = ["verificata", "sospesa", "riattivata", "classificata"] as const;
 
@@ -30,15 +35,13 @@ export function organizationRoutes(services: Services) {
   ) {
     const organization = Number.isSafeInteger(orgId) ? await upkeep.detail(orgId) : null;
     if (!organization) return res.status(404).render("errors/404");
-    res
-      .status(status)
-      .render("admin/organizations/show", {
-        organization,
-        stale: !organization.lastVerifiedAt || organization.lastVerifiedAt < verificationThreshold(),
-        errors: {},
-        values: {},
-        ...locals,
-      });
+    res.status(status).render("admin/organizations/show", {
+      organization,
+      stale: !organization.lastVerifiedAt || organization.lastVerifiedAt < verificationThreshold(),
+      errors: {},
+      values: {},
+      ...locals,
+    });
   }
 
   router.get("/imprese", async (req, res) => {

@@ -46,28 +46,24 @@ export function staffRoutes(services: Services) {
   router.post("/:id", async (req, res) => {
     const form = parseForm(staffUpdateSchema, req);
     if (!form.ok)
-      return res
-        .status(422)
-        .render(view, {
-          users: await staff.list(),
-          values: { ruolo: "REVIEWER" },
-          errors: {},
-          failure: "admin.staff.invalidUpdate",
-        });
+      return res.status(422).render(view, {
+        users: await staff.list(),
+        values: { ruolo: "REVIEWER" },
+        errors: {},
+        failure: "admin.staff.invalidUpdate",
+      });
     const outcome = await staff.update(Number(req.params.id), req.user!, {
       role: form.data.ruolo,
       active: form.data.attivo,
     });
     if (outcome.ok) return res.redirect(303, "/admin/utenti?esito=aggiornato");
     if (outcome.reason === "notFound") return res.status(404).render("errors/404");
-    res
-      .status(409)
-      .render(view, {
-        users: await staff.list(),
-        values: { ruolo: "REVIEWER" },
-        errors: {},
-        failure: `admin.staff.${outcome.reason}`,
-      });
+    res.status(409).render(view, {
+      users: await staff.list(),
+      values: { ruolo: "REVIEWER" },
+      errors: {},
+      failure: `admin.staff.${outcome.reason}`,
+    });
   });
 
   return router;

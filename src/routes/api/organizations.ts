@@ -1,7 +1,7 @@
 import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { beneficiaries, categories, sizeClasses } from "../../domain/vocabulary.js";
-import { publicOrganizationDto } from "../../services/publicOrganizationDto.js";
+import { publicOrganizationDto } from "../../services/registry/publicOrganizationDto.js";
 import { outcomeSlug } from "../../domain/vocabulary.js";
 import { parseSearch } from "../public/parseSearch.js";
 import { sendResource } from "./conditional.js";

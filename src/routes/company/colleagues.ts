@@ -7,10 +7,16 @@ import { colleagueSchema } from "./measure.schema.js";
 export function colleagueRoutes(services: Services) {
   const router = Router();
   const view = "company/colleagues";
-  const colleagues = (user: Express.User) => (user.organizationId ? services.account.colleagues(user.organizationId) : Promise.resolve([]));
+  const colleagues = (user: Express.User) =>
+    user.organizationId ? services.account.colleagues(user.organizationId) : Promise.resolve([]);
 
   router.get("/colleghi", async (req, res) => {
-    res.render(view, { colleagues: await colleagues(req.user!), invited: req.query.invitato === "1", values: {}, errors: {} });
+    res.render(view, {
+      colleagues: await colleagues(req.user!),
+      invited: req.query.invitato === "1",
+      values: {},
+      errors: {},
+    });
   });
 
   router.post("/colleghi", async (req, res) => {
@@ -19,7 +25,12 @@ export function colleagueRoutes(services: Services) {
     const locals = { colleagues: await colleagues(req.user!), invited: false };
     if (!form.ok) return renderInvalid(res, view, form, locals);
     if ((await services.account.invite(req.user!, form.data)) === "taken") {
-      return renderInvalid(res, view, { errors: { email: { key: "company.colleagues.taken" } }, values: form.data }, locals);
+      return renderInvalid(
+        res,
+        view,
+        { errors: { email: { key: "company.colleagues.taken" } }, values: form.data },
+        locals,
+      );
     }
     res.redirect(303, "/impresa/colleghi?invitato=1");
   });

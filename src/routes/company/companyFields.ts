@@ -7,7 +7,10 @@ export const optional = <T extends z.ZodType>(schema: T) =>
 
 /** Decimal numbers as Italians type them, with a comma or a point. */
 export const decimal = (min: number, max: number, message: string) =>
-  z.string().transform((v) => Number(v.replace(",", "."))).pipe(z.number(message).min(min, message).max(max, message));
+  z
+    .string()
+    .transform((v) => Number(v.replace(",", ".")))
+    .pipe(z.number(message).min(min, message).max(max, message));
 
 /** The form's copy of Application.version, for the optimistic lock; empty before the first save. */
 export const versionField = optional(z.string().regex(/^\d+$/).transform(Number));

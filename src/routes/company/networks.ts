@@ -1,6 +1,6 @@
 import { Router, type Response } from "express";
 import type { Services } from "../../services/index.js";
-import type { NetworkOutcome } from "../../services/networkRules.js";
+import type { NetworkOutcome } from "../../services/territory/networkRules.js";
 import { parseForm, renderInvalid } from "../../validation/form.js";
 import { renderConfirmation } from "../confirmation.js";
 import { measureSchema } from "./measure.schema.js";
@@ -41,7 +41,8 @@ export function companyNetworkRoutes(services: Services) {
 
   router.get("/reti/:slug/recesso", async (req, res, next) => {
     const orgId = req.user!.organizationId;
-    const network = orgId === null ? undefined : (await networks.forCompany(orgId)).find((n) => n.slug === req.params.slug);
+    const network =
+      orgId === null ? undefined : (await networks.forCompany(orgId)).find((n) => n.slug === req.params.slug);
     const status = network?.members[0]?.status;
     if (!network || (status !== "ACTIVE" && status !== "REQUESTED")) return next();
     const t = res.locals.t as (key: string, params?: object) => string;

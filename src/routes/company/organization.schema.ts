@@ -8,10 +8,22 @@ export const organizationSchema = z.strictObject({
   version: versionField,
   name: optional(z.string().max(200)),
   legalForm: optional(z.string().max(100)),
-  vatNumber: optional(z.string().transform((v) => v.replace(/\s/g, "").replace(/^IT/i, "")).refine(isValidVatNumber, "validation.vatNumber")),
-  taxCode: optional(z.string().transform((v) => v.toUpperCase()).pipe(z.string().regex(/^(\d{11}|[A-Z0-9]{16})$/, "validation.taxCode"))),
+  vatNumber: optional(
+    z
+      .string()
+      .transform((v) => v.replace(/\s/g, "").replace(/^IT/i, ""))
+      .refine(isValidVatNumber, "validation.vatNumber"),
+  ),
+  taxCode: optional(
+    z
+      .string()
+      .transform((v) => v.toUpperCase())
+      .pipe(z.string().regex(/^(\d{11}|[A-Z0-9]{16})$/, "validation.taxCode")),
+  ),
   atecoSectionCode: optional(z.string().regex(/^[A-U]$/, "validation.choice")),
-  employees: optional(z.string().regex(/^\d+$/, "validation.integer").transform(Number).pipe(z.number().int().min(0).max(1_000_000))),
+  employees: optional(
+    z.string().regex(/^\d+$/, "validation.integer").transform(Number).pipe(z.number().int().min(0).max(1_000_000)),
+  ),
   address: optional(z.string().max(200)),
   comuneCode: optional(z.string().regex(/^\d{6}$/, "validation.comune")),
   lat: optional(decimal(43.9, 44.9, "validation.latitude")),

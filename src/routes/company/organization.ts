@@ -16,7 +16,11 @@ export function organizationRoutes(services: Services) {
   router.get("/organizzazione", async (req, res) => {
     const ws = await services.companyDraft.workspace(req.user!);
     if (!ws.editable) return renderRefused(res, { ok: false, reason: "locked" });
-    res.render(view, { ...(await options()), values: { ...asFormValues(ws.payload.organization), version: formVersion(ws) }, errors: {} });
+    res.render(view, {
+      ...(await options()),
+      values: { ...asFormValues(ws.payload.organization), version: formVersion(ws) },
+      errors: {},
+    });
   });
 
   router.post("/organizzazione", async (req, res) => {
@@ -26,7 +30,12 @@ export function organizationRoutes(services: Services) {
     const { byCode } = await services.referenceData.load();
     const comune = organization.comuneCode ? byCode.get(organization.comuneCode) : undefined;
     if (organization.comuneCode && !comune) {
-      return renderInvalid(res, view, { errors: { comuneCode: { key: "validation.comune" } }, values: form.data as Record<string, unknown> }, await options());
+      return renderInvalid(
+        res,
+        view,
+        { errors: { comuneCode: { key: "validation.comune" } }, values: form.data as Record<string, unknown> },
+        await options(),
+      );
     }
     // Without a point placed on the map the seat is geocoded from its address (services/seatPosition.ts).
     const outcome = await services.companyDraft.saveOrganization(req.user!, version, organization, {
@@ -35,7 +44,12 @@ export function organizationRoutes(services: Services) {
     });
     if (outcome.ok) return res.redirect(303, "/impresa?salvato=organizzazione");
     if (outcome.reason === "vatTaken") {
-      return renderInvalid(res, view, { errors: { vatNumber: { key: "validation.vatTaken" } }, values: req.body as Record<string, unknown> }, await options());
+      return renderInvalid(
+        res,
+        view,
+        { errors: { vatNumber: { key: "validation.vatTaken" } }, values: req.body as Record<string, unknown> },
+        await options(),
+      );
     }
     renderRefused(res, outcome);
   });

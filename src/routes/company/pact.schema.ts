@@ -2,7 +2,7 @@ import { z } from "zod";
 import { formFields } from "../../validation/form.js";
 import type { MeasureForm } from "./measure.schema.js";
 import type { FieldErrors } from "../../validation/form.js";
-import type { NetworkMeasureInput } from "../../services/networkRules.js";
+import type { NetworkMeasureInput } from "../../services/territory/networkRules.js";
 import { measureRow } from "../../domain/applicationPayload.js";
 
 /** /impresa/patto: optional commitments and the representative's confirmation. */

@@ -11,14 +11,24 @@ export function revisionRoutes(services: Services) {
   router.get("/revisione", async (req, res, next) => {
     const revision = await services.companyDraft.revision(req.user!);
     if (!revision) return next();
-    res.render("company/revision", { ...revision, codeName: await codeNames(services.referenceData, res.locals.lang as string) });
+    res.render("company/revision", {
+      ...revision,
+      codeName: await codeNames(services.referenceData, res.locals.lang as string),
+    });
   });
 
   router.post("/revisione/annulla", async (req, res) => {
     const form = parseForm(versionOnlySchema, req);
-    const done = form.ok && form.data.version !== undefined && (await services.companyApplication.cancelRevision(req.user!, form.data.version));
+    const done =
+      form.ok &&
+      form.data.version !== undefined &&
+      (await services.companyApplication.cancelRevision(req.user!, form.data.version));
     if (done) return res.redirect(303, "/impresa?salvato=revisione-annullata");
-    res.status(409).render("accounts/notice", { title: "company.refused.title", body: "company.refused.conflict", link: { href: "/impresa", label: "company.home.title" } });
+    res.status(409).render("accounts/notice", {
+      title: "company.refused.title",
+      body: "company.refused.conflict",
+      link: { href: "/impresa", label: "company.home.title" },
+    });
   });
 
   return router;

@@ -1,5 +1,5 @@
 import type { Response } from "express";
-import type { CompanyDraftService, EditOutcome } from "../../services/companyDraftService.js";
+import type { CompanyDraftService, EditOutcome } from "../../services/company/companyDraftService.js";
 
 type Workspace = Awaited<ReturnType<CompanyDraftService["workspace"]>>;
 
@@ -12,7 +12,11 @@ export function formVersion(ws: Workspace): string {
 /** A refused edit: the application is under review, or someone saved it meanwhile (409 with an explanation). */
 export function renderRefused(res: Response, outcome: Exclude<EditOutcome, { ok: true }>) {
   const body = outcome.reason === "locked" ? "company.refused.locked" : "company.refused.conflict";
-  res.status(409).render("accounts/notice", { title: "company.refused.title", body, link: { href: "/impresa", label: "company.home.title" } });
+  res.status(409).render("accounts/notice", {
+    title: "company.refused.title",
+    body,
+    link: { href: "/impresa", label: "company.home.title" },
+  });
 }
 
 /** Strings for a form, from a draft object (numbers and dates as typed). */

@@ -25,7 +25,16 @@ export function mapPage(services: Services): RequestHandler {
       const suggestions = outcome?.total === 0 ? searchSuggestions("/mappa", req.originalUrl, parsed.search) : [];
       return {
         view: "public/map",
-        locals: { ...options, form: parsed.form, errors: {}, outcome, search: parsed.search, query, places: parsed.places, suggestions },
+        locals: {
+          ...options,
+          form: parsed.form,
+          errors: {},
+          outcome,
+          search: parsed.search,
+          query,
+          places: parsed.places,
+          suggestions,
+        },
       };
     });
   };

@@ -3,8 +3,8 @@ import { pipeline } from "node:stream/promises";
 import { Router } from "express";
 import type { RateLimits } from "../../middleware/rateLimits.js";
 import type { Services } from "../../services/index.js";
-import { DOWNLOADS, OPEN_DATA_LICENCE } from "../../services/openDataService.js";
-import { publicDatasetNames } from "../../services/statisticsDatasets.js";
+import { DOWNLOADS, OPEN_DATA_LICENCE } from "../../services/monitoring/openDataService.js";
+import { publicDatasetNames } from "../../services/monitoring/statisticsDatasets.js";
 
 /** /open-data: the datasets, their licence, the downloads and the DCAT-AP_IT catalogue. */
 export function openDataRoutes(services: Services, limits: RateLimits) {

@@ -1,12 +1,18 @@
 import type { Request } from "express";
 import type { FieldErrors } from "../../validation/form.js";
 import { toRegistrySearch, type RegistrySearch } from "../../domain/registrySearch.js";
-import type { ReferenceDataService } from "../../services/referenceDataService.js";
+import type { ReferenceDataService } from "../../services/registry/referenceDataService.js";
 import type { Geocoder, PlaceMatch } from "../../services/geocoding/index.js";
 import { buildSearchSchema, DEFAULT_RADIUS_KM, searchErrors, type SearchParams } from "./registry.schema.js";
 
 export type ParsedSearch =
-  | { ok: true; search: RegistrySearch; form: Record<string, unknown>; query: string; places?: PlaceMatch[] | undefined }
+  | {
+      ok: true;
+      search: RegistrySearch;
+      form: Record<string, unknown>;
+      query: string;
+      places?: PlaceMatch[] | undefined;
+    }
   | { ok: false; errors: FieldErrors; form: Record<string, unknown> };
 
 /** Parameters that take several values (check boxes); the others take one. */
@@ -21,7 +27,10 @@ const COORDINATE_DECIMALS = 4;
  * what can change the answer. Pages are cached and linked under this form, so
  * junk parameters or another order do not make a new page.
  */
-export function canonicalSearchParams(query: Record<string, unknown>, known: readonly string[]): URLSearchParams | null {
+export function canonicalSearchParams(
+  query: Record<string, unknown>,
+  known: readonly string[],
+): URLSearchParams | null {
   const out = new URLSearchParams();
   for (const key of known) {
     const raw = query[key];
@@ -59,7 +68,11 @@ let schema: ReturnType<typeof buildSearchSchema> | undefined;
  * (as vicino), one point (as lat/lon), or, when several places match,
  * `places` to choose from (the search then has no origin).
  */
-export async function parseSearch(req: Request, referenceData: ReferenceDataService, geocoder?: Geocoder): Promise<ParsedSearch> {
+export async function parseSearch(
+  req: Request,
+  referenceData: ReferenceDataService,
+  geocoder?: Geocoder,
+): Promise<ParsedSearch> {
   const { byCode } = await referenceData.load();
   schema ??= buildSearchSchema(new Set(byCode.keys()));
   const form = req.query as Record<string, unknown>;

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import type { FieldErrors } from "../../validation/form.js";
-import { TERRITORIAL_WELFARE, beneficiaries, categories, searchableStatuses, sizeClasses, sortOrders } from "../../domain/vocabulary.js";
+import {
+  TERRITORIAL_WELFARE,
+  beneficiaries,
+  categories,
+  searchableStatuses,
+  sizeClasses,
+  sortOrders,
+} from "../../domain/vocabulary.js";
 
 import { MAX_RESULTS, PAGE_SIZE } from "../../domain/registrySearch.js";
 
@@ -13,10 +20,15 @@ const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 const one = <T extends z.ZodType>(schema: T, message: string) =>
   z.preprocess(
     blankToUndefined,
-    z.union([schema, z.array(z.unknown()).transform((_v, ctx) => {
-      ctx.addIssue({ code: "custom", message });
-      return z.NEVER;
-    })]).optional(),
+    z
+      .union([
+        schema,
+        z.array(z.unknown()).transform((_v, ctx) => {
+          ctx.addIssue({ code: "custom", message });
+          return z.NEVER;
+        }),
+      ])
+      .optional(),
   );
 const many = <T extends string>(values: readonly [T, ...T[]], message: string) =>
   z.preprocess(
@@ -24,7 +36,11 @@ const many = <T extends string>(values: readonly [T, ...T[]], message: string) =
     z.array(z.enum(values, { error: message })).max(values.length, { error: message }),
   );
 const istat = z.string().regex(/^\d{6}$/);
-const number = z.string().trim().regex(/^-?\d{1,3}(\.\d{1,10})?$/).transform(Number);
+const number = z
+  .string()
+  .trim()
+  .regex(/^-?\d{1,3}(\.\d{1,10})?$/)
+  .transform(Number);
 
 /** GET parameters of /registro, /mappa and the GeoJSON feed (BRIEF.md, "Search parameters"). */
 export function buildSearchSchema(knownComuni: ReadonlySet<string>) {
@@ -43,16 +59,33 @@ export function buildSearchSchema(knownComuni: ReadonlySet<string>) {
       aperte: one(z.literal("1"), "search.errors.aperte"),
       beneficiari: many(beneficiaries.slugs, "search.errors.beneficiari"),
       dimensione: many(sizeClasses.slugs, "search.errors.dimensione"),
-      ateco: one(z.string().regex(/^[A-Va-v]$/).transform((s) => s.toUpperCase()), "search.errors.ateco"),
+      ateco: one(
+        z
+          .string()
+          .regex(/^[A-Va-v]$/)
+          .transform((s) => s.toUpperCase()),
+        "search.errors.ateco",
+      ),
       stato: many(searchableStatuses.slugs, "search.errors.stato"),
       classificazione: one(z.literal(TERRITORIAL_WELFARE), "search.errors.classificazione"),
       patto: one(z.literal("1"), "search.errors.patto"),
       ordina: one(z.enum(sortOrders), "search.errors.ordina"),
-      pagina: one(z.string().regex(/^\d{1,4}$/).transform(Number).pipe(z.number().int().min(1).max(MAX_PAGE)), "search.errors.pagina"),
+      pagina: one(
+        z
+          .string()
+          .regex(/^\d{1,4}$/)
+          .transform(Number)
+          .pipe(z.number().int().min(1).max(MAX_PAGE)),
+        "search.errors.pagina",
+      ),
     })
     .superRefine((p, ctx) => {
       if ((p.lat === undefined) !== (p.lon === undefined)) {
-        ctx.addIssue({ code: "custom", path: [p.lat === undefined ? "lat" : "lon"], message: "search.errors.latLonPair" });
+        ctx.addIssue({
+          code: "custom",
+          path: [p.lat === undefined ? "lat" : "lon"],
+          message: "search.errors.latLonPair",
+        });
       }
       if (p.luogo !== undefined && p.vicino !== undefined) {
         ctx.addIssue({ code: "custom", path: ["luogo"], message: "search.errors.twoOrigins" });

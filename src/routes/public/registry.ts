@@ -20,7 +20,15 @@ export function registryPage(services: Services): RequestHandler {
       const suggestions = outcome?.total === 0 ? searchSuggestions("/registro", req.originalUrl, parsed.search) : [];
       return {
         view: "public/registry",
-        locals: { ...options, form: parsed.form, errors: {}, outcome, search: parsed.search, places: parsed.places, suggestions },
+        locals: {
+          ...options,
+          form: parsed.form,
+          errors: {},
+          outcome,
+          search: parsed.search,
+          places: parsed.places,
+          suggestions,
+        },
       };
     });
   };

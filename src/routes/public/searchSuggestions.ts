@@ -2,7 +2,7 @@ import type { RegistrySearch } from "../../domain/registrySearch.js";
 import { relatedCategories } from "../../domain/relatedCategories.js";
 import { expandSearchText } from "../../domain/searchVocabulary.js";
 import { categories } from "../../domain/vocabulary.js";
-import { searchVocabulary } from "../../data/searchVocabularyFile.js";
+import { searchVocabulary } from "../../data/registry/searchVocabularyFile.js";
 import type { MeasureCategory } from "../../generated/prisma/enums.js";
 
 /** One way to find something after a search found nothing: a link and what it changes. */
@@ -12,7 +12,18 @@ export type Suggestion =
   | { kind: "category"; category: MeasureCategory; href: string };
 
 /** Filters a visitor can drop, in the order they are offered. */
-const REMOVABLE = ["q", "categoria", "comune", "aperte", "beneficiari", "dimensione", "ateco", "stato", "classificazione", "patto"];
+const REMOVABLE = [
+  "q",
+  "categoria",
+  "comune",
+  "aperte",
+  "beneficiari",
+  "dimensione",
+  "ateco",
+  "stato",
+  "classificazione",
+  "patto",
+];
 const RADII = [5, 10, 15, 25, 50, 100];
 
 /**
@@ -37,9 +48,12 @@ export function searchSuggestions(path: string, currentUrl: string, search: Regi
     }
   }
   const wider = RADII.find((km) => km > search.radiusKm);
-  if (search.origin && wider) out.push({ kind: "radius", km: wider, href: href((p) => p.set("raggio", String(wider))) });
+  if (search.origin && wider)
+    out.push({ kind: "radius", km: wider, href: href((p) => p.set("raggio", String(wider))) });
   // The categories the words typed stand for come first, then those related to what was asked.
-  const typed = search.text ? expandSearchText(search.text, searchVocabulary()).alternatives.flatMap((a) => a.categories) : [];
+  const typed = search.text
+    ? expandSearchText(search.text, searchVocabulary()).alternatives.flatMap((a) => a.categories)
+    : [];
   const related = [...new Set([...typed, ...[...search.categories, ...typed].flatMap((c) => relatedCategories[c])])];
   for (const category of related.filter((c) => !search.categories.includes(c)).slice(0, 3)) {
     out.push({

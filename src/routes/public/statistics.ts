@@ -1,7 +1,7 @@
 import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { toCsv } from "../../domain/csv.js";
-import { publicDatasetNames } from "../../services/statisticsDatasets.js";
+import { publicDatasetNames } from "../../services/monitoring/statisticsDatasets.js";
 import { createRenderOnce } from "./renderOnce.js";
 
 /** /statistiche: public monitoring figures, each also a CSV file. */

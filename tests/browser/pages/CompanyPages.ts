@@ -38,7 +38,14 @@ export class CompanyArea {
     private readonly baseUrl: string,
   ) {}
 
-  async fillOrganization(fields: { name: string; vatNumber: string; employees: string; address: string; comune: string; description: string }): Promise<void> {
+  async fillOrganization(fields: {
+    name: string;
+    vatNumber: string;
+    employees: string;
+    address: string;
+    comune: string;
+    description: string;
+  }): Promise<void> {
     await this.page.getByRole("link", { name: "Descrivi la tua organizzazione" }).click();
     await this.page.getByLabel("Ragione sociale").fill(fields.name);
     await this.page.getByLabel("Forma giuridica").fill("S.r.l.");
@@ -60,7 +67,9 @@ export class CompanyArea {
   async addMeasure(title: string): Promise<void> {
     await this.page.getByRole("link", { name: "Aggiungi una misura" }).click();
     await this.page.getByLabel("Titolo della misura").fill(title);
-    await this.page.getByLabel("Descrizione", { exact: true }).fill("Posti al nido per i figli dei dipendenti e delle famiglie del quartiere.");
+    await this.page
+      .getByLabel("Descrizione", { exact: true })
+      .fill("Posti al nido per i figli dei dipendenti e delle famiglie del quartiere.");
     await this.page.getByLabel("Categoria").selectOption("MINORI");
     await this.page.getByLabel("Stato", { exact: true }).selectOption("ACTIVE");
     await tick(this.page, /^Dipendenti$/);

@@ -1,0 +1,91 @@
+import type { TokenPurpose } from "../../generated/prisma/enums.js";
+import type { Db } from "../shared/db.js";
+
+export interface NewUser {
+  email: string;
+  name: string;
+  passwordHash: string;
+  organizationId?: number | null;
+  privacyAcceptedAt?: Date | null;
+}
+
+/** Users and their single-use tokens (only the SHA-256 of a token is stored). */
+export function createAccountRepository(db: Db) {
+  return {
+    findById(id: number, tx: Db = db) {
+      return tx.user.findUnique({ where: { id } });
+    },
+    findByEmail(email: string, tx: Db = db) {
+      return tx.user.findUnique({ where: { email } });
+    },
+    createUser(user: NewUser, tx: Db = db) {
+      const { email, name, passwordHash, organizationId, privacyAcceptedAt } = user;
+      return tx.user.create({
+        data: { email, name, passwordHash, organizationId, privacyAcceptedAt, role: "COMPANY" },
+      });
+    },
+    updateUser(
+      id: number,
+      data: {
+        passwordHash?: string;
+        email?: string;
+        emailVerifiedAt?: Date;
+        privacyAcceptedAt?: Date;
+        organizationId?: number;
+        failedLogins?: number;
+        lockedUntil?: Date | null;
+      },
+      tx: Db = db,
+    ) {
+      return tx.user.update({ where: { id }, data });
+    },
+    colleagues(organizationId: number) {
+      return db.user.findMany({
+        where: { organizationId, role: "COMPANY" },
+        orderBy: { name: "asc" },
+        select: { id: true, name: true, email: true, emailVerifiedAt: true, active: true },
+      });
+    },
+    /** Addresses to tell about an organization's application. */
+    async organizationEmails(organizationId: number, tx: Db = db) {
+      const users = await tx.user.findMany({
+        where: { organizationId, active: true, emailVerifiedAt: { not: null } },
+        select: { email: true },
+      });
+      return users.map((u) => u.email);
+    },
+    async staffEmails(tx: Db = db) {
+      const users = await tx.user.findMany({
+        where: { role: { in: ["REVIEWER", "ADMIN"] }, active: true },
+        select: { email: true },
+      });
+      return users.map((u) => u.email);
+    },
+
+    createToken(
+      token: { userId: number; purpose: TokenPurpose; tokenHash: string; expiresAt: Date; data?: { email: string } },
+      tx: Db = db,
+    ) {
+      return tx.userToken.create({ data: token });
+    },
+    /** Marks a valid token used and returns it; null when unknown, used, expired or of another purpose. */
+    async consumeToken(tokenHash: string, purposes: TokenPurpose[], tx: Db = db) {
+      const token = await tx.userToken.findUnique({ where: { tokenHash } });
+      if (!token || !purposes.includes(token.purpose) || token.usedAt || token.expiresAt <= new Date()) return null;
+      // The conditional update makes the token single-use even under concurrent clicks.
+      const used = await tx.userToken.updateMany({
+        where: { id: token.id, usedAt: null },
+        data: { usedAt: new Date() },
+      });
+      return used.count === 1 ? token : null;
+    },
+    findValidToken(tokenHash: string, purpose: TokenPurpose) {
+      return db.userToken.findFirst({ where: { tokenHash, purpose, usedAt: null, expiresAt: { gt: new Date() } } });
+    },
+    expireTokens(userId: number, purpose: TokenPurpose, tx: Db = db) {
+      return tx.userToken.updateMany({ where: { userId, purpose, usedAt: null }, data: { usedAt: new Date() } });
+    },
+  };
+}
+
+export type AccountRepository = ReturnType<typeof createAccountRepository>;

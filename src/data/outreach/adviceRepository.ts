@@ -1,0 +1,60 @@
+import type { AdviceStatus, MeasureCategory } from "../../generated/prisma/enums.js";
+import type { Db } from "../shared/db.js";
+
+export interface NewAdviceRequest {
+  referenceCode: string;
+  name: string;
+  email: string;
+  comuneCode: string;
+  topic: MeasureCategory;
+  message: string;
+  language: string;
+  consentAt: Date;
+}
+
+/** Citizens' questions to the advisory service and the staff's handling of them. */
+export function createAdviceRepository(db: Db) {
+  return {
+    create(data: NewAdviceRequest, tx: Db = db) {
+      return tx.adviceRequest.create({ data });
+    },
+    referenceTaken(referenceCode: string, tx: Db = db) {
+      return tx.adviceRequest.count({ where: { referenceCode } }).then((n) => n > 0);
+    },
+    list(status: AdviceStatus | undefined, take = 200) {
+      return db.adviceRequest.findMany({
+        where: status ? { status } : {},
+        include: { comune: { select: { name: true } }, assignee: { select: { name: true } } },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take,
+      });
+    },
+    find(id: number, tx: Db = db) {
+      return tx.adviceRequest.findUnique({
+        where: { id },
+        include: { comune: { select: { name: true } }, assignee: { select: { id: true, name: true } } },
+      });
+    },
+    /** Who a request may be assigned to: active staff, and its current assignee (alsoId) even if deactivated. */
+    staff(alsoId: number | null = null) {
+      return db.user.findMany({
+        where: {
+          OR: [{ role: { in: ["REVIEWER", "ADMIN"] }, active: true }, ...(alsoId === null ? [] : [{ id: alsoId }])],
+        },
+        select: { id: true, name: true },
+        orderBy: { name: "asc" },
+      });
+    },
+    isActiveStaff(id: number, tx: Db = db) {
+      return tx.user.count({ where: { id, role: { in: ["REVIEWER", "ADMIN"] }, active: true } }).then((n) => n > 0);
+    },
+    update(id: number, data: { status: AdviceStatus; assigneeId: number | null; internalNotes: string }, tx: Db = db) {
+      return tx.adviceRequest.update({ where: { id }, data });
+    },
+    answer(id: number, data: { answer: string; answeredAt: Date; assigneeId: number }, tx: Db = db) {
+      return tx.adviceRequest.update({ where: { id }, data: { ...data, status: "ANSWERED" } });
+    },
+  };
+}
+
+export type AdviceRepository = ReturnType<typeof createAdviceRepository>;

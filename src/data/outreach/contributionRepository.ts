@@ -1,0 +1,101 @@
+import type { Db } from "../shared/db.js";
+
+export interface ContributionData {
+  activity: string;
+  /** Decimal string, e.g. "1234.50": never a float. */
+  amount: string;
+  resource: string;
+  fundedBy: string;
+  grantedOn: Date;
+  networkId: number | null;
+  measureId: number | null;
+  eventId: number | null;
+  isPublic: boolean;
+}
+
+const links = {
+  network: { select: { id: true, name: true } },
+  measure: { select: { id: true, title: true, organization: { select: { name: true } } } },
+  event: { select: { id: true, title: true, slug: true } },
+} as const;
+
+/** Funding contributions recorded by staff (rendicontazione). */
+export function createContributionRepository(db: Db) {
+  return {
+    list(take = 500) {
+      return db.contribution.findMany({ include: links, orderBy: [{ grantedOn: "desc" }, { id: "desc" }], take });
+    },
+    find(id: number, tx: Db = db) {
+      return tx.contribution.findUnique({ where: { id }, include: links });
+    },
+    create(data: ContributionData, tx: Db = db) {
+      return tx.contribution.create({ data });
+    },
+    update(id: number, data: ContributionData, tx: Db = db) {
+      return tx.contribution.update({ where: { id }, data });
+    },
+    delete(id: number, tx: Db = db) {
+      return tx.contribution.delete({ where: { id } });
+    },
+    /**
+     * What a contribution may point at: networks, published measures, events;
+     * plus the measure and event it points at now (current), so that editing keeps them.
+     */
+    async linkChoices(current: { measureId: number | null; eventId: number | null } | null = null) {
+      const measureSelect = {
+        id: true,
+        title: true,
+        organization: { select: { name: true } },
+        network: { select: { name: true } },
+      } as const;
+      const eventSelect = { id: true, title: true, startsAt: true } as const;
+      const [networks, measures, events, currentMeasure, currentEvent] = await Promise.all([
+        db.network.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+        db.measure.findMany({
+          where: { OR: [{ organization: { registryStatus: "REGISTERED" } }, { networkId: { not: null } }] },
+          select: measureSelect,
+          orderBy: [{ organizationId: "asc" }, { title: "asc" }],
+          take: 2000,
+        }),
+        db.event.findMany({ select: eventSelect, orderBy: { startsAt: "desc" }, take: 500 }),
+        current?.measureId ? db.measure.findUnique({ where: { id: current.measureId }, select: measureSelect }) : null,
+        current?.eventId ? db.event.findUnique({ where: { id: current.eventId }, select: eventSelect }) : null,
+      ]);
+      if (currentMeasure && !measures.some((m) => m.id === currentMeasure.id)) measures.push(currentMeasure);
+      if (currentEvent && !events.some((e) => e.id === currentEvent.id)) events.push(currentEvent);
+      return { networks, measures, events };
+    },
+    async linksExist(ids: { networkId: number | null; measureId: number | null; eventId: number | null }, tx: Db = db) {
+      // One after the other: a transaction is one connection, which runs one query at a time.
+      const network = ids.networkId === null ? 1 : await tx.network.count({ where: { id: ids.networkId } });
+      const measure = ids.measureId === null ? 1 : await tx.measure.count({ where: { id: ids.measureId } });
+      const event = ids.eventId === null ? 1 : await tx.event.count({ where: { id: ids.eventId } });
+      return { network: network > 0, measure: measure > 0, event: event > 0 };
+    },
+    totals: (options: { publicOnly: boolean }) => fundingTotals(db, options),
+  };
+}
+
+export type ContributionRepository = ReturnType<typeof createContributionRepository>;
+
+export interface FundingTotal {
+  fundedBy: string;
+  activity: string;
+  year: number;
+  /** Exact sum as a decimal string, e.g. "1234.50". */
+  total: string;
+  count: number;
+}
+
+/** Totals per funder, activity and year, summed exactly by PostgreSQL (numeric). */
+async function fundingTotals(db: Db, options: { publicOnly: boolean }): Promise<FundingTotal[]> {
+  return db.$queryRaw<FundingTotal[]>`
+    SELECT "fundedBy", "activity",
+           EXTRACT(YEAR FROM "grantedOn")::int AS year,
+           SUM("amount")::numeric(16, 2)::text AS total,
+           COUNT(*)::int AS count
+    FROM "Contribution"
+    WHERE ${!options.publicOnly}::boolean OR "isPublic"
+    GROUP BY "fundedBy", "activity", year
+    ORDER BY "fundedBy", "activity", year`;
+}

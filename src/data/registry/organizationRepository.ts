@@ -1,0 +1,59 @@
+import type { Db } from "../shared/db.js";
+
+const publicOrganization = { registryStatus: "REGISTERED" } as const;
+
+export function createOrganizationRepository(db: Db) {
+  return {
+    /** A public organization page: approved data of a registered organization only. */
+    async findPublicBySlug(slug: string) {
+      const org = await db.organization.findFirst({
+        where: { slug, ...publicOrganization },
+        include: {
+          comune: true,
+          atecoSection: true,
+          measures: {
+            orderBy: [{ status: "asc" }, { category: "asc" }, { title: "asc" }],
+            include: { classifications: { orderBy: { createdAt: "desc" }, take: 1 } },
+          },
+          // the Pact badge: a confirmed signature
+          pactSignatures: {
+            where: { status: "CONFIRMED" },
+            orderBy: { signedOn: "asc" },
+            take: 1,
+            select: { signedOn: true },
+          },
+        },
+      });
+      // Approval guarantees the identity fields; the types learn it here.
+      const { vatNumber, comune, lat, lon } = org ?? {};
+      if (!org || !vatNumber || !comune || lat == null || lon == null) return null;
+      return { ...org, vatNumber, comune, lat, lon };
+    },
+
+    latestRegistered(take: number) {
+      return db.organization.findMany({
+        where: publicOrganization,
+        orderBy: [{ registeredAt: "desc" }, { id: "desc" }],
+        take,
+        select: { slug: true, name: true, registeredAt: true, comune: { select: { name: true } } },
+      });
+    },
+
+    async publicCounts() {
+      const [organizations, measures, openMeasures, byCategory] = await Promise.all([
+        db.organization.count({ where: publicOrganization }),
+        db.measure.count({ where: { organization: publicOrganization } }),
+        db.measure.count({ where: { organization: publicOrganization, openToCitizens: true } }),
+        db.measure.groupBy({ by: ["category"], where: { organization: publicOrganization }, _count: { _all: true } }),
+      ]);
+      return {
+        organizations,
+        measures,
+        openMeasures,
+        byCategory: Object.fromEntries(byCategory.map((row) => [row.category, row._count._all])),
+      };
+    },
+  };
+}
+
+export type OrganizationRepository = ReturnType<typeof createOrganizationRepository>;

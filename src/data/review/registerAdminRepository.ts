@@ -1,0 +1,107 @@
+import type { Prisma, RegistryStatus } from "../../generated/prisma/client.js";
+import { refreshSearchData } from "../registry/searchIndexRepository.js";
+import type { Db } from "../shared/db.js";
+
+export interface RegisterFilters {
+  status?: RegistryStatus | undefined;
+  /** Only entries last verified before this date (or never). */
+  verifiedBefore?: Date | undefined;
+  text?: string | undefined;
+}
+
+/** The register as staff keep it: verification, suspension, classification of measures. */
+export function createRegisterAdminRepository(db: Db) {
+  return {
+    list(f: RegisterFilters, take = 200) {
+      const where: Prisma.OrganizationWhereInput = {
+        registryStatus: f.status ?? { in: ["REGISTERED", "SUSPENDED"] },
+        ...(f.verifiedBefore ? { OR: [{ lastVerifiedAt: null }, { lastVerifiedAt: { lt: f.verifiedBefore } }] } : {}),
+        ...(f.text ? { name: { contains: f.text, mode: "insensitive" as const } } : {}),
+      };
+      return db.organization.findMany({
+        where,
+        select: {
+          id: true,
+          name: true,
+          slug: true,
+          registryNumber: true,
+          registryStatus: true,
+          lastVerifiedAt: true,
+          comune: { select: { name: true } },
+        },
+        orderBy: [{ lastVerifiedAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
+        take,
+      });
+    },
+
+    countStale(verifiedBefore: Date) {
+      return db.organization.count({
+        where: {
+          registryStatus: "REGISTERED",
+          OR: [{ lastVerifiedAt: null }, { lastVerifiedAt: { lt: verifiedBefore } }],
+        },
+      });
+    },
+
+    detail(id: number) {
+      return db.organization.findUnique({
+        where: { id },
+        include: {
+          comune: true,
+          measures: {
+            orderBy: { id: "asc" },
+            include: {
+              classifications: {
+                orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+                include: { reviewer: { select: { name: true } } },
+              },
+            },
+          },
+          applications: {
+            orderBy: { createdAt: "desc" },
+            select: { id: true, kind: true, status: true, submittedAt: true },
+          },
+        },
+      });
+    },
+
+    status(id: number, tx: Db = db) {
+      return tx.organization.findUnique({
+        where: { id },
+        select: { id: true, name: true, registryStatus: true, lastVerifiedAt: true },
+      });
+    },
+
+    /** Moves the status only from `from`, so two staff members cannot both suspend. */
+    /** The status and, with it, the search text of the members of the networks it leads. */
+    async changeStatus(id: number, from: RegistryStatus, to: RegistryStatus, tx: Db = db) {
+      const { count } = await tx.organization.updateMany({
+        where: { id, registryStatus: from },
+        data: { registryStatus: to },
+      });
+      if (count === 1) await refreshSearchData(tx, [id]);
+      return count === 1;
+    },
+
+    verify(id: number, at: Date, tx: Db = db) {
+      return tx.organization.update({ where: { id }, data: { lastVerifiedAt: at }, select: { lastVerifiedAt: true } });
+    },
+
+    measure(id: number, tx: Db = db) {
+      return tx.measure.findUnique({
+        where: { id },
+        select: { id: true, organizationId: true, title: true, currentOutcome: true },
+      });
+    },
+
+    addClassification(data: Prisma.ClassificationUncheckedCreateInput, tx: Db = db) {
+      return tx.classification.create({ data });
+    },
+
+    setCurrentOutcome(measureId: number, outcome: Prisma.MeasureUpdateInput["currentOutcome"], tx: Db = db) {
+      return tx.measure.update({ where: { id: measureId }, data: { currentOutcome: outcome } });
+    },
+  };
+}
+
+export type RegisterAdminRepository = ReturnType<typeof createRegisterAdminRepository>;

@@ -1,0 +1,134 @@
+import type { ApplicationKind, ApplicationStatus, MeasureCategory, Prisma } from "../../generated/prisma/client.js";
+import type { Db } from "../shared/db.js";
+
+export interface ApplicationFilters {
+  status?: ApplicationStatus | undefined;
+  kind?: ApplicationKind | undefined;
+  comuneCode?: string | undefined;
+  category?: MeasureCategory | undefined;
+  assigneeId?: number | "none" | undefined;
+  /** Waiting at least this many days since submission. */
+  waitingDays?: number | undefined;
+}
+
+const listSelect = {
+  id: true,
+  kind: true,
+  status: true,
+  submittedAt: true,
+  version: true,
+  payload: true,
+  organization: { select: { id: true, name: true, slug: true, registryStatus: true } },
+  assignee: { select: { id: true, name: true } },
+} as const;
+
+function whereOf(f: ApplicationFilters): Prisma.ApplicationWhereInput {
+  const where: Prisma.ApplicationWhereInput[] = [{ status: f.status ?? { not: "DRAFT" } }];
+  if (f.kind) where.push({ kind: f.kind });
+  // The payload is JSON: comune and categories are read from it with JSON path filters.
+  if (f.comuneCode) where.push({ payload: { path: ["organization", "comuneCode"], equals: f.comuneCode } });
+  if (f.category) where.push({ payload: { path: ["measures"], array_contains: [{ category: f.category }] } });
+  if (f.assigneeId === "none") where.push({ assigneeId: null });
+  else if (f.assigneeId !== undefined) where.push({ assigneeId: f.assigneeId });
+  if (f.waitingDays !== undefined)
+    where.push({ submittedAt: { lte: new Date(Date.now() - f.waitingDays * 86_400_000) } });
+  return { AND: where };
+}
+
+/** Applications as staff see them; the company side (companyRepository.ts) writes drafts and submissions. */
+export function createReviewRepository(db: Db) {
+  return {
+    list(filters: ApplicationFilters, take = 200) {
+      return db.application.findMany({
+        where: whereOf(filters),
+        select: listSelect,
+        orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+        take,
+      });
+    },
+
+    async queueCounts() {
+      const rows = await db.application.groupBy({
+        by: ["status", "kind"],
+        _count: { _all: true },
+        where: { status: { in: ["SUBMITTED", "CHANGES_REQUESTED"] } },
+      });
+      const count = (status: ApplicationStatus, kind?: string) =>
+        rows.filter((r) => r.status === status && (!kind || r.kind === kind)).reduce((n, r) => n + r._count._all, 0);
+      return {
+        submitted: count("SUBMITTED"),
+        changesRequested: count("CHANGES_REQUESTED"),
+        revisions: count("SUBMITTED", "REVISION"),
+      };
+    },
+
+    /** Submitted applications waiting longest: the dashboard's last queue. */
+    oldestWaiting(take: number) {
+      return db.application.findMany({
+        where: { status: "SUBMITTED" },
+        select: listSelect,
+        orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+        take,
+      });
+    },
+
+    detail(id: number) {
+      return db.application.findUnique({
+        where: { id },
+        include: {
+          organization: { select: { id: true, name: true, slug: true, registryStatus: true, registryNumber: true } },
+          assignee: { select: { id: true, name: true } },
+          events: { orderBy: { createdAt: "asc" }, include: { actor: { select: { name: true } } } },
+        },
+      });
+    },
+
+    forDecision(id: number, tx: Db = db) {
+      return tx.application.findUnique({
+        where: { id },
+        include: {
+          organization: { include: { users: { where: { role: "COMPANY", active: true }, select: { email: true } } } },
+        },
+      });
+    },
+
+    /** The optimistic lock: changes the row only if nobody moved it since `version`. */
+    async decide(id: number, version: number, data: Prisma.ApplicationUpdateManyMutationInput, tx: Db = db) {
+      const { count } = await tx.application.updateMany({
+        where: { id, version, status: "SUBMITTED" },
+        data: { ...data, version: { increment: 1 } },
+      });
+      return count === 1;
+    },
+
+    /** Only while open and still assigned to `seenAssigneeId`: the update is the lock. */
+    async assign(id: number, assigneeId: number, seenAssigneeId: number | null, tx: Db = db) {
+      const { count } = await tx.application.updateMany({
+        where: { id, assigneeId: seenAssigneeId, status: { in: ["SUBMITTED", "CHANGES_REQUESTED"] } },
+        data: { assigneeId },
+      });
+      return count === 1;
+    },
+
+    addEvent(data: Prisma.ApplicationEventUncheckedCreateInput, tx: Db = db) {
+      return tx.applicationEvent.create({ data });
+    },
+
+    markRegistered(organizationId: number, registryNumber: string, at: Date, tx: Db = db) {
+      return tx.organization.update({
+        where: { id: organizationId },
+        data: { registryStatus: "REGISTERED", registryNumber, registeredAt: at, lastVerifiedAt: at },
+      });
+    },
+
+    markVerified(organizationId: number, at: Date, tx: Db = db) {
+      return tx.organization.update({ where: { id: organizationId }, data: { lastVerifiedAt: at } });
+    },
+
+    async vatNumberTakenByOther(vatNumber: string, organizationId: number, tx: Db = db) {
+      return (await tx.organization.count({ where: { vatNumber, id: { not: organizationId } } })) > 0;
+    },
+  };
+}
+
+export type ReviewRepository = ReturnType<typeof createReviewRepository>;

@@ -1,0 +1,45 @@
+import type { Db } from "./db.js";
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * Every e-mail is first written to the outbox, in the transaction of the
+ * change it reports; a worker delivers it and retries on failure.
+ */
+export function createOutboxRepository(db: Db) {
+  return {
+    enqueue(mail: OutgoingMail, tx: Db = db) {
+      return tx.outboxMessage.create({ data: mail });
+    },
+
+    /** Messages due for a (new) attempt, oldest first. */
+    due(now: Date, take: number) {
+      return db.outboxMessage.findMany({
+        where: { status: "PENDING", nextAttemptAt: { lte: now } },
+        orderBy: { id: "asc" },
+        take,
+      });
+    },
+
+    markSent(id: number) {
+      return db.outboxMessage.update({
+        where: { id },
+        data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null },
+      });
+    },
+
+    /** A failed attempt keeps the message PENDING: it is never dropped, only delayed. */
+    markFailed(id: number, error: string, nextAttemptAt: Date) {
+      return db.outboxMessage.update({
+        where: { id },
+        data: { attempts: { increment: 1 }, lastError: error.slice(0, 500), nextAttemptAt },
+      });
+    },
+  };
+}
+
+export type OutboxRepository = ReturnType<typeof createOutboxRepository>;

@@ -1,0 +1,194 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { AccountRepository } from "../../data/accounts/accountRepository.js";
+import type { AuditRepository } from "../../data/shared/auditRepository.js";
+import type { OutboxRepository } from "../../data/shared/outboxRepository.js";
+import type { RunInTransaction } from "../../data/shared/transaction.js";
+import type { TokenPurpose } from "../../generated/prisma/enums.js";
+import type { MailMessages } from "../shared/mailMessages.js";
+import { hashPassword, verifyPassword } from "./passwords.js";
+
+const HOUR = 3600_000;
+const lifetime: Record<TokenPurpose, number> = {
+  VERIFY_EMAIL: 48 * HOUR,
+  RESET_PASSWORD: HOUR,
+  CHANGE_EMAIL: 24 * HOUR,
+  INVITE: 7 * 24 * HOUR,
+};
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+interface Deps {
+  accounts: AccountRepository;
+  audit: AuditRepository;
+  outbox: OutboxRepository;
+  transaction: RunInTransaction;
+  messages: MailMessages;
+}
+
+/**
+ * Sign-up, e-mail verification, password reset and change, e-mail change and
+ * invitations. Answers never reveal whether an address has an account.
+ */
+export function createAccountService({ accounts, audit, outbox, transaction, messages }: Deps) {
+  async function issueToken(
+    userId: number,
+    purpose: TokenPurpose,
+    tx: Parameters<Parameters<RunInTransaction>[0]>[0],
+    data?: { email: string },
+  ) {
+    const token = randomBytes(32).toString("base64url");
+    await accounts.createToken(
+      { userId, purpose, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + lifetime[purpose]), data },
+      tx,
+    );
+    return token;
+  }
+
+  return {
+    async register(input: { name: string; email: string; password: string }) {
+      const passwordHash = await hashPassword(input.password);
+      await transaction(async (tx) => {
+        const existing = await accounts.findByEmail(input.email, tx);
+        if (existing) {
+          await outbox.enqueue(
+            messages(input.email, "accounts.mail.alreadyRegistered", { link: "/password-dimenticata" }),
+            tx,
+          );
+          return;
+        }
+        const user = await accounts.createUser({ ...input, passwordHash, privacyAcceptedAt: new Date() }, tx);
+        const token = await issueToken(user.id, "VERIFY_EMAIL", tx);
+        await outbox.enqueue(
+          messages(user.email, "accounts.mail.verify", { name: user.name, link: `/verifica-email/${token}` }),
+          tx,
+        );
+        await audit.change(tx, { id: user.id, name: user.name }, "user.register", ["User", user.id]);
+      });
+    },
+
+    /** Confirms a sign-up or a new address; false when the link is not valid any more. */
+    async verifyEmail(token: string): Promise<boolean> {
+      return transaction(async (tx) => {
+        const used = await accounts.consumeToken(hashToken(token), ["VERIFY_EMAIL", "CHANGE_EMAIL"], tx);
+        if (!used) return false;
+        const newEmail = used.purpose === "CHANGE_EMAIL" ? (used.data as { email?: string } | null)?.email : undefined;
+        if (newEmail && (await accounts.findByEmail(newEmail, tx))) return false;
+        const user = await accounts.updateUser(
+          used.userId,
+          { emailVerifiedAt: new Date(), ...(newEmail ? { email: newEmail } : {}) },
+          tx,
+        );
+        await audit.change(tx, { id: user.id, name: user.name }, newEmail ? "user.changeEmail" : "user.verifyEmail", [
+          "User",
+          user.id,
+        ]);
+        return true;
+      });
+    },
+
+    async requestPasswordReset(email: string) {
+      await transaction(async (tx) => {
+        const user = await accounts.findByEmail(email, tx);
+        if (!user || !user.active) return;
+        const token = await issueToken(user.id, "RESET_PASSWORD", tx);
+        await outbox.enqueue(
+          messages(user.email, "accounts.mail.reset", { name: user.name, link: `/reimposta-password/${token}` }),
+          tx,
+        );
+      });
+    },
+
+    /** Whether a reset or invitation link can still be used (to show the form or an explanation). */
+    async tokenIsValid(token: string, purpose: TokenPurpose) {
+      return (await accounts.findValidToken(hashToken(token), purpose)) !== null;
+    },
+
+    async resetPassword(token: string, password: string): Promise<boolean> {
+      const passwordHash = await hashPassword(password);
+      return transaction(async (tx) => {
+        const used = await accounts.consumeToken(hashToken(token), ["RESET_PASSWORD"], tx);
+        if (!used) return false;
+        await accounts.expireTokens(used.userId, "RESET_PASSWORD", tx);
+        // Following the link proves the address too.
+        const user = await accounts.updateUser(
+          used.userId,
+          { passwordHash, failedLogins: 0, lockedUntil: null, emailVerifiedAt: new Date() },
+          tx,
+        );
+        await audit.change(tx, { id: user.id, name: user.name }, "user.resetPassword", ["User", user.id]);
+        return true;
+      });
+    },
+
+    async changePassword(userId: number, current: string, next: string): Promise<"ok" | "wrongPassword"> {
+      const user = await accounts.findById(userId);
+      if (!user || !(await verifyPassword(user.passwordHash, current))) return "wrongPassword";
+      const passwordHash = await hashPassword(next);
+      await transaction(async (tx) => {
+        await accounts.updateUser(userId, { passwordHash }, tx);
+        await outbox.enqueue(messages(user.email, "accounts.mail.passwordChanged", { name: user.name }), tx);
+        await audit.change(tx, { id: user.id, name: user.name }, "user.changePassword", ["User", user.id]);
+      });
+      return "ok";
+    },
+
+    /** The new address is used only after its owner follows the link sent to it. */
+    async requestEmailChange(userId: number, current: string, email: string): Promise<"ok" | "wrongPassword"> {
+      const user = await accounts.findById(userId);
+      if (!user || !(await verifyPassword(user.passwordHash, current))) return "wrongPassword";
+      await transaction(async (tx) => {
+        if (await accounts.findByEmail(email, tx)) return;
+        const token = await issueToken(user.id, "CHANGE_EMAIL", tx, { email });
+        await outbox.enqueue(
+          messages(email, "accounts.mail.changeEmail", { name: user.name, link: `/verifica-email/${token}` }),
+          tx,
+        );
+      });
+      return "ok";
+    },
+
+    async invite(inviter: Express.User, input: { name: string; email: string }): Promise<"ok" | "taken"> {
+      if (!inviter.organizationId) return "taken";
+      const organizationId = inviter.organizationId;
+      // An unusable password until the colleague chooses one.
+      const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
+      return transaction(async (tx) => {
+        if (await accounts.findByEmail(input.email, tx)) return "taken" as const;
+        const user = await accounts.createUser({ ...input, passwordHash, organizationId }, tx);
+        const token = await issueToken(user.id, "INVITE", tx);
+        await outbox.enqueue(
+          messages(user.email, "accounts.mail.invite", {
+            name: user.name,
+            inviter: inviter.name,
+            link: `/invito/${token}`,
+          }),
+          tx,
+        );
+        await audit.change(tx, inviter, "user.invite", ["User", user.id], undefined, {
+          email: user.email,
+          organizationId,
+        });
+        return "ok" as const;
+      });
+    },
+
+    async acceptInvitation(token: string, password: string): Promise<boolean> {
+      const passwordHash = await hashPassword(password);
+      return transaction(async (tx) => {
+        const used = await accounts.consumeToken(hashToken(token), ["INVITE"], tx);
+        if (!used) return false;
+        const now = new Date();
+        const user = await accounts.updateUser(
+          used.userId,
+          { passwordHash, emailVerifiedAt: now, privacyAcceptedAt: now },
+          tx,
+        );
+        await audit.change(tx, { id: user.id, name: user.name }, "user.acceptInvitation", ["User", user.id]);
+        return true;
+      });
+    },
+
+    colleagues: (organizationId: number) => accounts.colleagues(organizationId),
+  };
+}
+
+export type AccountService = ReturnType<typeof createAccountService>;

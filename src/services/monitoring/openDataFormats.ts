@@ -1,0 +1,273 @@
+import { TERRITORIAL_WELFARE } from "../../domain/vocabulary.js";
+import { createHash } from "node:crypto";
+import type { OpenDataOrganization } from "../../data/monitoring/openDataRepository.js";
+import { csvLine } from "../../domain/csv.js";
+import { publicOrganizationDto, publicMeasureDto } from "../registry/publicOrganizationDto.js";
+
+// Each format turns batches of organizations into text chunks, one batch at a
+// time, so that a download never holds the whole register in memory.
+
+type Batches = AsyncIterable<OpenDataOrganization[]>;
+export type Chunks = AsyncGenerator<string, void, void>;
+
+const ORGANIZATION_COLUMNS = [
+  "numero_iscrizione",
+  "slug",
+  "url",
+  "denominazione",
+  "forma_giuridica",
+  "partita_iva",
+  "sezione_ateco",
+  "dimensione",
+  "indirizzo",
+  "codice_istat_comune",
+  "comune",
+  "cap",
+  "latitudine",
+  "longitudine",
+  "sito_web",
+  "email",
+  "telefono",
+  "descrizione",
+  "stato_welfare",
+  "data_iscrizione",
+  "ultima_verifica",
+  "misure",
+  "misure_aperte_ai_cittadini",
+  "misure_welfare_territoriale",
+  "categorie",
+  "dati_dimostrativi",
+  "aggiornato_il",
+];
+
+const MEASURE_COLUMNS = [
+  "numero_iscrizione",
+  "organizzazione_slug",
+  "organizzazione",
+  "id_misura",
+  "titolo",
+  "descrizione",
+  "categoria",
+  "stato",
+  "beneficiari",
+  "aperta_ai_cittadini",
+  "area_servita",
+  "condizioni_di_accesso",
+  "costo_per_i_cittadini",
+  "capienza",
+  "inizio",
+  "fine",
+  "partner",
+  "classificazione",
+];
+
+/**
+ * Header, each organization's text, footer; written out in pieces of about
+ * CHUNK characters: small strings die young in V8, where one string per batch
+ * (hundreds of kB) would go straight to the old generation and grow the heap.
+ */
+const CHUNK = 32 * 1024;
+async function* render(
+  batches: Batches,
+  head: string,
+  tail: string,
+  each: (o: OpenDataOrganization) => string,
+  separator = "",
+): Chunks {
+  let buffer = head;
+  let first = true;
+  for await (const batch of batches) {
+    for (const org of batch) {
+      const text = each(org);
+      if (text === "") continue;
+      buffer += (first ? "" : separator) + text;
+      first = false;
+      if (buffer.length >= CHUNK) {
+        yield buffer;
+        buffer = "";
+      }
+    }
+  }
+  yield buffer + tail;
+}
+
+export function organizationsCsv(batches: Batches, baseUrl: string): Chunks {
+  return render(batches, csvLine(ORGANIZATION_COLUMNS), "", (org) => {
+    const o = publicOrganizationDto(org, baseUrl);
+    return csvLine([
+      o.registryNumber,
+      o.slug,
+      o.url,
+      o.name,
+      o.legalForm,
+      o.vatNumber,
+      o.atecoSection,
+      o.sizeClass,
+      o.address,
+      o.comune?.istatCode,
+      o.comune?.name,
+      o.comune?.cap,
+      o.lat,
+      o.lon,
+      o.website,
+      o.email,
+      o.phone,
+      o.description,
+      o.welfareStage,
+      o.registeredAt,
+      o.lastVerifiedAt,
+      o.measures.length,
+      o.measures.filter((m) => m.openToCitizens).length,
+      o.measures.filter((m) => m.classification === TERRITORIAL_WELFARE).length,
+      [...new Set(o.measures.map((m) => m.category))].join("|"),
+      o.demo,
+      o.updatedAt,
+    ]);
+  });
+}
+
+export function measuresCsv(batches: Batches): Chunks {
+  return render(batches, csvLine(MEASURE_COLUMNS), "", (org) =>
+    org.measures
+      .map(publicMeasureDto)
+      .map((m) =>
+        csvLine([
+          org.registryNumber,
+          org.slug,
+          org.name,
+          m.id,
+          m.title,
+          m.description,
+          m.category,
+          m.status,
+          m.beneficiaries.join("|"),
+          m.openToCitizens,
+          m.areaServed,
+          m.accessConditions,
+          m.costToCitizens,
+          m.capacity,
+          m.startsOn,
+          m.endsOn,
+          m.partners,
+          m.classification ?? "non-classificata",
+        ]),
+      )
+      .join(""),
+  );
+}
+
+/** A JSON array written piece by piece: `head`, the items separated by commas, `tail`. */
+function jsonArray(batches: Batches, head: string, tail: string, item: (o: OpenDataOrganization) => unknown): Chunks {
+  return render(batches, head, tail, (o) => JSON.stringify(item(o)), ",");
+}
+
+export function organizationsJson(
+  batches: Batches,
+  baseUrl: string,
+  meta: { generatedAt: string; licence: string },
+): Chunks {
+  const head = `{"licence":${JSON.stringify(meta.licence)},"generatedAt":${JSON.stringify(meta.generatedAt)},"organizations":[`;
+  return jsonArray(batches, head, "]}", (o) => publicOrganizationDto(o, baseUrl));
+}
+
+export function organizationsGeoJson(batches: Batches, baseUrl: string): Chunks {
+  return jsonArray(batches, '{"type":"FeatureCollection","features":[', "]}", (org) => {
+    const { lat, lon, measures, ...properties } = publicOrganizationDto(org, baseUrl);
+    return {
+      type: "Feature",
+      geometry: lat === null || lon === null ? null : { type: "Point", coordinates: [lon, lat] },
+      properties: {
+        ...properties,
+        measures: measures.length,
+        openMeasures: measures.filter((m) => m.openToCitizens).length,
+        categories: [...new Set(measures.map((m) => m.category))],
+      },
+    };
+  });
+}
+
+/** A stable UUID (name-based, version 5 layout) for HSDS ids, from our own ids. */
+export function stableUuid(name: string): string {
+  const h = createHash("sha1").update(`registro-welfare-bologna:${name}`).digest("hex");
+  const variant = ((parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(18, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Open Referral HSDS 3.0 "compiled" organizations: each with its services and location. */
+export function organizationsHsds(batches: Batches, baseUrl: string): Chunks {
+  return jsonArray(batches, "[", "]", (org) => {
+    const o = publicOrganizationDto(org, baseUrl);
+    const id = stableUuid(`organization:${org.id}`);
+    const locationId = stableUuid(`location:${org.id}`);
+    return {
+      id,
+      name: o.name,
+      description: o.description,
+      email: o.email,
+      website: o.website,
+      tax_id: o.vatNumber,
+      legal_status: o.legalForm,
+      uri: o.url,
+      organization_identifiers: [
+        {
+          id: stableUuid(`identifier:${org.id}`),
+          organization_id: id,
+          identifier_scheme: "IT-RWB",
+          identifier_type: "numero di iscrizione",
+          identifier: o.registryNumber,
+        },
+      ],
+      phones: o.phone ? [{ id: stableUuid(`phone:${org.id}`), organization_id: id, number: o.phone }] : [],
+      locations: [
+        {
+          id: locationId,
+          organization_id: id,
+          location_type: "physical",
+          name: o.name,
+          latitude: o.lat,
+          longitude: o.lon,
+          external_identifier: o.comune?.istatCode ?? null,
+          external_identifier_type: "ISTAT",
+          addresses: [
+            {
+              id: stableUuid(`address:${org.id}`),
+              location_id: locationId,
+              address_1: o.address,
+              city: o.comune?.name ?? "",
+              region: "Emilia-Romagna",
+              state_province: "BO",
+              postal_code: o.comune?.cap ?? "",
+              country: "IT",
+              address_type: "physical",
+            },
+          ],
+        },
+      ],
+      services: o.measures.map((m) => ({
+        id: stableUuid(`service:${m.id}`),
+        organization_id: id,
+        name: m.title,
+        description: m.description,
+        url: o.url,
+        status: m.status === "conclusa" ? "inactive" : "active",
+        eligibility_description: m.openToCitizens ? m.accessConditions : "",
+        application_process: m.accessConditions,
+        fees_description: m.costToCitizens,
+        service_areas: m.areaServed
+          ? [{ id: stableUuid(`area:${m.id}`), service_id: stableUuid(`service:${m.id}`), name: m.areaServed }]
+          : [],
+        attributes: [
+          {
+            id: stableUuid(`category:${m.id}`),
+            link_id: stableUuid(`service:${m.id}`),
+            link_type: "service",
+            link_entity: "service",
+            taxonomy_term_id: `categoria:${m.category}`,
+            value: m.category,
+          },
+        ],
+        last_modified: o.updatedAt,
+      })),
+    };
+  });
+}

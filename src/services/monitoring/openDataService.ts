@@ -1,0 +1,79 @@
+import type { OpenDataRepository } from "../../data/monitoring/openDataRepository.js";
+import * as formats from "./openDataFormats.js";
+import { dcatCatalogue } from "./openDataCatalogue.js";
+import { createOpenDataFiles } from "./openDataFiles.js";
+import { createVersionedMemo } from "../shared/versionedMemo.js";
+
+export const OPEN_DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/";
+const BATCH_SIZE = 250;
+
+/** The downloads of /open-data: file name, media type and the chunks of each. */
+export const DOWNLOADS = {
+  "registro.csv": { type: "text/csv; charset=utf-8", format: "CSV" },
+  "misure.csv": { type: "text/csv; charset=utf-8", format: "CSV" },
+  "registro.json": { type: "application/json; charset=utf-8", format: "JSON" },
+  "registro.geojson": { type: "application/geo+json; charset=utf-8", format: "GEOJSON" },
+  "hsds.json": { type: "application/json; charset=utf-8", format: "JSON" },
+} as const;
+export type DownloadName = keyof typeof DOWNLOADS;
+
+/**
+ * `version` is the register's version (publicDataVersionRepository): the files and
+ * the date of the last change are produced once per version, not per request.
+ */
+export function createOpenDataService(repository: OpenDataRepository, baseUrl: string, version: () => Promise<string>) {
+  /** Registered organizations, one batch of BATCH_SIZE at a time (keyset by id). */
+  async function* batches() {
+    let after = 0;
+    for (;;) {
+      const batch = await repository.registeredAfter(after, BATCH_SIZE);
+      if (batch.length > 0) yield batch;
+      if (batch.length < BATCH_SIZE) return;
+      after = batch.at(-1)!.id;
+    }
+  }
+
+  const modified = createVersionedMemo(() => repository.lastModified());
+  const lastModified = async () => modified.get(await version());
+  const files = createOpenDataFiles({
+    version,
+    chunks: (name) => chunks(name as DownloadName),
+    lastModified: repository.lastModified,
+  });
+
+  function chunks(name: DownloadName): formats.Chunks {
+    switch (name) {
+      case "registro.csv":
+        return formats.organizationsCsv(batches(), baseUrl);
+      case "misure.csv":
+        return formats.measuresCsv(batches());
+      case "registro.json":
+        return formats.organizationsJson(batches(), baseUrl, {
+          generatedAt: new Date().toISOString(),
+          licence: OPEN_DATA_LICENCE,
+        });
+      case "registro.geojson":
+        return formats.organizationsGeoJson(batches(), baseUrl);
+      case "hsds.json":
+        return formats.organizationsHsds(batches(), baseUrl);
+    }
+  }
+
+  return {
+    baseUrl,
+    lastModified,
+
+    isDownload: (name: string): name is DownloadName => Object.hasOwn(DOWNLOADS, name),
+
+    /** The file on disk for the register as committed now (produced once per version). */
+    file: (name: DownloadName) => files.get(name),
+
+    organization: (slug: string) => repository.registeredBySlug(slug),
+
+    async catalogue() {
+      return dcatCatalogue(baseUrl, (await lastModified()) ?? new Date());
+    },
+  };
+}
+
+export type OpenDataService = ReturnType<typeof createOpenDataService>;

@@ -1,0 +1,107 @@
+import type { AdviceRepository } from "../../data/outreach/adviceRepository.js";
+import type { AuditRepository } from "../../data/shared/auditRepository.js";
+import type { OutboxRepository } from "../../data/shared/outboxRepository.js";
+import type { RunInTransaction } from "../../data/shared/transaction.js";
+import { newAdviceReference } from "../../domain/referenceCode.js";
+import type { AdviceStatus, MeasureCategory } from "../../generated/prisma/enums.js";
+import type { I18n, Language } from "../../locales/i18n.js";
+import type { Actor } from "../review/reviewService.js";
+
+export interface AdviceQuestion {
+  name: string;
+  email: string;
+  comuneCode: string;
+  topic: MeasureCategory;
+  message: string;
+}
+
+/** The advisory service for citizens ("consulenza"): questions, their handling and the answer by e-mail. */
+export function createAdviceService(deps: {
+  advice: AdviceRepository;
+  audit: AuditRepository;
+  outbox: OutboxRepository;
+  transaction: RunInTransaction;
+  publicBaseUrl: string;
+  i18n: I18n;
+}) {
+  const { advice, audit, outbox, transaction, i18n } = deps;
+
+  return {
+    /** Stores the question and returns its reference code (random, never a sequence). */
+    submit(question: AdviceQuestion, language: Language): Promise<string> {
+      return transaction(async (tx) => {
+        let referenceCode = newAdviceReference();
+        while (await advice.referenceTaken(referenceCode, tx)) referenceCode = newAdviceReference();
+        const created = await advice.create({ ...question, referenceCode, language, consentAt: new Date() }, tx);
+        // Personal data stay in the request itself, not in the activity register.
+        await audit.change(tx, null, "advice.submit", ["AdviceRequest", created.id], undefined, {
+          referenceCode,
+          topic: question.topic,
+          comuneCode: question.comuneCode,
+        });
+        return referenceCode;
+      });
+    },
+
+    list: (status?: AdviceStatus) => advice.list(status),
+    find: (id: number) => advice.find(id),
+    staff: (alsoId: number | null = null) => advice.staff(alsoId),
+
+    update(id: number, actor: Actor, data: { status: AdviceStatus; assigneeId: number | null; internalNotes: string }) {
+      return transaction(async (tx) => {
+        const before = await advice.find(id, tx);
+        if (!before) return "notFound" as const;
+        if (
+          data.assigneeId !== null &&
+          data.assigneeId !== before.assigneeId &&
+          !(await advice.isActiveStaff(data.assigneeId, tx))
+        )
+          return "badAssignee" as const;
+        await advice.update(id, data, tx);
+        await audit.change(
+          tx,
+          actor,
+          "advice.update",
+          ["AdviceRequest", id],
+          { status: before.status, assigneeId: before.assigneeId, internalNotes: before.internalNotes },
+          data,
+        );
+        return "ok" as const;
+      });
+    },
+
+    /** Saves the answer, e-mails it to the citizen in their language and marks the request ANSWERED. */
+    answer(id: number, actor: Actor, answer: string) {
+      return transaction(async (tx) => {
+        const request = await advice.find(id, tx);
+        if (!request) return false;
+        const answeredAt = new Date();
+        const assigneeId = request.assigneeId ?? actor.id;
+        await advice.answer(id, { answer, answeredAt, assigneeId }, tx);
+        const t = i18n.getFixedT(request.language === "en" ? "en" : "it");
+        const params = {
+          name: request.name,
+          reference: request.referenceCode,
+          question: request.message,
+          answer,
+          link: `${deps.publicBaseUrl}/guida`,
+        };
+        await outbox.enqueue(
+          { to: request.email, subject: t("advice.mail.subject", params), text: t("advice.mail.text", params) },
+          tx,
+        );
+        await audit.change(
+          tx,
+          actor,
+          "advice.answer",
+          ["AdviceRequest", id],
+          { status: request.status, answer: request.answer },
+          { status: "ANSWERED", answer, assigneeId },
+        );
+        return true;
+      });
+    },
+  };
+}
+
+export type AdviceService = ReturnType<typeof createAdviceService>;

@@ -1,0 +1,23 @@
+import type { I18n } from "../../locales/i18n.js";
+import type { OutgoingMail } from "../../data/shared/outboxRepository.js";
+
+type Kind = "APPROVED" | "REJECTED" | "CHANGES_REQUESTED";
+
+/** E-mails that tell a company about a decision, in Italian (the company's language of record). */
+export function createDecisionMails(publicBaseUrl: string, i18n: I18n) {
+  return {
+    /** The company's active accounts, or its public contact address when it has none. */
+    recipients(org: { contactEmail: string | null; users: { email: string }[] }): string[] {
+      const emails = org.users.map((u) => u.email);
+      return emails.length ? emails : org.contactEmail ? [org.contactEmail] : [];
+    },
+
+    decision(kind: Kind, to: string, organization: string, detail: string): OutgoingMail {
+      const t = i18n.getFixedT("it");
+      const params = { organization, detail, url: `${publicBaseUrl}/impresa` };
+      return { to, subject: t(`admin.mail.${kind}.subject`, params), text: t(`admin.mail.${kind}.text`, params) };
+    },
+  };
+}
+
+export type DecisionMails = ReturnType<typeof createDecisionMails>;

@@ -1,0 +1,122 @@
+import type { AuditRepository } from "../../data/shared/auditRepository.js";
+import type { RegisterAdminRepository, RegisterFilters } from "../../data/review/registerAdminRepository.js";
+import type { RunInTransaction } from "../../data/shared/transaction.js";
+import type { Db } from "../../data/shared/db.js";
+import type { ClassificationOutcome } from "../../generated/prisma/enums.js";
+import type { Actor } from "./reviewService.js";
+
+import { verificationThreshold } from "../../domain/verification.js";
+
+export interface ClassificationInput {
+  outcome: ClassificationOutcome;
+  openToCitizens: boolean;
+  integratesPublicService: boolean;
+  wellbeingImpact: boolean;
+  continuity: boolean;
+  thirdSectorPartnership: boolean;
+  rationale: string;
+}
+
+export type UpkeepOutcome = { ok: true } | { ok: false; reason: "notFound" | "conflict" };
+
+/**
+ * Keeping the register true: classification of measures (history kept, the
+ * latest is current), verification dates, suspension and reinstatement.
+ * Every change writes its audit entry in the same transaction.
+ */
+export function createRegisterUpkeepService(deps: {
+  register: RegisterAdminRepository;
+  audit: AuditRepository;
+  transaction: RunInTransaction;
+}) {
+  const { register, audit, transaction } = deps;
+
+  async function move(
+    id: number,
+    actor: Actor,
+    from: "REGISTERED" | "SUSPENDED",
+    to: "REGISTERED" | "SUSPENDED",
+    reason: string,
+  ): Promise<UpkeepOutcome> {
+    return transaction(async (tx) => {
+      const org = await register.status(id, tx);
+      if (!org) return { ok: false, reason: "notFound" } as const;
+      if (!(await register.changeStatus(id, from, to, tx))) return { ok: false, reason: "conflict" } as const;
+      await audit.change(
+        tx,
+        actor,
+        to === "SUSPENDED" ? "organization.suspend" : "organization.reinstate",
+        ["Organization", id],
+        { registryStatus: from },
+        { registryStatus: to, reason },
+      );
+      return { ok: true } as const;
+    });
+  }
+
+  return {
+    list: (filters: RegisterFilters) => register.list(filters),
+    staleCount: () => register.countStale(verificationThreshold()),
+    detail: (id: number) => register.detail(id),
+    organizationOfMeasure: async (measureId: number) => (await register.measure(measureId))?.organizationId ?? null,
+
+    suspend: (id: number, actor: Actor, reason: string) => move(id, actor, "REGISTERED", "SUSPENDED", reason),
+    reinstate: (id: number, actor: Actor, reason: string) => move(id, actor, "SUSPENDED", "REGISTERED", reason),
+
+    async verify(id: number, actor: Actor): Promise<UpkeepOutcome> {
+      return transaction(async (tx) => {
+        const org = await register.status(id, tx);
+        if (!org || org.registryStatus === "NOT_REGISTERED") return { ok: false, reason: "notFound" } as const;
+        const after = await register.verify(id, new Date(), tx);
+        await audit.change(
+          tx,
+          actor,
+          "organization.verify",
+          ["Organization", id],
+          { lastVerifiedAt: org.lastVerifiedAt },
+          after,
+        );
+        return { ok: true } as const;
+      });
+    },
+
+    /** A new classification becomes current; earlier ones stay as history. */
+    async classify(
+      measureId: number,
+      actor: Actor,
+      input: ClassificationInput,
+    ): Promise<UpkeepOutcome & { organizationId?: number }> {
+      return transaction(async (tx) => {
+        const measure = await register.measure(measureId, tx);
+        if (!measure || measure.organizationId === null) return { ok: false, reason: "notFound" } as const;
+        await recordClassification({ register, audit }, tx, measure, actor, input);
+        return { ok: true, organizationId: measure.organizationId } as const;
+      });
+    },
+  };
+}
+
+export type RegisterUpkeepService = ReturnType<typeof createRegisterUpkeepService>;
+
+/**
+ * A new classification of a measure (an organization's or a network's) becomes
+ * current; earlier ones stay as history; audited. Inside the caller's transaction.
+ */
+export async function recordClassification(
+  deps: { register: RegisterAdminRepository; audit: AuditRepository },
+  tx: Db,
+  measure: { id: number; currentOutcome: ClassificationOutcome | null },
+  actor: Actor,
+  input: ClassificationInput,
+) {
+  const created = await deps.register.addClassification({ measureId: measure.id, reviewerId: actor.id, ...input }, tx);
+  await deps.register.setCurrentOutcome(measure.id, input.outcome, tx);
+  await deps.audit.change(
+    tx,
+    actor,
+    "measure.classify",
+    ["Measure", measure.id],
+    { currentOutcome: measure.currentOutcome },
+    { classificationId: created.id, ...input },
+  );
+}

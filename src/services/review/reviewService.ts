@@ -1,0 +1,157 @@
+import type { AuditRepository } from "../../data/shared/auditRepository.js";
+import type { OutboxRepository } from "../../data/shared/outboxRepository.js";
+import { nextRegistryNumber, publishedPayload, publishPayload } from "../../data/review/publicationRepository.js";
+import type { ApplicationFilters, ReviewRepository } from "../../data/review/reviewRepository.js";
+import type { RunInTransaction } from "../../data/shared/transaction.js";
+import { missingItems, readPayload } from "../../domain/applicationPayload.js";
+import { diffPayload } from "../../domain/payloadDiff.js";
+import type { DecisionMails } from "./decisionMails.js";
+
+export type Actor = Pick<Express.User, "id" | "name">;
+export type DecisionOutcome =
+  { ok: true } | { ok: false; reason: "notFound" | "conflict" | "incomplete" | "vatTaken" | "taken" };
+export interface Decision {
+  applicationId: number;
+  /** The version the reviewer was looking at when deciding. */
+  version: number;
+  actor: Actor;
+}
+
+const conflict = { ok: false, reason: "conflict" } as const;
+
+/**
+ * Review of applications. Every decision is one transaction: the optimistic
+ * lock on Application.version, the event, the audit entry, the e-mail to the
+ * company and, for an approval, the publication and the registry number.
+ */
+export function createReviewService(deps: {
+  reviews: ReviewRepository;
+  audit: AuditRepository;
+  outbox: OutboxRepository;
+  transaction: RunInTransaction;
+  mails: DecisionMails;
+}) {
+  const { reviews, audit, outbox, transaction, mails } = deps;
+
+  async function decideWithMessage(
+    d: Decision,
+    kind: "CHANGES_REQUESTED" | "REJECTED",
+    comment: string,
+  ): Promise<DecisionOutcome> {
+    return transaction(async (tx) => {
+      const app = await reviews.forDecision(d.applicationId, tx);
+      if (!app) return { ok: false, reason: "notFound" } as const;
+      const decidedAt = kind === "REJECTED" ? new Date() : null;
+      if (!(await reviews.decide(app.id, d.version, { status: kind, ...(decidedAt ? { decidedAt } : {}) }, tx)))
+        return conflict;
+      await reviews.addEvent({ applicationId: app.id, type: kind, comment, actorId: d.actor.id }, tx);
+      await audit.change(
+        tx,
+        d.actor,
+        kind === "REJECTED" ? "application.reject" : "application.requestChanges",
+        ["Application", app.id],
+        { status: app.status, version: app.version },
+        { status: kind, version: app.version + 1, comment },
+      );
+      for (const to of mails.recipients(app.organization))
+        await outbox.enqueue(mails.decision(kind, to, app.organization.name, comment), tx);
+      return { ok: true } as const;
+    });
+  }
+
+  return {
+    queues: async () => ({ ...(await reviews.queueCounts()), oldest: await reviews.oldestWaiting(10) }),
+    list: (filters: ApplicationFilters) => reviews.list(filters),
+
+    /** Everything the company sent and, for a revision, what changed against the public version. */
+    async detail(id: number) {
+      const app = await reviews.detail(id);
+      if (!app) return null;
+      const payload = readPayload(app.payload);
+      const published =
+        app.kind === "REVISION" && app.organization.registryStatus !== "NOT_REGISTERED"
+          ? await transaction((tx) => publishedPayload(tx, app.organizationId))
+          : null;
+      return {
+        ...app,
+        payload,
+        missing: missingItems(payload),
+        diff: published ? diffPayload(published, payload) : null,
+      };
+    },
+
+    /**
+     * "Prendi in carico": the reviewer becomes the assignee, provided the
+     * assignee is still the one they saw (null: nobody). Two reviewers taking
+     * the same application at once: the second is told who was first.
+     */
+    async assign(applicationId: number, seenAssigneeId: number | null, actor: Actor): Promise<DecisionOutcome> {
+      return transaction(async (tx) => {
+        const app = await reviews.forDecision(applicationId, tx);
+        if (!app) return { ok: false, reason: "notFound" } as const;
+        if (!(await reviews.assign(applicationId, actor.id, seenAssigneeId, tx))) {
+          // Read again: the racing reviewer's change is committed by now.
+          const now = await reviews.forDecision(applicationId, tx);
+          return { ok: false, reason: now && now.assigneeId !== seenAssigneeId ? "taken" : "conflict" } as const;
+        }
+        await reviews.addEvent({ applicationId, type: "ASSIGNED", actorId: actor.id }, tx);
+        await audit.change(
+          tx,
+          actor,
+          "application.assign",
+          ["Application", applicationId],
+          { assigneeId: app.assigneeId },
+          { assigneeId: actor.id },
+        );
+        return { ok: true } as const;
+      });
+    },
+
+    requestChanges: (d: Decision, comment: string) => decideWithMessage(d, "CHANGES_REQUESTED", comment),
+    reject: (d: Decision, reason: string) => decideWithMessage(d, "REJECTED", reason),
+
+    /** Publishes the payload; a first application also gets its registry number, in this transaction. */
+    async approve(d: Decision): Promise<DecisionOutcome & { registryNumber?: string }> {
+      return transaction(async (tx) => {
+        const app = await reviews.forDecision(d.applicationId, tx);
+        if (!app) return { ok: false, reason: "notFound" } as const;
+        const payload = readPayload(app.payload);
+        if (missingItems(payload).length) return { ok: false, reason: "incomplete" } as const;
+        // Checked at draft save too, but another organization may have taken it since.
+        if (
+          payload.organization.vatNumber &&
+          (await reviews.vatNumberTakenByOther(payload.organization.vatNumber, app.organizationId, tx))
+        )
+          return { ok: false, reason: "vatTaken" } as const;
+        const now = new Date();
+        // The lock first: a losing reviewer must not take a registry number.
+        if (!(await reviews.decide(app.id, d.version, { status: "APPROVED", decidedAt: now }, tx))) return conflict;
+        const before =
+          app.organization.registryStatus === "NOT_REGISTERED" ? null : await publishedPayload(tx, app.organizationId);
+        let registryNumber = app.organization.registryNumber ?? undefined;
+        if (app.kind === "INITIAL") {
+          // A number is never reused: an organization registering again keeps its own.
+          registryNumber ??= await nextRegistryNumber(tx, now.getUTCFullYear());
+          await reviews.markRegistered(app.organizationId, registryNumber, now, tx);
+        } else {
+          await reviews.markVerified(app.organizationId, now, tx);
+        }
+        await publishPayload(tx, app.organizationId, payload);
+        await reviews.addEvent({ applicationId: app.id, type: "APPROVED", actorId: d.actor.id }, tx);
+        await audit.change(
+          tx,
+          d.actor,
+          "application.approve",
+          ["Application", app.id],
+          { status: app.status, version: app.version, published: before },
+          { status: "APPROVED", version: app.version + 1, registryNumber, published: payload },
+        );
+        for (const to of mails.recipients(app.organization))
+          await outbox.enqueue(mails.decision("APPROVED", to, app.organization.name, registryNumber ?? ""), tx);
+        return { ok: true, registryNumber } as const;
+      });
+    },
+  };
+}
+
+export type ReviewService = ReturnType<typeof createReviewService>;

@@ -1,0 +1,125 @@
+import type { AuditRepository } from "../../data/shared/auditRepository.js";
+import type { EventData, EventFigure, EventRepository } from "../../data/territory/eventRepository.js";
+import type { RunInTransaction } from "../../data/shared/transaction.js";
+import { eventCalendar } from "../../domain/icalendar.js";
+import { romeDateAndTime } from "../../domain/romeTime.js";
+import { slugify } from "../../domain/slug.js";
+import type { Actor } from "../review/reviewService.js";
+
+export interface EventInput extends EventData {
+  organizationIds: number[];
+}
+
+type Outcome = { ok: true; id: number } | { ok: false; reason: "notFound" | "notRegistered" };
+
+/** Seminars, meetings and training sessions: the public calendar and the staff's records. */
+export function createEventService(deps: {
+  events: EventRepository;
+  audit: AuditRepository;
+  transaction: RunInTransaction;
+  figures: () => Promise<EventFigure[]>;
+  publicBaseUrl: string;
+}) {
+  const { events, audit, transaction } = deps;
+  const snapshot = (e: EventData & { attendees?: { organizationId: number }[] }, ids?: number[]) => ({
+    title: e.title,
+    type: e.type,
+    startsAt: e.startsAt,
+    endsAt: e.endsAt,
+    place: e.place,
+    comuneCode: e.comuneCode,
+    organizer: e.organizer,
+    description: e.description,
+    participants: e.participants,
+    organizationIds: ids ?? (e.attendees ?? []).map((a) => a.organizationId).sort((a, b) => a - b),
+  });
+
+  async function uniqueSlug(title: string, startsAt: Date, tx: Parameters<Parameters<RunInTransaction>[0]>[0]) {
+    const base = `${romeDateAndTime(startsAt).date}-${slugify(title)}`;
+    for (let n = 1; ; n += 1) {
+      const slug = n === 1 ? base : `${base}-${n}`;
+      if (!(await events.slugTaken(slug, tx))) return slug;
+    }
+  }
+
+  return {
+    calendar: async (now = new Date()) => ({
+      upcoming: await events.upcoming(now),
+      past: await events.past(now),
+      figures: await deps.figures(),
+    }),
+    bySlug: (slug: string) => events.findBySlug(slug),
+    list: () => events.list(),
+    find: (id: number) => events.find(id),
+    registeredOrganizations: (alsoIds: number[] = []) => events.registeredOrganizations(alsoIds),
+
+    /** The event as an iCalendar file. */
+    ics(event: EventData & { slug: string; updatedAt: Date; comune: { name: string } | null }) {
+      const url = `${deps.publicBaseUrl}/eventi/${event.slug}`;
+      const host = new URL(deps.publicBaseUrl).hostname;
+      return eventCalendar(
+        {
+          uid: `evento-${event.slug}@${host}`,
+          title: event.title,
+          description: event.description ? `${event.description}\n\n${url}` : url,
+          location: [event.place, event.comune?.name].filter(Boolean).join(", "),
+          url,
+          startsAt: event.startsAt,
+          endsAt: event.endsAt,
+          updatedAt: event.updatedAt,
+        },
+        "-//Citta metropolitana di Bologna//Registro del welfare aziendale//IT",
+      );
+    },
+
+    create(actor: Actor, input: EventInput): Promise<Outcome> {
+      const { organizationIds, ...data } = input;
+      return transaction(async (tx) => {
+        if ((await events.registeredIds(organizationIds, tx)).length !== organizationIds.length)
+          return { ok: false, reason: "notRegistered" } as const;
+        const created = await events.create(await uniqueSlug(data.title, data.startsAt, tx), data, organizationIds, tx);
+        await audit.change(
+          tx,
+          actor,
+          "event.create",
+          ["Event", created.id],
+          undefined,
+          snapshot(data, organizationIds),
+        );
+        return { ok: true, id: created.id } as const;
+      });
+    },
+
+    update(id: number, actor: Actor, input: EventInput): Promise<Outcome> {
+      const { organizationIds, ...data } = input;
+      return transaction(async (tx) => {
+        const before = await events.find(id, tx);
+        if (!before) return { ok: false, reason: "notFound" } as const;
+        // An organization recorded earlier stays even if it has since left the register.
+        const kept = before.attendees.map((a) => a.organizationId);
+        const added = organizationIds.filter((o) => !kept.includes(o));
+        if ((await events.registeredIds(added, tx)).length !== added.length)
+          return { ok: false, reason: "notRegistered" } as const;
+        await events.update(id, data, organizationIds, tx);
+        await audit.change(tx, actor, "event.update", ["Event", id], snapshot(before), snapshot(data, organizationIds));
+        return { ok: true, id } as const;
+      });
+    },
+
+    delete(id: number, actor: Actor): Promise<boolean> {
+      return transaction(async (tx) => {
+        const before = await events.find(id, tx);
+        if (!before) return false;
+        const unlinkedContributions = await events.delete(id, tx);
+        await audit.change(tx, actor, "event.delete", ["Event", id], {
+          ...snapshot(before),
+          slug: before.slug,
+          unlinkedContributions,
+        });
+        return true;
+      });
+    },
+  };
+}
+
+export type EventService = ReturnType<typeof createEventService>;
