@@ -159,13 +159,19 @@ describe("a company joins the register and keeps its entry up to date", () => {
       name: "Nome provvisorio",
       version: "",
     });
-    const revision = await agent.get("/impresa/revisione");
-    const cancel = await postForm(agent, "/impresa/revisione", "/impresa/revisione/annulla", {
-      version: versionIn(revision.text),
+    // The revision page leads to a confirmation page; only its POST cancels.
+    expect((await agent.get("/impresa/revisione")).text).toContain('href="/impresa/revisione/annulla"');
+    const confirmation = await agent.get("/impresa/revisione/annulla");
+    expect(confirmation.status).toBe(200);
+    expect(confirmation.text).toContain('id="domanda-conferma"');
+    expect(await ctx.db.prisma.application.count({ where: { organizationId, status: "CANCELLED" } })).toBe(0);
+    const cancel = await postForm(agent, "/impresa/revisione/annulla", "/impresa/revisione/annulla", {
+      version: versionIn(confirmation.text),
     });
     expect(cancel.status).toBe(303);
     expect(await ctx.db.prisma.application.count({ where: { organizationId, status: "CANCELLED" } })).toBe(1);
     expect((await agent.get("/impresa/revisione")).text).toContain("Non ci sono modifiche in attesa");
+    expect((await agent.get("/impresa/revisione/annulla")).headers.location).toBe("/impresa/revisione");
   });
 
   it("withdraws: the data stays, the public page goes", async () => {

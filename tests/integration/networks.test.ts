@@ -191,12 +191,17 @@ describe("firms join and leave", () => {
     );
     expect(accept.status).toBe(303);
     expect((await membership(applicant.id))?.status).toBe("ACTIVE");
-    const remove = await postForm(
-      agents.reviewer,
-      `/admin/reti/${networkId}`,
-      `/admin/reti/${networkId}/membri/${outsider.id}/rimuovi`,
-      {},
-    );
+    // Removing asks first, on a page of its own: the GET changes nothing.
+    const confirmUrl = `/admin/reti/${networkId}/membri/${outsider.id}/rimuovi`;
+    expect((await agents.reviewer.get(`/admin/reti/${networkId}`)).text).toContain(`href="${confirmUrl}"`);
+    const confirmation = await agents.reviewer.get(confirmUrl);
+    expect(confirmation.status).toBe(200);
+    expect(confirmation.text).toContain('id="domanda-conferma"');
+    expect((await membership(outsider.id))?.status).toBe("ACTIVE");
+    // The lead cannot be removed: no confirmation, back to the network.
+    const leadConfirmation = await agents.reviewer.get(`/admin/reti/${networkId}/membri/${lead.id}/rimuovi`);
+    expect([leadConfirmation.status, leadConfirmation.headers.location]).toEqual([303, `/admin/reti/${networkId}`]);
+    const remove = await postForm(agents.reviewer, confirmUrl, confirmUrl, {});
     expect(remove.status).toBe(303);
     expect((await membership(outsider.id))?.status).toBe("LEFT");
     const removeLead = await postForm(

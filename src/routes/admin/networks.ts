@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from "express";
 import type { Services } from "../../services/index.js";
 import type { NetworkOutcome } from "../../services/territory/networkRules.js";
+import { renderConfirmation } from "../confirmation.js";
 import { validId } from "./idParam.js";
 import { parseForm, type FieldErrors } from "../../validation/form.js";
 import { classificationInput, classificationSchema } from "./organizations.schema.js";
@@ -89,6 +90,23 @@ export function networkAdminRoutes(services: Services) {
   router.post("/:id/membri/:orgId/respingi", async (req, res) =>
     answer(req, res, await networks.staffDecide(req.user!, id(req), Number(req.params.orgId), false), "respinta"),
   );
+  router.get("/:id/membri/:orgId/rimuovi", async (req, res) => {
+    const network = await networks.detail(id(req));
+    const member = network?.members.find((m) => m.organizationId === Number(req.params.orgId) && m.status === "ACTIVE");
+    if (!network) return res.status(404).render("errors/404");
+    // Not an active member (or the lead, who cannot be removed): nothing to confirm.
+    if (!member || member.organizationId === network.leadOrganizationId) {
+      return res.redirect(303, `/admin/reti/${network.id}`);
+    }
+    const t = res.locals.t as (key: string, params?: object) => string;
+    renderConfirmation(res, {
+      title: t("networks.admin.removeTitle"),
+      question: t("networks.admin.removeQuestion", { organization: member.organization.name, network: network.name }),
+      action: `/admin/reti/${network.id}/membri/${member.organizationId}/rimuovi`,
+      submit: t("networks.admin.remove"),
+      back: `/admin/reti/${network.id}#membro-${member.organizationId}`,
+    });
+  });
   router.post("/:id/membri/:orgId/rimuovi", async (req, res) =>
     answer(req, res, await networks.removeMember(req.user!, id(req), Number(req.params.orgId)), "rimosso"),
   );
