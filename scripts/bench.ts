@@ -203,7 +203,9 @@ function compiledServer(): string[] | undefined {
 async function startServer(url: string, env: Record<string, string>) {
   const spawnWith = async (nodeArgs: string[] | undefined) => {
     const server = await spawnServer(url, {
-      env: { RATE_LIMIT_API: "100000000", ...env },
+      // Every client of the bench comes from 127.0.0.1: the per-address limits would answer
+      // 429 to what stands for many visitors (the API's rate, concurrent open-data downloads).
+      env: { RATE_LIMIT_API: "100000000", OPEN_DATA_DOWNLOADS_PER_CLIENT: String(connections), ...env },
       output: "prefixed",
       ...(nodeArgs ? { nodeArgs } : {}),
     });
