@@ -3,31 +3,31 @@ import type { Language } from "../locales/i18n.js";
 const localeOf = (lang: Language) => (lang === "en" ? "en-GB" : "it-IT");
 
 /**
- * Dates and numbers as the pages show them, one formatter per language built
- * once (Intl formatters are costly to create), exposed to every view as
- * `format` (viewLocals.ts) instead of Intl set up inside templates.
+ * Dates and numbers as the pages show them, exposed to every view as `format`
+ * (viewLocals.ts) instead of Intl set up inside templates. Intl formatters are
+ * costly to create and pages are rendered many times, so each one is built
+ * once per language (and per number of decimals) and then reused.
  */
 function createFormat(lang: Language) {
   const locale = localeOf(lang);
-  const calendarDay = new Intl.DateTimeFormat(locale, {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-  const romeDay = new Intl.DateTimeFormat(locale, {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "Europe/Rome",
-  });
-  const romeDateTime = new Intl.DateTimeFormat(locale, {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: "Europe/Rome",
-  });
-  const integer = new Intl.NumberFormat(locale);
+  const date = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options);
+  const longDay = { day: "numeric", month: "long", year: "numeric" } as const;
+  const calendarDay = date({ ...longDay, timeZone: "UTC" });
+  const romeDay = date({ ...longDay, timeZone: "Europe/Rome" });
+  const romeDateTime = date({ dateStyle: "long", timeStyle: "short", timeZone: "Europe/Rome" });
+  const month = date({ month: "long", timeZone: "UTC" });
+  const plain = new Intl.NumberFormat(locale);
+  const upToOneDecimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const euro = new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" });
+  const fixed = new Map<number, Intl.NumberFormat>();
+  const decimals = (digits: number) => {
+    let f = fixed.get(digits);
+    if (!f) {
+      f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      fixed.set(digits, f);
+    }
+    return f;
+  };
   return {
     locale,
     /** A calendar day stored in a date column (00:00 UTC), e.g. "25 novembre 2026". */
@@ -36,10 +36,14 @@ function createFormat(lang: Language) {
     day: (d: Date) => romeDay.format(d),
     /** Date and time of an instant in Bologna. */
     dateTime: (d: Date) => romeDateTime.format(d),
-    number: (n: number, digits = 0) =>
-      digits === 0
-        ? integer.format(n)
-        : new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n),
+    /** The name of a month, 1 = January. */
+    monthName: (m: number) => month.format(new Date(Date.UTC(2026, m - 1, 1))),
+    /** Without `digits` as Intl's default (up to 3 decimals), with it exactly that many. */
+    number: (n: number, digits?: number) => (digits === undefined ? plain : decimals(digits)).format(n),
+    /** At most one decimal, e.g. a distance in km. */
+    upToOneDecimal: (n: number) => upToOneDecimal.format(n),
+    /** One decimal and " %", e.g. "12,5 %". */
+    percent: (n: number) => decimals(1).format(n) + " %",
     euro: (amount: number | string) => euro.format(Number(amount)),
   };
 }
