@@ -262,7 +262,7 @@ describe("network measures", () => {
   it("need a reason to be rejected; approved ones are public on the network and member pages", async () => {
     const measure = await ctx.db.prisma.measure.findFirstOrThrow({ where: { networkId } });
     const admin = `/admin/reti/${networkId}`;
-    const empty = await postForm(agents.reviewer, admin, `${admin}/misure/${measure.id}/respingi`, { motivo: "" });
+    const empty = await postForm(agents.reviewer, admin, `${admin}/misure/${measure.id}/respingi`, { reason: "" });
     expect(empty.status).toBe(422);
     expect(empty.text).toContain("Questo campo è obbligatorio.");
     // through another network's address the measure is simply not found
@@ -326,7 +326,7 @@ describe("network measures", () => {
     const measure = await ctx.db.prisma.measure.findFirstOrThrow({ where: { networkId } });
     const admin = `/admin/reti/${networkId}`;
     const res = await postForm(agents.reviewer, admin, `${admin}/misure/${measure.id}/respingi`, {
-      motivo: "Servizio sospeso",
+      reason: "Servizio sospeso",
     });
     expect(res.status).toBe(303);
     expect(await ctx.db.prisma.measure.findUniqueOrThrow({ where: { id: measure.id } })).toMatchObject({

@@ -15,4 +15,4 @@ export type NetworkForm = z.infer<typeof networkSchema>;
 
 export const memberSchema = z.strictObject({ impresa: organizationId });
 
-export const measureRejectSchema = z.strictObject({ motivo: formFields.requiredText(2000) });
+export const measureRejectSchema = z.strictObject({ reason: formFields.requiredText(2000) });

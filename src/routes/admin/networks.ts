@@ -128,7 +128,7 @@ export function networkAdminRoutes(services: Services) {
     answer(
       req,
       res,
-      await networks.reviewMeasure(req.user!, id(req), measureId, false, form.data.motivo),
+      await networks.reviewMeasure(req.user!, id(req), measureId, false, form.data.reason),
       "misura-respinta",
     );
   });
