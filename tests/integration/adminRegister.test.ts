@@ -101,14 +101,14 @@ describe("keeping the register true", () => {
   it("suspends and reinstates with a required reason, each audited", async () => {
     const org = await buildOrganization(ctx.db.prisma, { slug: "da-sospendere" });
     const page = `/admin/imprese/${org.id}`;
-    const empty = await post(reviewer, `${page}/sospendi`, { motivo: "" }, page);
+    const empty = await post(reviewer, `${page}/sospendi`, { reason: "" }, page);
     expect(empty.status).toBe(422);
     expect(empty.text).toContain("Questo campo è obbligatorio.");
-    expect((await post(reviewer, `${page}/sospendi`, { motivo: "Dati non più veri." }, page)).status).toBe(303);
+    expect((await post(reviewer, `${page}/sospendi`, { reason: "Dati non più veri." }, page)).status).toBe(303);
     expect((await request(ctx.app).get("/registro/da-sospendere")).status).toBe(404);
-    const twice = await post(reviewer, `${page}/sospendi`, { motivo: "Di nuovo" }, page);
+    const twice = await post(reviewer, `${page}/sospendi`, { reason: "Di nuovo" }, page);
     expect(twice.status).toBe(409);
-    expect((await post(reviewer, `${page}/riattiva`, { motivo: "Dati corretti dall'impresa." }, page)).status).toBe(
+    expect((await post(reviewer, `${page}/riattiva`, { reason: "Dati corretti dall'impresa." }, page)).status).toBe(
       303,
     );
     expect((await request(ctx.app).get("/registro/da-sospendere")).status).toBe(200);
@@ -130,7 +130,7 @@ describe("problem reports", () => {
     const invalid = await visitor
       .post("/registro/segnalata/segnala")
       .type("form")
-      .send({ _csrf: await tokenFor(visitor, "/registro/segnalata/segnala"), messaggio: "", email: "non-email" });
+      .send({ _csrf: await tokenFor(visitor, "/registro/segnalata/segnala"), message: "", email: "non-email" });
     expect(invalid.status).toBe(422);
     expect(invalid.text).toContain('value="non-email"');
     const sent = await visitor
@@ -138,7 +138,7 @@ describe("problem reports", () => {
       .type("form")
       .send({
         _csrf: await tokenFor(visitor, "/registro/segnalata/segnala"),
-        messaggio: "Il telefono è cambiato.",
+        message: "Il telefono è cambiato.",
         email: "",
       });
     expect(sent.status).toBe(303);
@@ -147,18 +147,18 @@ describe("problem reports", () => {
     const limited = await visitor
       .post("/registro/segnalata/segnala")
       .type("form")
-      .send({ _csrf: await tokenFor(visitor, "/registro/segnalata/segnala"), messaggio: "Ancora" });
+      .send({ _csrf: await tokenFor(visitor, "/registro/segnalata/segnala"), message: "Ancora" });
     expect(limited.status).toBe(429);
 
     expect((await reviewer.get("/admin/segnalazioni?stato=NEW")).text).toContain("Il telefono è cambiato.");
     const page = `/admin/segnalazioni/${report.id}`;
-    expect((await post(reviewer, page, { stato: "IN_PROGRESS", note: "Chiamata l'impresa." }, page)).status).toBe(303);
+    expect((await post(reviewer, page, { status: "IN_PROGRESS", note: "Chiamata l'impresa." }, page)).status).toBe(303);
     expect(await ctx.db.prisma.problemReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
       status: "IN_PROGRESS",
       notes: "Chiamata l'impresa.",
     });
     expect((await audits("report.update", report.id))[0]?.before).toEqual({ status: "NEW", notes: "" });
-    expect((await post(reviewer, page, { stato: "BOH", note: "x" }, page)).status).toBe(422);
+    expect((await post(reviewer, page, { status: "BOH", note: "x" }, page)).status).toBe(422);
   });
 });
 
@@ -167,7 +167,7 @@ describe("staff accounts", () => {
     const bad = await post(
       admin,
       "/admin/utenti",
-      { nome: "", email: "x", ruolo: "REVIEWER", password: "corta" },
+      { name: "", email: "x", role: "REVIEWER", password: "corta" },
       "/admin/utenti",
     );
     expect(bad.status).toBe(422);
@@ -176,9 +176,9 @@ describe("staff accounts", () => {
       admin,
       "/admin/utenti",
       {
-        nome: "Nuovo Istruttore",
+        name: "Nuovo Istruttore",
         email: "nuovo.istruttore@example.org",
-        ruolo: "REVIEWER",
+        role: "REVIEWER",
         password: "Password-nuova-1",
       },
       "/admin/utenti",
@@ -191,11 +191,11 @@ describe("staff accounts", () => {
     const dup = await post(
       admin,
       "/admin/utenti",
-      { nome: "Doppio", email: "nuovo.istruttore@example.org", ruolo: "REVIEWER", password: "Password-nuova-1" },
+      { name: "Doppio", email: "nuovo.istruttore@example.org", role: "REVIEWER", password: "Password-nuova-1" },
       "/admin/utenti",
     );
     expect(dup.status).toBe(422);
-    expect((await post(admin, `/admin/utenti/${user.id}`, { ruolo: "REVIEWER" }, "/admin/utenti")).status).toBe(303);
+    expect((await post(admin, `/admin/utenti/${user.id}`, { role: "REVIEWER" }, "/admin/utenti")).status).toBe(303);
     expect((await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).active).toBe(false);
     expect(await audits("user.update", user.id)).toHaveLength(1);
   });
@@ -204,7 +204,7 @@ describe("staff accounts", () => {
     const admins = await ctx.db.prisma.user.findMany({ where: { role: "ADMIN" } });
     expect(admins).toHaveLength(1);
     expect(
-      (await post(admin, `/admin/utenti/${admins[0]!.id}`, { ruolo: "REVIEWER", attivo: "1" }, "/admin/utenti")).status,
+      (await post(admin, `/admin/utenti/${admins[0]!.id}`, { role: "REVIEWER", active: "1" }, "/admin/utenti")).status,
     ).toBe(409);
   });
 });

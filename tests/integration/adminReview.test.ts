@@ -53,7 +53,7 @@ describe("review of an application", () => {
     const res = await post(
       reviewer,
       `/admin/domande/${application.id}/prendi-in-carico`,
-      { assegnatarioVisto: "nessuno" },
+      { seenAssignee: "nessuno" },
       `/admin/domande/${application.id}`,
     );
     expect(res.status).toBe(303);
@@ -78,7 +78,7 @@ describe("review of an application", () => {
     const { application } = await buildSubmittedApplication(ctx.db.prisma);
     const page = `/admin/domande/${application.id}`;
     const take = (agent: request.Agent, seen: string) =>
-      post(agent, `${page}/prendi-in-carico`, { assegnatarioVisto: seen }, page);
+      post(agent, `${page}/prendi-in-carico`, { seenAssignee: seen }, page);
     // Both saw it unassigned; the two requests race.
     const answers = await Promise.all([take(reviewer, "nessuno"), take(other, "nessuno")]);
     expect(answers.map((r) => r.status).sort()).toEqual([303, 409]);
@@ -106,12 +106,12 @@ describe("review of an application", () => {
     const res = await post(
       reviewer,
       `/admin/domande/${application.id}/richiedi-integrazioni`,
-      { versione: "0", commento: "  " },
+      { version: "0", comment: "  " },
       `/admin/domande/${application.id}`,
     );
     expect(res.status).toBe(422);
     expect(res.text).toContain('id="riepilogo-errori"');
-    expect(res.text).toContain('id="campo-commento-errore"');
+    expect(res.text).toContain('id="campo-comment-errore"');
     expect((await ctx.db.prisma.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe(
       "SUBMITTED",
     );
@@ -122,7 +122,7 @@ describe("review of an application", () => {
     const res = await post(
       reviewer,
       `/admin/domande/${application.id}/richiedi-integrazioni`,
-      { versione: "0", commento: "Aggiungete gli orari di apertura." },
+      { version: "0", comment: "Aggiungete gli orari di apertura." },
       `/admin/domande/${application.id}`,
     );
     expect(res.status).toBe(303);
@@ -144,7 +144,7 @@ describe("review of an application", () => {
         await post(
           reviewer,
           `/admin/domande/${application.id}/respingi`,
-          { versione: "0", motivo: "" },
+          { version: "0", reason: "" },
           `/admin/domande/${application.id}`,
         )
       ).status,
@@ -152,7 +152,7 @@ describe("review of an application", () => {
     const res = await post(
       reviewer,
       `/admin/domande/${application.id}/respingi`,
-      { versione: "0", motivo: "Le misure riguardano solo i dirigenti." },
+      { version: "0", reason: "Le misure riguardano solo i dirigenti." },
       `/admin/domande/${application.id}`,
     );
     expect(res.status).toBe(303);
@@ -178,7 +178,7 @@ describe("review of an application", () => {
     const res = await post(
       reviewer,
       `/admin/domande/${application.id}/approva`,
-      { versione: "0" },
+      { version: "0" },
       `/admin/domande/${application.id}`,
     );
     expect(res.status).toBe(422);
@@ -193,7 +193,7 @@ describe("review of an application", () => {
     const res = await post(
       reviewer,
       `/admin/domande/${application.id}/approva`,
-      { versione: "0" },
+      { version: "0" },
       `/admin/domande/${application.id}`,
     );
     expect(res.status).toBe(303);
@@ -227,7 +227,7 @@ describe("review of an application", () => {
     const res = await post(
       reviewer,
       `/admin/domande/${application.id}/approva`,
-      { versione: "0" },
+      { version: "0" },
       `/admin/domande/${application.id}`,
     );
     expect(res.status).toBe(422);
@@ -241,7 +241,7 @@ describe("review of an application", () => {
     await post(
       reviewer,
       `/admin/domande/${application.id}/approva`,
-      { versione: "0" },
+      { version: "0" },
       `/admin/domande/${application.id}`,
     );
     const measure = await ctx.db.prisma.measure.findFirstOrThrow({ where: { organizationId: org.id } });
@@ -259,14 +259,8 @@ describe("review of an application", () => {
     expect(detail.text).toContain("nuova");
     const before = (await ctx.db.prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).registryNumber;
     expect(
-      (
-        await post(
-          reviewer,
-          `/admin/domande/${revision.id}/approva`,
-          { versione: "0" },
-          `/admin/domande/${revision.id}`,
-        )
-      ).status,
+      (await post(reviewer, `/admin/domande/${revision.id}/approva`, { version: "0" }, `/admin/domande/${revision.id}`))
+        .status,
     ).toBe(303);
     const after = await ctx.db.prisma.organization.findUniqueOrThrow({
       where: { id: org.id },
@@ -305,8 +299,8 @@ describe("concurrency", () => {
     const page = `/admin/domande/${application.id}`;
     const [t1, t2] = [await tokenFor(reviewer, page), await tokenFor(other, page)];
     const [a, b] = await Promise.all([
-      reviewer.post(`${page}/approva`).type("form").send({ _csrf: t1, versione: "0" }),
-      other.post(`${page}/respingi`).type("form").send({ _csrf: t2, versione: "0", motivo: "Motivo scritto con cura" }),
+      reviewer.post(`${page}/approva`).type("form").send({ _csrf: t1, version: "0" }),
+      other.post(`${page}/respingi`).type("form").send({ _csrf: t2, version: "0", reason: "Motivo scritto con cura" }),
     ]);
     expect([a.status, b.status].sort()).toEqual([303, 409]);
     const loser = a.status === 409 ? a : b;
@@ -324,11 +318,11 @@ describe("concurrency", () => {
     const { application } = await buildSubmittedApplication(ctx.db.prisma);
     const page = `/admin/domande/${application.id}`;
     const stale = await tokenFor(other, page);
-    expect((await post(reviewer, `${page}/approva`, { versione: "0" }, page)).status).toBe(303);
+    expect((await post(reviewer, `${page}/approva`, { version: "0" }, page)).status).toBe(303);
     const res = await other
       .post(`${page}/respingi`)
       .type("form")
-      .send({ _csrf: stale, versione: "0", motivo: "Motivo da non perdere" });
+      .send({ _csrf: stale, version: "0", reason: "Motivo da non perdere" });
     expect(res.status).toBe(409);
     expect(res.text).toContain("già decisa");
     expect(res.text).toMatch(/id="testo-scritto">Motivo da non perdere</);
@@ -343,7 +337,7 @@ describe("concurrency", () => {
     const res = await post(
       other,
       `/admin/domande/${application.id}/richiedi-integrazioni`,
-      { versione: "2", commento: "Testo da non perdere" },
+      { version: "2", comment: "Testo da non perdere" },
       `/admin/domande/${application.id}`,
     );
     expect(res.status).toBe(409);

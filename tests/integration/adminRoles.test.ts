@@ -111,6 +111,6 @@ it("answers odd ids with 404, never 500", async () => {
     (await agents.admin!.post("/admin/misure/99999999999/classifica").type("form").send({ _csrf: token })).status,
   ).toBe(404);
   expect(
-    (await agents.admin!.post("/admin/utenti/abc").type("form").send({ _csrf: token, ruolo: "ADMIN" })).status,
+    (await agents.admin!.post("/admin/utenti/abc").type("form").send({ _csrf: token, role: "ADMIN" })).status,
   ).toBe(404);
 });

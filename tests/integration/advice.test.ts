@@ -13,13 +13,13 @@ let reviewerId: number;
 let company: request.Agent;
 
 const question = (overrides: Record<string, string> = {}) => ({
-  nome: "Giulia Rossi",
+  name: "Giulia Rossi",
   email: "giulia.rossi@example.org",
   comune: "037006",
-  argomento: "ANZIANI",
-  messaggio: "Cerco un'assistente familiare condivisa per mia madre a Bologna.",
+  topic: "ANZIANI",
+  message: "Cerco un'assistente familiare condivisa per mia madre a Bologna.",
   privacy: "1",
-  sito: "",
+  website: "",
   ...overrides,
 });
 
@@ -62,14 +62,14 @@ describe("/guida", () => {
 describe("/consulenza", () => {
   it("answers a wrong form with 422, Italian messages beside the fields and the values kept", async () => {
     const { res } = await ask(
-      question({ nome: "", email: "non-una-email", comune: "999999", messaggio: "Aiuto", privacy: "" }),
+      question({ name: "", email: "non-una-email", comune: "999999", message: "Aiuto", privacy: "" }),
     );
     expect(res.status).toBe(422);
     expect(res.text).toContain('id="riepilogo-errori"');
-    expect(res.text).toMatch(/id="campo-nome-errore"[^>]*>Questo campo è obbligatorio\./);
+    expect(res.text).toMatch(/id="campo-name-errore"[^>]*>Questo campo è obbligatorio\./);
     expect(res.text).toMatch(/id="campo-email-errore"[^>]*>Scrivi un indirizzo email valido/);
     expect(res.text).toMatch(/id="campo-comune-errore"[^>]*>Scegli uno dei 55 comuni/);
-    expect(res.text).toMatch(/id="campo-messaggio-errore"[^>]*>Scrivi la tua domanda in almeno 10 caratteri\./);
+    expect(res.text).toMatch(/id="campo-message-errore"[^>]*>Scrivi la tua domanda in almeno 10 caratteri\./);
     expect(res.text).toMatch(
       /id="campo-privacy-errore"[^>]*>Per continuare devi dichiarare di aver letto l&#39;informativa privacy\./,
     );
@@ -101,7 +101,7 @@ describe("/consulenza", () => {
     expect(audit.after).toEqual({ referenceCode: code, topic: "ANZIANI", comuneCode: "037006" });
 
     const { citizen: english } = await ask(
-      question({ email: "john@example.org", nome: "John Smith" }),
+      question({ email: "john@example.org", name: "John Smith" }),
       ctx.app,
       "/consulenza?lang=en",
     );
@@ -118,7 +118,7 @@ describe("/consulenza", () => {
 
   it("takes a filled honeypot silently: the same-looking answer, nothing stored", async () => {
     const before = await ctx.db.prisma.adviceRequest.count();
-    const { res, citizen } = await ask(question({ sito: "https://spam.example", email: "bot@example.org" }));
+    const { res, citizen } = await ask(question({ website: "https://spam.example", email: "bot@example.org" }));
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe("/consulenza/inviata");
     const page = await citizen.get("/consulenza/inviata");
@@ -138,7 +138,7 @@ describe("/consulenza", () => {
 
   it("hides the honeypot from people and assistive technology", async () => {
     const html = (await request(ctx.app).get("/consulenza")).text;
-    expect(html).toMatch(/<div class="honeypot-field" aria-hidden="true">[\s\S]*name="sito"[^>]*tabindex="-1"/);
+    expect(html).toMatch(/<div class="honeypot-field" aria-hidden="true">[\s\S]*name="website"[^>]*tabindex="-1"/);
   });
 
   it("is rate-limited", async () => {
@@ -170,7 +170,7 @@ describe("/admin/consulenze", () => {
     const answer = await company
       .post(`/admin/consulenze/${request1.id}/risposta`)
       .type("form")
-      .send({ _csrf: token, risposta: "No" });
+      .send({ _csrf: token, answer: "No" });
     expect(answer.status).toBe(403);
   });
 
@@ -187,19 +187,16 @@ describe("/admin/consulenze", () => {
     const detail = await reviewer.get(page);
     expect(detail.text).toContain("Cerco un&#39;assistente familiare condivisa");
     let token = csrfFrom(detail.text);
-    const bad = await reviewer
-      .post(page)
-      .type("form")
-      .send({ _csrf: token, stato: "PERSA", assegnatario: "", note: "x" });
+    const bad = await reviewer.post(page).type("form").send({ _csrf: token, status: "PERSA", assignee: "", note: "x" });
     expect(bad.status).toBe(422);
-    expect(bad.text).toMatch(/id="campo-stato-errore"/);
+    expect(bad.text).toMatch(/id="campo-status-errore"/);
     const saved = await reviewer
       .post(page)
       .type("form")
       .send({
         _csrf: token,
-        stato: "IN_PROGRESS",
-        assegnatario: String(reviewerId),
+        status: "IN_PROGRESS",
+        assignee: String(reviewerId),
         note: "Sentire lo sportello anziani.",
       });
     expect(saved.status).toBe(303);
@@ -215,13 +212,11 @@ describe("/admin/consulenze", () => {
     expect(update.after).toMatchObject({ status: "IN_PROGRESS", assigneeId: reviewerId });
 
     token = await tokenFor(reviewer, page);
-    const empty = await reviewer.post(`${page}/risposta`).type("form").send({ _csrf: token, risposta: "  " });
+    const empty = await reviewer.post(`${page}/risposta`).type("form").send({ _csrf: token, answer: "  " });
     expect(empty.status).toBe(422);
-    expect(empty.text).toMatch(/id="campo-risposta-errore"[^>]*>Questo campo è obbligatorio\./);
+    expect(empty.text).toMatch(/id="campo-answer-errore"[^>]*>Questo campo è obbligatorio\./);
     const answer = "The Comune di Bologna runs a help desk for carers: call 051 000000.";
-    expect((await reviewer.post(`${page}/risposta`).type("form").send({ _csrf: token, risposta: answer })).status).toBe(
-      303,
-    );
+    expect((await reviewer.post(`${page}/risposta`).type("form").send({ _csrf: token, answer })).status).toBe(303);
     const answered = await p.adviceRequest.findUniqueOrThrow({ where: { id: english.id } });
     expect(answered).toMatchObject({ status: "ANSWERED", answer });
     expect(answered.answeredAt).toBeInstanceOf(Date);
@@ -245,7 +240,7 @@ describe("/admin/consulenze", () => {
     await reviewer
       .post(`${page}/risposta`)
       .type("form")
-      .send({ _csrf: token, risposta: "Può rivolgersi allo sportello del Comune." });
+      .send({ _csrf: token, answer: "Può rivolgersi allo sportello del Comune." });
     const mail = await lastMailTo(p, "giulia.rossi@example.org");
     expect(mail.subject).toBe(`Risposta alla tua richiesta di consulenza ${italian.referenceCode}`);
     expect(mail.text).toContain("Gentile Giulia Rossi");
@@ -274,9 +269,7 @@ describe("handling a request assigned to someone who has left", () => {
     await p.user.update({ where: { id: former.id }, data: { active: false } });
     const page = `/admin/consulenze/${assigned.id}`;
     const selected = (html: string) =>
-      html
-        .match(/<select [^>]*name="assegnatario"[\s\S]*?<\/select>/)?.[0]
-        .match(/<option value="(\d+)" selected>/)?.[1];
+      html.match(/<select [^>]*name="assignee"[\s\S]*?<\/select>/)?.[0].match(/<option value="(\d+)" selected>/)?.[1];
     const detail = await reviewer.get(page);
     expect(detail.text).toContain("Fabio Trasferito");
     expect(selected(detail.text)).toBe(String(former.id));
@@ -285,14 +278,14 @@ describe("handling a request assigned to someone who has left", () => {
     const bad = await reviewer
       .post(page)
       .type("form")
-      .send({ _csrf: token, stato: "PERSA", assegnatario: String(former.id), note: "" });
+      .send({ _csrf: token, status: "PERSA", assignee: String(former.id), note: "" });
     expect(bad.status).toBe(422);
     expect(selected(bad.text)).toBe(String(former.id));
 
     const saved = await reviewer
       .post(page)
       .type("form")
-      .send({ _csrf: token, stato: "IN_PROGRESS", assegnatario: selected(detail.text), note: "Da riassegnare." });
+      .send({ _csrf: token, status: "IN_PROGRESS", assignee: selected(detail.text), note: "Da riassegnare." });
     expect(saved.status).toBe(303);
     expect(await p.adviceRequest.findUniqueOrThrow({ where: { id: assigned.id } })).toMatchObject({
       assigneeId: former.id,

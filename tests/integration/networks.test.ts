@@ -75,18 +75,18 @@ describe("staff create a network", () => {
 
   it("answers 422 with messages and kept values; the lead must be in the register", async () => {
     const res = await postForm(agents.reviewer, "/admin/reti", "/admin/reti", {
-      nome: "",
-      descrizione: "Descrizione scritta",
-      capofila: "",
+      name: "",
+      description: "Descrizione scritta",
+      leadOrganization: "",
     });
     expect(res.status).toBe(422);
     expect(res.text).toContain("Questo campo è obbligatorio.");
     expect(res.text).toContain("Scegli una delle opzioni proposte.");
     expect(res.text).toContain("Descrizione scritta</textarea>");
     const notRegistered = await postForm(agents.reviewer, "/admin/reti", "/admin/reti", {
-      nome: "Rete Bozza",
-      descrizione: "D",
-      capofila: String(unregisteredOrg.id),
+      name: "Rete Bozza",
+      description: "D",
+      leadOrganization: String(unregisteredOrg.id),
     });
     expect(notRegistered.status).toBe(422);
     expect(notRegistered.text).toContain("Scegli un&#39;impresa iscritta al registro.");
@@ -95,9 +95,9 @@ describe("staff create a network", () => {
 
   it("creates it with the lead as active member, audited, and public at /reti", async () => {
     const res = await postForm(agents.reviewer, "/admin/reti", "/admin/reti", {
-      nome: "Rete Conciliazione Prova",
-      descrizione: "Servizi condivisi.",
-      capofila: String(lead.id),
+      name: "Rete Conciliazione Prova",
+      description: "Servizi condivisi.",
+      leadOrganization: String(lead.id),
     });
     expect(res.status).toBe(303);
     const network = await ctx.db.prisma.network.findFirstOrThrow();
@@ -173,12 +173,12 @@ describe("firms join and leave", () => {
 
   it("lets staff add, accept and remove members; never the lead", async () => {
     const invalid = await postForm(agents.reviewer, `/admin/reti/${networkId}`, `/admin/reti/${networkId}/membri`, {
-      impresa: "",
+      organization: "",
     });
     expect(invalid.status).toBe(422);
     expect(invalid.text).toContain("Scegli una delle opzioni proposte.");
     const add = await postForm(agents.reviewer, `/admin/reti/${networkId}`, `/admin/reti/${networkId}/membri`, {
-      impresa: String(outsider.id),
+      organization: String(outsider.id),
     });
     expect(add.status).toBe(303);
     expect((await membership(outsider.id))?.status).toBe("ACTIVE");
@@ -262,7 +262,7 @@ describe("network measures", () => {
   it("need a reason to be rejected; approved ones are public on the network and member pages", async () => {
     const measure = await ctx.db.prisma.measure.findFirstOrThrow({ where: { networkId } });
     const admin = `/admin/reti/${networkId}`;
-    const empty = await postForm(agents.reviewer, admin, `${admin}/misure/${measure.id}/respingi`, { motivo: "" });
+    const empty = await postForm(agents.reviewer, admin, `${admin}/misure/${measure.id}/respingi`, { reason: "" });
     expect(empty.status).toBe(422);
     expect(empty.text).toContain("Questo campo è obbligatorio.");
     // through another network's address the measure is simply not found
@@ -326,7 +326,7 @@ describe("network measures", () => {
     const measure = await ctx.db.prisma.measure.findFirstOrThrow({ where: { networkId } });
     const admin = `/admin/reti/${networkId}`;
     const res = await postForm(agents.reviewer, admin, `${admin}/misure/${measure.id}/respingi`, {
-      motivo: "Servizio sospeso",
+      reason: "Servizio sospeso",
     });
     expect(res.status).toBe(303);
     expect(await ctx.db.prisma.measure.findUniqueOrThrow({ where: { id: measure.id } })).toMatchObject({

@@ -16,13 +16,13 @@ describe("a NUL character anywhere in a request", () => {
     const token = csrfFrom((await citizen.get("/consulenza")).text);
     const res = await citizen.post("/consulenza").type("form").send({
       _csrf: token,
-      nome: "Giulia Rossi",
+      name: "Giulia Rossi",
       email: "giulia.rossi@example.org",
       comune: "037006",
-      argomento: "ANZIANI",
-      messaggio: "Una domanda abbastanza lunga\u0000con un carattere nullo.",
+      topic: "ANZIANI",
+      message: "Una domanda abbastanza lunga\u0000con un carattere nullo.",
       privacy: "1",
-      sito: "",
+      website: "",
     });
     expect(res.status).toBe(400);
     expect(res.text).toContain("Non siamo riusciti a capire la richiesta");

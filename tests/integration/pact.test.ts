@@ -132,11 +132,11 @@ describe("a firm asks to sign", () => {
     const signature = await ctx.db.prisma.pactSignature.findFirstOrThrow({ where: { organizationId: firm.id } });
     const page = await reviewer.get("/admin/patto");
     expect(page.text).toContain(firm.name);
-    const empty = await postForm(reviewer, "/admin/patto", `/admin/patto/${signature.id}/respingi`, { motivo: " " });
+    const empty = await postForm(reviewer, "/admin/patto", `/admin/patto/${signature.id}/respingi`, { reason: " " });
     expect(empty.status).toBe(422);
     expect(empty.text).toContain("Questo campo è obbligatorio.");
     const res = await postForm(reviewer, "/admin/patto", `/admin/patto/${signature.id}/respingi`, {
-      motivo: "Manca la delibera",
+      reason: "Manca la delibera",
     });
     expect(res.status).toBe(303);
     expect((await ctx.db.prisma.pactSignature.findUniqueOrThrow({ where: { id: signature.id } })).status).toBe(

@@ -5,8 +5,8 @@ import { formFields } from "../../validation/form.js";
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 export const adviceUpdateSchema = z.strictObject({
-  stato: z.enum(AdviceStatus),
-  assegnatario: z.preprocess(
+  status: z.enum(AdviceStatus),
+  assignee: z.preprocess(
     blankToUndefined,
     z
       .string()
@@ -19,7 +19,7 @@ export const adviceUpdateSchema = z.strictObject({
 export type AdviceUpdateForm = z.infer<typeof adviceUpdateSchema>;
 
 export const adviceAnswerSchema = z.strictObject({
-  risposta: formFields.requiredText(10000),
+  answer: formFields.requiredText(10000),
 });
 
 export const adviceFiltersSchema = z.object({

@@ -17,8 +17,8 @@ export function adminAdviceRoutes(services: Services) {
     return request ? { request, staff: await advice.staff(request.assigneeId) } : null;
   };
   const currentValues = (r: NonNullable<Awaited<ReturnType<typeof advice.find>>>) => ({
-    stato: r.status,
-    assegnatario: r.assigneeId ?? "",
+    status: r.status,
+    assignee: r.assigneeId ?? "",
     note: r.internalNotes,
   });
 
@@ -33,7 +33,7 @@ export function adminAdviceRoutes(services: Services) {
     res.render(showView, {
       ...found,
       values: currentValues(found.request),
-      answerValues: { risposta: found.request.answer ?? "" },
+      answerValues: { answer: found.request.answer ?? "" },
       errors: {},
       answerErrors: {},
       done: req.query.esito,
@@ -49,19 +49,19 @@ export function adminAdviceRoutes(services: Services) {
         ...found,
         values,
         errors,
-        answerValues: { risposta: found.request.answer ?? "" },
+        answerValues: { answer: found.request.answer ?? "" },
         answerErrors: {},
         done: undefined,
       });
     if (!form.ok) return invalid(form.values, form.errors);
     const outcome = await advice.update(found.request.id, req.user!, {
-      status: form.data.stato,
-      assigneeId: form.data.assegnatario ?? null,
+      status: form.data.status,
+      assigneeId: form.data.assignee ?? null,
       internalNotes: form.data.note,
     });
     if (outcome === "notFound") return res.status(404).render("errors/404");
     if (outcome === "badAssignee")
-      return invalid(req.body as Record<string, unknown>, { assegnatario: { key: "validation.choice" } });
+      return invalid(req.body as Record<string, unknown>, { assignee: { key: "validation.choice" } });
     res.redirect(303, `/admin/consulenze/${found.request.id}?esito=salvata`);
   });
 
@@ -78,7 +78,7 @@ export function adminAdviceRoutes(services: Services) {
         answerErrors: form.errors,
         done: undefined,
       });
-    if (!(await advice.answer(found.request.id, req.user!, form.data.risposta)))
+    if (!(await advice.answer(found.request.id, req.user!, form.data.answer)))
       return res.status(404).render("errors/404");
     res.redirect(303, `/admin/consulenze/${found.request.id}?esito=risposta`);
   });

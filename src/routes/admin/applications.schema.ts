@@ -4,12 +4,12 @@ import { formFields } from "../../validation/form.js";
 
 const version = formFields.integer(0, 1_000_000);
 
-export const approveSchema = z.strictObject({ versione: version });
-export const requestChangesSchema = z.strictObject({ versione: version, commento: formFields.requiredText(5000) });
-export const rejectSchema = z.strictObject({ versione: version, motivo: formFields.requiredText(5000) });
+export const approveSchema = z.strictObject({ version });
+export const requestChangesSchema = z.strictObject({ version, comment: formFields.requiredText(5000) });
+export const rejectSchema = z.strictObject({ version, reason: formFields.requiredText(5000) });
 /** "Prendi in carico" says whom the reviewer saw as assignee: taking over is a choice, never an accident. */
 export const assignSchema = z.strictObject({
-  assegnatarioVisto: z.union([
+  seenAssignee: z.union([
     z.literal("nessuno").transform(() => null),
     z
       .string()

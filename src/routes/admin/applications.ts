@@ -73,7 +73,7 @@ export function applicationRoutes(services: Services) {
   router.post("/domande/:id/prendi-in-carico", async (req, res) => {
     const form = parseForm(assignSchema, req);
     if (!form.ok) return res.status(400).render("errors/400");
-    await answer(req, res, await review.assign(id(req), form.data.assegnatarioVisto, req.user!), "presa-in-carico", {});
+    await answer(req, res, await review.assign(id(req), form.data.seenAssignee, req.user!), "presa-in-carico", {});
   });
 
   router.post("/domande/:id/approva", async (req, res) => {
@@ -82,7 +82,7 @@ export function applicationRoutes(services: Services) {
     await answer(
       req,
       res,
-      await review.approve({ applicationId: id(req), version: form.data.versione, actor: req.user! }),
+      await review.approve({ applicationId: id(req), version: form.data.version, actor: req.user! }),
       "approvata",
       {},
     );
@@ -91,15 +91,15 @@ export function applicationRoutes(services: Services) {
   router.post("/domande/:id/richiedi-integrazioni", async (req, res) => {
     const form = parseForm(requestChangesSchema, req);
     if (!form.ok) return renderDetail(req, res, 422, { errors: form.errors, values: form.values });
-    const d = { applicationId: id(req), version: form.data.versione, actor: req.user! };
-    await answer(req, res, await review.requestChanges(d, form.data.commento), "integrazioni-richieste", form.data);
+    const d = { applicationId: id(req), version: form.data.version, actor: req.user! };
+    await answer(req, res, await review.requestChanges(d, form.data.comment), "integrazioni-richieste", form.data);
   });
 
   router.post("/domande/:id/respingi", async (req, res) => {
     const form = parseForm(rejectSchema, req);
     if (!form.ok) return renderDetail(req, res, 422, { errors: form.errors, values: form.values });
-    const d = { applicationId: id(req), version: form.data.versione, actor: req.user! };
-    await answer(req, res, await review.reject(d, form.data.motivo), "respinta", form.data);
+    const d = { applicationId: id(req), version: form.data.version, actor: req.user! };
+    await answer(req, res, await review.reject(d, form.data.reason), "respinta", form.data);
   });
 
   return router;

@@ -7,12 +7,12 @@ const organizationId = z
   .transform(Number);
 
 export const networkSchema = z.strictObject({
-  nome: formFields.requiredText(200),
-  descrizione: formFields.requiredText(3000),
-  capofila: organizationId,
+  name: formFields.requiredText(200),
+  description: formFields.requiredText(3000),
+  leadOrganization: organizationId,
 });
 export type NetworkForm = z.infer<typeof networkSchema>;
 
-export const memberSchema = z.strictObject({ impresa: organizationId });
+export const memberSchema = z.strictObject({ organization: organizationId });
 
-export const measureRejectSchema = z.strictObject({ motivo: formFields.requiredText(2000) });
+export const measureRejectSchema = z.strictObject({ reason: formFields.requiredText(2000) });

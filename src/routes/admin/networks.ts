@@ -64,13 +64,13 @@ export function networkAdminRoutes(services: Services) {
     const form = parseForm(networkSchema, req);
     if (!form.ok) return renderList(res, 422, { errors: form.errors, values: form.values });
     const outcome = await networks.create(req.user!, {
-      name: form.data.nome,
-      description: form.data.descrizione,
-      leadOrganizationId: form.data.capofila,
+      name: form.data.name,
+      description: form.data.description,
+      leadOrganizationId: form.data.leadOrganization,
     });
     if (!outcome.ok)
       return renderList(res, 422, {
-        errors: { capofila: { key: "networks.admin.leadNotRegistered" } },
+        errors: { leadOrganization: { key: "networks.admin.leadNotRegistered" } },
         values: form.data,
       });
     res.redirect(303, `/admin/reti/${outcome.networkId}?esito=creata`);
@@ -81,7 +81,7 @@ export function networkAdminRoutes(services: Services) {
   router.post("/:id/membri", async (req, res) => {
     const form = parseForm(memberSchema, req);
     if (!form.ok) return renderDetail(res, id(req), 422, { errors: form.errors, values: form.values, form: "membro" });
-    answer(req, res, await networks.addMember(req.user!, id(req), form.data.impresa), "membro");
+    answer(req, res, await networks.addMember(req.user!, id(req), form.data.organization), "membro");
   });
 
   router.post("/:id/membri/:orgId/accetta", async (req, res) =>
@@ -128,7 +128,7 @@ export function networkAdminRoutes(services: Services) {
     answer(
       req,
       res,
-      await networks.reviewMeasure(req.user!, id(req), measureId, false, form.data.motivo),
+      await networks.reviewMeasure(req.user!, id(req), measureId, false, form.data.reason),
       "misura-respinta",
     );
   });

@@ -3,7 +3,7 @@ import type { ClassificationInput } from "../../services/review/registerUpkeepSe
 import { ClassificationOutcome, RegistryStatus } from "../../generated/prisma/enums.js";
 import { formFields } from "../../validation/form.js";
 
-export const reasonSchema = z.strictObject({ motivo: formFields.requiredText(2000) });
+export const reasonSchema = z.strictObject({ reason: formFields.requiredText(2000) });
 export type ReasonForm = z.infer<typeof reasonSchema>;
 
 export const classificationSchema = z.strictObject({

@@ -71,7 +71,7 @@ export function organizationRoutes(services: Services) {
     router.post(`/imprese/:id/${path}`, async (req, res) => {
       const form = parseForm(reasonSchema, req);
       if (!form.ok) return renderDetail(res, id(req), 422, { errors: form.errors, values: form.values, form: path });
-      const outcome = await upkeep[action](id(req), req.user!, form.data.motivo);
+      const outcome = await upkeep[action](id(req), req.user!, form.data.reason);
       if (outcome.ok) return res.redirect(303, `/admin/imprese/${id(req)}?esito=${done}`);
       if (outcome.reason === "notFound") return res.status(404).render("errors/404");
       return renderDetail(res, id(req), 409, {

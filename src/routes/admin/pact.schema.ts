@@ -12,7 +12,7 @@ export const signatorySchema = z.strictObject({
 });
 export type SignatoryForm = z.infer<typeof signatorySchema>;
 
-export const pactRejectSchema = z.strictObject({ motivo: formFields.requiredText(2000) });
+export const pactRejectSchema = z.strictObject({ reason: formFields.requiredText(2000) });
 
 /** /admin/impostazioni: the Pact's text in both languages. */
 export const settingsSchema = z.strictObject({

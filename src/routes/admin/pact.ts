@@ -63,7 +63,7 @@ export function pactAdminRoutes(services: Services) {
     const form = parseForm(pactRejectSchema, req);
     if (!form.ok)
       return render(res, 422, { errors: form.errors, values: form.values, form: "respingi", signatureId: id });
-    const outcome = await pact.decide(id, req.user!, "REJECTED", form.data.motivo);
+    const outcome = await pact.decide(id, req.user!, "REJECTED", form.data.reason);
     if (outcome.ok) return res.redirect(303, "/admin/patto?esito=respinta");
     if (outcome.reason === "notFound") return res.status(404).render("errors/404");
     render(res, 409, { failure: "pact.admin.conflict" });

@@ -3,7 +3,7 @@ import { ReportStatus } from "../../generated/prisma/enums.js";
 import { formFields } from "../../validation/form.js";
 
 export const reportUpdateSchema = z.strictObject({
-  stato: z.enum(ReportStatus),
+  status: z.enum(ReportStatus),
   note: formFields.text(5000),
 });
 export type ReportUpdateForm = z.infer<typeof reportUpdateSchema>;

@@ -34,7 +34,7 @@ export function reportRoutes(services: Services) {
       return res
         .status(422)
         .render("admin/reports/show", { report, values: form.values, errors: form.errors, saved: false });
-    await reports.update(report.id, req.user!, { status: form.data.stato, notes: form.data.note });
+    await reports.update(report.id, req.user!, { status: form.data.status, notes: form.data.note });
     res.redirect(303, `/admin/segnalazioni/${report.id}?esito=salvata`);
   });
 

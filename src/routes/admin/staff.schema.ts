@@ -4,12 +4,12 @@ import { formFields } from "../../validation/form.js";
 const role = z.enum(["REVIEWER", "ADMIN"]);
 
 export const staffCreateSchema = z.strictObject({
-  nome: formFields.requiredText(120),
+  name: formFields.requiredText(120),
   email: formFields.email(),
-  ruolo: role,
+  role,
   password: z.string().min(10, "validation.password").max(200),
 });
 export type StaffCreateForm = z.infer<typeof staffCreateSchema>;
 
-export const staffUpdateSchema = z.strictObject({ ruolo: role, attivo: formFields.checkbox() });
+export const staffUpdateSchema = z.strictObject({ role, active: formFields.checkbox() });
 export type StaffUpdateForm = z.infer<typeof staffUpdateSchema>;

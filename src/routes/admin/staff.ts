@@ -16,7 +16,7 @@ export function staffRoutes(services: Services) {
   router.get("/", async (req, res) => {
     res.render(view, {
       users: await staff.list(),
-      values: { ruolo: "REVIEWER" },
+      values: { role: "REVIEWER" },
       errors: {},
       done: done(req.query.esito),
     });
@@ -28,8 +28,8 @@ export function staffRoutes(services: Services) {
     if (!form.ok) return renderInvalid(res, view, { ...form, values: { ...form.values, password: "" } }, { users });
     const outcome = await staff.create(req.user!, {
       email: form.data.email,
-      name: form.data.nome,
-      role: form.data.ruolo,
+      name: form.data.name,
+      role: form.data.role,
       password: form.data.password,
     });
     if (!outcome.ok) {
@@ -48,19 +48,19 @@ export function staffRoutes(services: Services) {
     if (!form.ok)
       return res.status(422).render(view, {
         users: await staff.list(),
-        values: { ruolo: "REVIEWER" },
+        values: { role: "REVIEWER" },
         errors: {},
         failure: "admin.staff.invalidUpdate",
       });
     const outcome = await staff.update(Number(req.params.id), req.user!, {
-      role: form.data.ruolo,
-      active: form.data.attivo,
+      role: form.data.role,
+      active: form.data.active,
     });
     if (outcome.ok) return res.redirect(303, "/admin/utenti?esito=aggiornato");
     if (outcome.reason === "notFound") return res.status(404).render("errors/404");
     res.status(409).render(view, {
       users: await staff.list(),
-      values: { ruolo: "REVIEWER" },
+      values: { role: "REVIEWER" },
       errors: {},
       failure: `admin.staff.${outcome.reason}`,
     });

@@ -2,16 +2,16 @@ import { z } from "zod";
 import { MeasureCategory } from "../../generated/prisma/enums.js";
 import { formFields } from "../../validation/form.js";
 
-/** A citizen's question; `sito` is the honeypot, checked before this schema. */
+/** A citizen's question; `website` is the honeypot, checked before this schema. */
 export function adviceRequestSchema(comuneCodes: ReadonlySet<string>) {
   return z.strictObject({
-    nome: formFields.requiredText(200),
+    name: formFields.requiredText(200),
     email: formFields.email(),
     comune: z.string().refine((c) => comuneCodes.has(c), "validation.comune"),
-    argomento: z.enum(MeasureCategory),
-    messaggio: z.string().trim().min(10, "advice.errors.messageShort").max(5000),
+    topic: z.enum(MeasureCategory),
+    message: z.string().trim().min(10, "advice.errors.messageShort").max(5000),
     privacy: formFields.checkbox().refine((v) => v, "validation.privacy"),
-    sito: z.string().optional(),
+    website: z.string().optional(),
   });
 }
 export type AdviceRequestForm = z.infer<ReturnType<typeof adviceRequestSchema>>;

@@ -29,16 +29,16 @@ export function adviceRoutes(services: Services, limits: RateLimits) {
 
   router.post("/consulenza", limits.publicForms, async (req, res) => {
     const { comuni, topics, comuneCodes } = await options();
-    const honeypot = (req.body as Record<string, unknown> | undefined)?.sito;
+    const honeypot = (req.body as Record<string, unknown> | undefined)?.website;
     if (typeof honeypot === "string" && honeypot.trim() !== "") {
       req.session.adviceReference = newAdviceReference();
       return res.redirect(303, "/consulenza/inviata");
     }
     const form = parseForm(adviceRequestSchema(comuneCodes), req);
     if (!form.ok) return renderInvalid(res, view, form, { comuni, topics });
-    const { nome, email, comune, argomento, messaggio } = form.data;
+    const { name, email, comune, topic, message } = form.data;
     req.session.adviceReference = await services.advice.submit(
-      { name: nome, email, comuneCode: comune, topic: argomento, message: messaggio },
+      { name, email, comuneCode: comune, topic, message },
       res.locals.lang,
     );
     res.redirect(303, "/consulenza/inviata");

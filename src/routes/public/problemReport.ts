@@ -21,7 +21,7 @@ export function problemReportRoutes(services: Services, limits: RateLimits) {
     if (!organization) return next();
     const form = parseForm(problemReportSchema, req);
     if (!form.ok) return renderInvalid(res, view, form, { organization, sent: false });
-    await services.problemReport.submit(organization.id, form.data.messaggio, form.data.email);
+    await services.problemReport.submit(organization.id, form.data.message, form.data.email);
     res.redirect(303, `/registro/${organization.slug}/segnala?esito=inviata`);
   });
 
