@@ -49,6 +49,7 @@ const schema = z
 export type Config = ReturnType<typeof toConfig>;
 
 function toConfig(env: z.infer<typeof schema>) {
+  const publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
   return {
     env: env.NODE_ENV,
     isProduction: env.NODE_ENV === "production",
@@ -63,7 +64,7 @@ function toConfig(env: z.infer<typeof schema>) {
     // Development only: production refuses to start without SESSION_SECRET.
     sessionSecret: env.SESSION_SECRET ?? "development-only-secret-change-me-please",
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
-    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    publicBaseUrl,
     logLevel: env.LOG_LEVEL,
     mapTileUrl: env.MAP_TILE_URL,
     mapTileAttribution: env.MAP_TILE_ATTRIBUTION,
@@ -71,7 +72,7 @@ function toConfig(env: z.infer<typeof schema>) {
       ? {
           url: env.GEOCODER_URL,
           // Nominatim's usage policy: an identifying User-Agent and at most one request a second.
-          userAgent: env.GEOCODER_USER_AGENT ?? `registro-welfare-bologna (${env.PUBLIC_BASE_URL})`,
+          userAgent: env.GEOCODER_USER_AGENT ?? `registro-welfare-bologna (${publicBaseUrl})`,
           attribution: env.GEOCODER_ATTRIBUTION,
           minIntervalMs: env.GEOCODER_MIN_INTERVAL_MS,
           timeoutMs: env.GEOCODER_TIMEOUT_MS,

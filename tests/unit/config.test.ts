@@ -34,6 +34,10 @@ describe("loadConfig", () => {
       "https://registro.example.it",
     );
   });
+  it("names the site's address in the geocoder's default User-Agent, also when PUBLIC_BASE_URL is unset", () => {
+    const geocoder = loadConfig({ PORT: "4321", GEOCODER_URL: "http://127.0.0.1:9/" }).geocoder;
+    expect(geocoder?.userAgent).toBe("registro-welfare-bologna (http://localhost:4321)");
+  });
   it("reads TRUST_PROXY as Express expects it", () => {
     expect(loadConfig({ TRUST_PROXY: "1" }).trustProxy).toBe(1);
     expect(loadConfig({ TRUST_PROXY: "true" }).trustProxy).toBe(true);
