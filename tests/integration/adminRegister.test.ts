@@ -39,13 +39,18 @@ describe("classification", () => {
     const page = `/admin/imprese/${org.id}`;
     const path = `/admin/misure/${measure.id}/classifica`;
 
-    const missing = await post(reviewer, path, { esito: "TERRITORIAL_WELFARE", apertura: "1", motivazione: "" }, page);
+    const missing = await post(
+      reviewer,
+      path,
+      { outcome: "TERRITORIAL_WELFARE", openToCitizens: "1", rationale: "" },
+      page,
+    );
     expect(missing.status).toBe(422);
-    expect(missing.text).toContain('id="campo-motivazione-errore"');
+    expect(missing.text).toContain('id="campo-rationale-errore"');
     expect(missing.text).toMatch(/value="TERRITORIAL_WELFARE" required checked/);
 
     expect(
-      (await post(reviewer, path, { esito: "TO_BE_EXAMINED", motivazione: "Servono dati sugli accessi." }, page))
+      (await post(reviewer, path, { outcome: "TO_BE_EXAMINED", rationale: "Servono dati sugli accessi." }, page))
         .status,
     ).toBe(303);
     expect(
@@ -54,10 +59,10 @@ describe("classification", () => {
           reviewer,
           path,
           {
-            esito: "TERRITORIAL_WELFARE",
-            apertura: "1",
-            benessere: "1",
-            motivazione: "Aperto ai residenti del quartiere.",
+            outcome: "TERRITORIAL_WELFARE",
+            openToCitizens: "1",
+            wellbeingImpact: "1",
+            rationale: "Aperto ai residenti del quartiere.",
           },
           page,
         )

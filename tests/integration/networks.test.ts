@@ -7,6 +7,7 @@ import { buildCompanyUser, buildNetwork } from "../factories/territoryFactory.js
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
 import { loggedInAgent } from "../helpers/login.js";
 import { postForm } from "../helpers/companyAgent.js";
+import { t } from "../helpers/catalogue.js";
 
 type Org = { id: number; slug: string; name: string };
 let ctx: TestContext;
@@ -293,16 +294,22 @@ describe("network measures", () => {
     const measure = await ctx.db.prisma.measure.findFirstOrThrow({ where: { networkId } });
     const admin = `/admin/reti/${networkId}`;
     const invalid = await postForm(agents.reviewer, admin, `${admin}/misure/${measure.id}/classifica`, {
-      apertura: "1",
-      motivazione: "",
+      openToCitizens: "1",
+      rationale: "",
     });
     expect(invalid.status).toBe(422);
-    expect(invalid.text).toContain("Scegli una delle opzioni proposte.");
-    expect(invalid.text).toContain("Questo campo è obbligatorio.");
+    expect(invalid.text).toContain(
+      `<div id="campo-outcome-errore" class="invalid-feedback d-block">${t("validation.choice")}`,
+    );
+    expect(invalid.text).toContain(
+      `<div id="campo-rationale-errore" class="invalid-feedback d-block">${t("validation.required")}`,
+    );
+    expect(invalid.text).toContain('href="#campo-outcome"');
+    expect(invalid.text).toContain('id="campo-outcome"');
     const res = await postForm(agents.reviewer, admin, `${admin}/misure/${measure.id}/classifica`, {
-      esito: "TERRITORIAL_WELFARE",
-      apertura: "1",
-      motivazione: "Aperta ai residenti.",
+      outcome: "TERRITORIAL_WELFARE",
+      openToCitizens: "1",
+      rationale: "Aperta ai residenti.",
     });
     expect(res.status).toBe(303);
     expect((await ctx.db.prisma.measure.findUniqueOrThrow({ where: { id: measure.id } })).currentOutcome).toBe(
@@ -316,8 +323,8 @@ describe("network measures", () => {
     expect(await publicPage(`/reti/${slug}`)).toContain("Welfare territoriale");
     // the organization-measure route keeps its behaviour: it does not handle network measures
     const orgRoute = await postForm(agents.reviewer, admin, `/admin/misure/${measure.id}/classifica`, {
-      esito: "COMPANY_BENEFIT",
-      motivazione: "x",
+      outcome: "COMPANY_BENEFIT",
+      rationale: "x",
     });
     expect(orgRoute.status).toBe(404);
   });

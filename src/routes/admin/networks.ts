@@ -4,7 +4,7 @@ import type { NetworkOutcome } from "../../services/territory/networkRules.js";
 import { renderConfirmation } from "../confirmation.js";
 import { validId } from "./idParam.js";
 import { parseForm, type FieldErrors } from "../../validation/form.js";
-import { classificationInput, classificationSchema } from "./organizations.schema.js";
+import { classificationSchema } from "./organizations.schema.js";
 import { measureRejectSchema, memberSchema, networkSchema } from "./networks.schema.js";
 
 const done = [
@@ -143,7 +143,7 @@ export function networkAdminRoutes(services: Services) {
         form: "classifica",
         measureId,
       });
-    const outcome = await networks.classify(req.user!, id(req), measureId, classificationInput(form.data));
+    const outcome = await networks.classify(req.user!, id(req), measureId, form.data);
     answer(req, res, outcome, "classificata", `#misura-${measureId}`);
   });
 

@@ -4,12 +4,7 @@ import type { Services } from "../../services/index.js";
 import { validId } from "./idParam.js";
 import { verificationThreshold } from "../../domain/verification.js";
 import { parseForm, type FieldErrors } from "../../validation/form.js";
-import {
-  classificationInput,
-  classificationSchema,
-  reasonSchema,
-  registerFiltersSchema,
-} from "./organizations.schema.js";
+import { classificationSchema, reasonSchema, registerFiltersSchema } from "./organizations.schema.js";
 
 const outcomes = ["verificata", "sospesa", "riattivata", "classificata"] as const;
 
@@ -90,7 +85,7 @@ export function organizationRoutes(services: Services) {
       if (orgId === null) return res.status(404).render("errors/404");
       return renderDetail(res, orgId, 422, { errors: form.errors, values: form.values, form: "classifica", measureId });
     }
-    const outcome = await upkeep.classify(measureId, req.user!, classificationInput(form.data));
+    const outcome = await upkeep.classify(measureId, req.user!, form.data);
     if (!outcome.ok) return res.status(404).render("errors/404");
     res.redirect(303, `/admin/imprese/${outcome.organizationId}?esito=classificata#misura-${measureId}`);
   });
