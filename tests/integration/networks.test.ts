@@ -7,7 +7,7 @@ import { buildCompanyUser, buildNetwork } from "../factories/territoryFactory.js
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
 import { loggedInAgent } from "../helpers/login.js";
 import { postForm } from "../helpers/companyAgent.js";
-import { t } from "../helpers/catalogue.js";
+import { fieldError } from "../helpers/catalogue.js";
 
 type Org = { id: number; slug: string; name: string };
 let ctx: TestContext;
@@ -298,12 +298,8 @@ describe("network measures", () => {
       rationale: "",
     });
     expect(invalid.status).toBe(422);
-    expect(invalid.text).toContain(
-      `<div id="campo-outcome-errore" class="invalid-feedback d-block">${t("validation.choice")}`,
-    );
-    expect(invalid.text).toContain(
-      `<div id="campo-rationale-errore" class="invalid-feedback d-block">${t("validation.required")}`,
-    );
+    expect(invalid.text).toMatch(fieldError("outcome", "validation.choice"));
+    expect(invalid.text).toMatch(fieldError("rationale", "validation.required"));
     expect(invalid.text).toContain('href="#campo-outcome"');
     expect(invalid.text).toContain('id="campo-outcome"');
     const res = await postForm(agents.reviewer, admin, `${admin}/misure/${measure.id}/classifica`, {

@@ -9,6 +9,7 @@ import { buildCompanyUser } from "../factories/territoryFactory.js";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
 import { loggedInAgent, tokenFor } from "../helpers/login.js";
 import { postForm } from "../helpers/companyAgent.js";
+import { fieldError, t } from "../helpers/catalogue.js";
 
 let ctx: TestContext;
 let firm: { id: number; slug: string; name: string };
@@ -57,7 +58,7 @@ describe("access", () => {
   });
 
   it("refuses a POST without the CSRF token", async () => {
-    const res = await company.post("/impresa/patto").type("form").send({ conferma: "1" });
+    const res = await company.post("/impresa/patto").type("form").send({ confirm: "1" });
     expect(res.status).toBe(403);
     expect(await ctx.db.prisma.pactSignature.count()).toBe(0);
   });
@@ -79,32 +80,35 @@ describe("the public page", () => {
 describe("a firm asks to sign", () => {
   it("is refused when the firm is not in the register", async () => {
     const page = await unregistered.get("/impresa/patto");
-    expect(page.text).toContain("Potrai sottoscrivere il Patto quando la tua impresa sarà iscritta al registro.");
+    expect(page.text).toContain(t("pact.company.notRegistered"));
     expect(page.text).not.toContain('action="/impresa/patto"');
-    const res = await postForm(unregistered, "/impresa/patto", "/impresa/patto", { impegni: "", conferma: "1" });
+    const res = await postForm(unregistered, "/impresa/patto", "/impresa/patto", { commitments: "", confirm: "1" });
     expect(res.status).toBe(409);
     expect(await ctx.db.prisma.pactSignature.count()).toBe(0);
   });
 
   it("needs the confirmation and at most 2000 characters, keeping what was typed", async () => {
-    const res = await postForm(company, "/impresa/patto", "/impresa/patto", { impegni: "Aprire il nido al quartiere" });
+    const res = await postForm(company, "/impresa/patto", "/impresa/patto", {
+      commitments: "Aprire il nido al quartiere",
+    });
     expect(res.status).toBe(422);
-    expect(res.text).toContain("Per continuare seleziona la casella di conferma.");
+    expect(res.text).toMatch(fieldError("confirm", "validation.confirm"));
     expect(res.text).toContain("Aprire il nido al quartiere</textarea>");
-    expect(res.text).toContain('href="#campo-conferma"');
+    expect(res.text).toContain('href="#campo-confirm"');
+    expect(res.text).toContain('id="campo-confirm"');
     const long = await postForm(company, "/impresa/patto", "/impresa/patto", {
-      impegni: "x".repeat(2001),
-      conferma: "1",
+      commitments: "x".repeat(2001),
+      confirm: "1",
     });
     expect(long.status).toBe(422);
-    expect(long.text).toContain("Puoi scrivere al massimo 2000 caratteri.");
+    expect(long.text).toMatch(fieldError("commitments", "validation.tooBig.string", { max: 2000 }));
     expect(await ctx.db.prisma.pactSignature.count()).toBe(0);
   });
 
   it("records the request, audited, and shows nothing public until staff confirm", async () => {
     const res = await postForm(company, "/impresa/patto", "/impresa/patto", {
-      impegni: "Aprire il nido al quartiere",
-      conferma: "1",
+      commitments: "Aprire il nido al quartiere",
+      confirm: "1",
     });
     expect(res.status).toBe(303);
     const signature = await ctx.db.prisma.pactSignature.findFirstOrThrow({ where: { organizationId: firm.id } });
@@ -116,14 +120,12 @@ describe("a firm asks to sign", () => {
     });
     const [entry] = await audits("pact.request");
     expect(entry).toMatchObject({ entityType: "PactSignature", entityId: String(signature.id) });
-    expect((await company.get("/impresa/patto")).text).toContain(
-      "Richiesta inviata, in attesa di conferma degli uffici",
-    );
+    expect((await company.get("/impresa/patto")).text).toContain(t("pact.company.status.REQUESTED"));
     expect((await request(ctx.app).get("/patto")).text).not.toContain(firm.name);
     expect((await request(ctx.app).get(`/registro/${firm.slug}`)).text).not.toContain(
       "Ha sottoscritto il Patto metropolitano",
     );
-    const again = await postForm(company, "/impresa/patto", "/impresa/patto", { impegni: "", conferma: "1" });
+    const again = await postForm(company, "/impresa/patto", "/impresa/patto", { commitments: "", confirm: "1" });
     expect(again.status).toBe(409);
     expect(await ctx.db.prisma.pactSignature.count({ where: { organizationId: firm.id } })).toBe(1);
   });
@@ -148,9 +150,9 @@ describe("a firm asks to sign", () => {
       before: { status: "REQUESTED" },
       after: { status: "REJECTED", reason: "Manca la delibera" },
     });
-    expect((await postForm(company, "/impresa/patto", "/impresa/patto", { impegni: "", conferma: "1" })).status).toBe(
-      303,
-    );
+    expect(
+      (await postForm(company, "/impresa/patto", "/impresa/patto", { commitments: "", confirm: "1" })).status,
+    ).toBe(303);
   });
 
   it("is confirmed by staff: then /patto lists it and the firm page carries the badge", async () => {
@@ -182,7 +184,7 @@ describe("a firm asks to sign", () => {
 
   it("never shows another firm's request to a company", async () => {
     const page = await otherCompany.get("/impresa/patto");
-    expect(page.text).toContain("La tua impresa non ha ancora sottoscritto il Patto.");
+    expect(page.text).toContain(t("pact.company.status.NONE"));
     expect(page.text).not.toContain("Aprire il nido al quartiere");
   });
 });
@@ -191,54 +193,55 @@ describe("signatories outside the register", () => {
   it("answers 422 with messages beside the fields and keeps the values", async () => {
     const future = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
     const res = await postForm(reviewer, "/admin/patto", "/admin/patto", {
-      nome: "",
-      tipo: "BANCA",
-      data: "2026-02-30x",
-      impegni: "Impegno scritto",
+      name: "",
+      signatoryType: "BANCA",
+      signedOn: "2026-02-30x",
+      commitments: "Impegno scritto",
     });
     expect(res.status).toBe(422);
-    expect(res.text).toContain("Questo campo è obbligatorio.");
-    expect(res.text).toContain("Scegli una delle opzioni proposte.");
-    expect(res.text).toContain("Scrivi una data valida nel formato aaaa-mm-gg");
+    expect(res.text).toMatch(fieldError("name", "validation.required"));
+    expect(res.text).toMatch(fieldError("signatoryType", "validation.choice"));
+    expect(res.text).toMatch(fieldError("signedOn", "validation.date"));
+    for (const field of ["name", "signatoryType", "signedOn"]) expect(res.text).toContain(`href="#campo-${field}"`);
     expect(res.text).toContain("Impegno scritto</textarea>");
     const later = await postForm(reviewer, "/admin/patto", "/admin/patto", {
-      nome: "Sindacato Futuro",
-      tipo: "UNION",
-      data: future,
-      impegni: "",
+      name: "Sindacato Futuro",
+      signatoryType: "UNION",
+      signedOn: future,
+      commitments: "",
     });
     expect(later.status).toBe(422);
-    expect(later.text).toContain("La data di sottoscrizione non può essere futura.");
+    expect(later.text).toMatch(fieldError("signedOn", "pact.admin.futureDate"));
     expect(later.text).toContain('value="Sindacato Futuro"');
     expect(await ctx.db.prisma.pactSignature.count({ where: { organizationId: null } })).toBe(0);
   });
 
   it("answers 422, never 500, to dates that do not exist or are before 1900", async () => {
-    for (const [data, message] of [
-      ["2025-02-31", "Scrivi una data valida nel formato aaaa-mm-gg"],
-      ["2025-13-01", "Scrivi una data valida nel formato aaaa-mm-gg"],
-      ["0000-01-01", "La data non può essere precedente al 1900-01-01."],
-      ["1899-12-31", "La data non può essere precedente al 1900-01-01."],
+    for (const [signedOn, message] of [
+      ["2025-02-31", "validation.date"],
+      ["2025-13-01", "validation.date"],
+      ["0000-01-01", "validation.dateMin"],
+      ["1899-12-31", "validation.dateMin"],
     ] as const) {
       const res = await postForm(reviewer, "/admin/patto", "/admin/patto", {
-        nome: "Sindacato Distratto",
-        tipo: "UNION",
-        data,
-        impegni: "",
+        name: "Sindacato Distratto",
+        signatoryType: "UNION",
+        signedOn,
+        commitments: "",
       });
-      expect(res.status, data).toBe(422);
-      expect(res.text, data).toContain(message);
-      expect(res.text, data).toContain(`value="${data}"`);
+      expect(res.status, signedOn).toBe(422);
+      expect(res.text, signedOn).toMatch(fieldError("signedOn", message));
+      expect(res.text, signedOn).toContain(`value="${signedOn}"`);
     }
     expect(await ctx.db.prisma.pactSignature.count({ where: { organizationId: null } })).toBe(0);
   });
 
   it("adds a confirmed signatory, audited, listed under its type", async () => {
     const res = await postForm(reviewer, "/admin/patto", "/admin/patto", {
-      nome: "Camera del Lavoro di Prova",
-      tipo: "UNION",
-      data: "2025-03-12",
-      impegni: "Contrattazione di secondo livello",
+      name: "Camera del Lavoro di Prova",
+      signatoryType: "UNION",
+      signedOn: "2025-03-12",
+      commitments: "Contrattazione di secondo livello",
     });
     expect(res.status).toBe(303);
     const [entry] = await audits("pact.add");
@@ -260,7 +263,7 @@ describe("/admin/impostazioni", () => {
     const post = await reviewer
       .post("/admin/impostazioni")
       .type("form")
-      .send({ _csrf: token, pattoIt: "x", pattoEn: "y" });
+      .send({ _csrf: token, textIt: "x", textEn: "y" });
     expect(post.status).toBe(403);
     expect((await reviewer.get("/admin")).text).not.toContain('href="/admin/impostazioni"');
     const page = await admin.get("/admin/impostazioni");
@@ -272,19 +275,20 @@ describe("/admin/impostazioni", () => {
 
   it("validates both texts and keeps what was typed", async () => {
     const res = await postForm(admin, "/admin/impostazioni", "/admin/impostazioni", {
-      pattoIt: "Nuovo testo italiano",
-      pattoEn: "   ",
+      textIt: "Nuovo testo italiano",
+      textEn: "   ",
     });
     expect(res.status).toBe(422);
-    expect(res.text).toContain("Questo campo è obbligatorio.");
+    expect(res.text).toMatch(fieldError("textEn", "validation.required"));
+    expect(res.text).toContain('href="#campo-textEn"');
     expect(res.text).toContain("Nuovo testo italiano</textarea>");
     expect(await ctx.db.prisma.siteContent.count()).toBe(0);
   });
 
   it("saves the Pact's text, audited with before and after, escaped on /patto", async () => {
     const res = await postForm(admin, "/admin/impostazioni", "/admin/impostazioni", {
-      pattoIt: "Primo paragrafo <b>nuovo</b>.\n\nSecondo paragrafo.",
-      pattoEn: "First new paragraph.\r\n\r\nSecond paragraph.",
+      textIt: "Primo paragrafo <b>nuovo</b>.\n\nSecondo paragrafo.",
+      textEn: "First new paragraph.\r\n\r\nSecond paragraph.",
     });
     expect(res.status).toBe(303);
     const page = (await request(ctx.app).get("/patto")).text;
@@ -293,8 +297,8 @@ describe("/admin/impostazioni", () => {
     expect(page).not.toContain("<b>nuovo</b>");
     expect((await request(ctx.app).get("/patto?lang=en")).text).toContain("First new paragraph.</p>");
     const second = await postForm(admin, "/admin/impostazioni", "/admin/impostazioni", {
-      pattoIt: "Terza versione.",
-      pattoEn: "Third version.",
+      textIt: "Terza versione.",
+      textEn: "Third version.",
     });
     expect(second.status).toBe(303);
     const entries = await audits("settings.pactText");
@@ -328,10 +332,10 @@ describe("dates in Rome", () => {
       // A fresh login: the sessions opened at the real time would look expired hours later.
       const staff = await loggedInAgent(ctx.app, reviewerEmail, TEST_PASSWORD);
       const added = await postForm(staff, "/admin/patto", "/admin/patto", {
-        nome: "Sindacato di Mezzanotte",
-        tipo: "UNION",
-        data: romeDate,
-        impegni: "",
+        name: "Sindacato di Mezzanotte",
+        signatoryType: "UNION",
+        signedOn: romeDate,
+        commitments: "",
       });
       expect(added.status).toBe(303);
       const confirmed = await postForm(staff, "/admin/patto", `/admin/patto/${asked.id}/conferma`, {});
@@ -355,7 +359,7 @@ describe("concurrent requests", () => {
     const tokens = await Promise.all(agents.map((a) => tokenFor(a, "/impresa/patto")));
     const answers = await Promise.all(
       agents.map((a, i) =>
-        a.post("/impresa/patto").type("form").send({ _csrf: tokens[i], impegni: "", conferma: "1" }),
+        a.post("/impresa/patto").type("form").send({ _csrf: tokens[i], commitments: "", confirm: "1" }),
       ),
     );
     expect(answers.map((r) => r.status).sort()).toEqual([303, 409, 409, 409]);

@@ -34,20 +34,14 @@ export function pactAdminRoutes(services: Services) {
   router.post("/", async (req, res) => {
     const form = parseForm(signatorySchema, req);
     if (!form.ok) return render(res, 422, { errors: form.errors, values: form.values, form: "aggiungi" });
-    if (form.data.data > romeDateAndTime(new Date()).date) {
+    if (form.data.signedOn > romeDateAndTime(new Date()).date) {
       return render(res, 422, {
-        errors: { data: { key: "pact.admin.futureDate" } },
+        errors: { signedOn: { key: "pact.admin.futureDate" } },
         values: form.data,
         form: "aggiungi",
       });
     }
-    const { nome, tipo, data, impegni } = form.data;
-    await pact.addExternal(req.user!, {
-      name: nome,
-      signatoryType: tipo,
-      signedOn: dateColumn(data),
-      commitments: impegni,
-    });
+    await pact.addExternal(req.user!, { ...form.data, signedOn: dateColumn(form.data.signedOn) });
     res.redirect(303, "/admin/patto?esito=aggiunto");
   });
 

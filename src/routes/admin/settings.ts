@@ -11,7 +11,7 @@ export function settingsRoutes(services: Services) {
   router.get("/", async (req, res) => {
     const text = await services.pact.text();
     res.render(view, {
-      values: { pattoIt: text.it, pattoEn: text.en },
+      values: { textIt: text.it, textEn: text.en },
       errors: {},
       updatedAt: text.updatedAt,
       saved: req.query.esito === "salvate",
@@ -22,7 +22,7 @@ export function settingsRoutes(services: Services) {
     const form = parseForm(settingsSchema, req);
     if (!form.ok)
       return renderInvalid(res, view, form, { updatedAt: (await services.pact.text()).updatedAt, saved: false });
-    await services.pact.saveText(req.user!, form.data.pattoIt, form.data.pattoEn);
+    await services.pact.saveText(req.user!, form.data.textIt, form.data.textEn);
     res.redirect(303, "/admin/impostazioni?esito=salvate");
   });
 

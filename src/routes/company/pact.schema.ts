@@ -7,8 +7,8 @@ import { measureRow } from "../../domain/applicationPayload.js";
 
 /** /impresa/patto: optional commitments and the representative's confirmation. */
 export const pactRequestSchema = z.strictObject({
-  impegni: formFields.text(2000),
-  conferma: formFields.checkbox().refine((v) => v, "validation.confirm"),
+  commitments: formFields.text(2000),
+  confirm: formFields.checkbox().refine((v) => v, "validation.confirm"),
 });
 export type PactRequestForm = z.infer<typeof pactRequestSchema>;
 

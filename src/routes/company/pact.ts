@@ -34,7 +34,7 @@ export function companyPactRoutes(services: Services) {
   router.post("/patto", async (req, res) => {
     const form = parseForm(pactRequestSchema, req);
     if (!form.ok) return render(req, res, 422, { errors: form.errors, values: form.values });
-    const outcome = await services.pact.requestSignature(req.user!, form.data.impegni);
+    const outcome = await services.pact.requestSignature(req.user!, form.data.commitments);
     if (outcome.ok) return res.redirect(303, "/impresa/patto?inviata=1");
     render(req, res, 409, { refused: outcome.reason, values: form.data });
   });
