@@ -95,7 +95,7 @@ it("staff answer the question in the back office", async () => {
   await page.goto(`${session.baseUrl}/admin/contributi/nuovo`);
   await page.getByLabel("Importo in euro").fill("12,345");
   await page.getByRole("button", { name: "Salva il contributo" }).click();
-  expect(await page.locator("#campo-importo-errore").innerText()).toContain("Scrivi un importo in euro");
+  expect(await page.locator("#campo-amount-errore").innerText()).toContain("Scrivi un importo in euro");
   await audit(page, "admin-contributo-errori");
   await page.goto(`${session.baseUrl}/admin/contributi/rendiconto`);
   expect(await page.getByRole("table").innerText()).toContain("Regione Emilia-Romagna");

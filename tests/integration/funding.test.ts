@@ -5,6 +5,7 @@ import { buildSubmittedApplication, buildUser, TEST_PASSWORD } from "../factorie
 import { buildOrganization } from "../factories/organizationFactory.js";
 import { createTestContext, roomyRateLimits, type TestContext } from "../helpers/testApp.js";
 import { loggedInAgent, tokenFor } from "../helpers/login.js";
+import { fieldError } from "../helpers/catalogue.js";
 
 let ctx: TestContext;
 let admin: request.Agent;
@@ -20,15 +21,15 @@ const audits = (action: string, entityId: number) =>
   ctx.db.prisma.auditEntry.findMany({ where: { action, entityType: "Contribution", entityId: String(entityId) } });
 
 const validContribution = (overrides: Record<string, string> = {}) => ({
-  attivita: "Formazione sul welfare per le PMI",
-  importo: "1.234,56",
-  risorsa: "Fondo sociale europeo 2021-2027",
-  finanziatore: "Regione Emilia-Romagna",
-  data: "2026-04-15",
-  rete: "",
-  misura: "",
-  evento: "",
-  pubblico: "1",
+  activity: "Formazione sul welfare per le PMI",
+  amount: "1.234,56",
+  resource: "Fondo sociale europeo 2021-2027",
+  fundedBy: "Regione Emilia-Romagna",
+  grantedOn: "2026-04-15",
+  networkId: "",
+  measureId: "",
+  eventId: "",
+  isPublic: "1",
   ...overrides,
 });
 
@@ -66,35 +67,37 @@ describe("roles", () => {
 
 describe("staff record contributions", () => {
   it("answers a wrong amount with 422, an Italian message beside the field and the values kept", async () => {
-    for (const importo of ["abc", "12,345", "0,00", "1,234.56", "-5"]) {
+    for (const amount of ["abc", "12,345", "0,00", "1,234.56", "-5"]) {
       const res = await post(
         admin,
         "/admin/contributi/nuovo",
-        validContribution({ importo, attivita: "" }),
+        validContribution({ amount, activity: "" }),
         "/admin/contributi/nuovo",
       );
-      expect(res.status, importo).toBe(422);
-      expect(res.text).toMatch(/id="campo-importo-errore"[^>]*>Scrivi un importo in euro maggiore di zero/);
-      expect(res.text).toMatch(/id="campo-attivita-errore"[^>]*>Questo campo è obbligatorio\./);
-      expect(res.text).toContain(`value="${importo}"`);
+      expect(res.status, amount).toBe(422);
+      expect(res.text).toMatch(fieldError("amount", "funding.errors.amount"));
+      expect(res.text).toMatch(fieldError("activity", "validation.required"));
+      expect(res.text).toContain('href="#campo-amount"');
+      expect(res.text).toContain(`value="${amount}"`);
       expect(res.text).toContain('value="Fondo sociale europeo 2021-2027"');
     }
     const date = await post(
       admin,
       "/admin/contributi/nuovo",
-      validContribution({ data: "2026-02-30" }),
+      validContribution({ grantedOn: "2026-02-30" }),
       "/admin/contributi/nuovo",
     );
     expect(date.status).toBe(422);
-    expect(date.text).toContain("Scrivi una data valida");
+    expect(date.text).toMatch(fieldError("grantedOn", "validation.date"));
     const link = await post(
       admin,
       "/admin/contributi/nuovo",
-      validContribution({ misura: "999999" }),
+      validContribution({ measureId: "999999" }),
       "/admin/contributi/nuovo",
     );
     expect(link.status).toBe(422);
-    expect(link.text).toMatch(/id="campo-misura-errore"/);
+    expect(link.text).toMatch(fieldError("measureId", "validation.choice"));
+    expect(link.text).toContain('href="#campo-measureId"');
     expect(await ctx.db.prisma.contribution.count()).toBe(0);
   });
 
@@ -105,7 +108,7 @@ describe("staff record contributions", () => {
         await post(
           admin,
           "/admin/contributi/nuovo",
-          validContribution({ misura: String(measureId) }),
+          validContribution({ measureId: String(measureId) }),
           "/admin/contributi/nuovo",
         )
       ).status,
@@ -118,7 +121,7 @@ describe("staff record contributions", () => {
 
     const page = `/admin/contributi/${created.id}`;
     expect((await admin.get(page)).text).toContain('value="1234,56"');
-    expect((await post(admin, page, validContribution({ importo: "99999999.99", pubblico: "" }), page)).status).toBe(
+    expect((await post(admin, page, validContribution({ amount: "99999999.99", isPublic: "" }), page)).status).toBe(
       303,
     );
     const edited = await p.contribution.findUniqueOrThrow({ where: { id: created.id } });
@@ -212,14 +215,19 @@ const selectedIn = (html: string, name: string) => {
 
 describe("dates and links kept on edit", () => {
   it("answers 422, never 500, to dates that do not exist or are before 1900", async () => {
-    for (const [data, message] of [
-      ["2026-02-31", "Scrivi una data valida nel formato aaaa-mm-gg"],
-      ["0000-01-01", "La data non può essere precedente al 1900-01-01."],
-      ["1899-12-31", "La data non può essere precedente al 1900-01-01."],
+    for (const [grantedOn, message] of [
+      ["2026-02-31", "validation.date"],
+      ["0000-01-01", "validation.dateMin"],
+      ["1899-12-31", "validation.dateMin"],
     ] as const) {
-      const res = await post(admin, "/admin/contributi/nuovo", validContribution({ data }), "/admin/contributi/nuovo");
-      expect(res.status, data).toBe(422);
-      expect(res.text, data).toContain(message);
+      const res = await post(
+        admin,
+        "/admin/contributi/nuovo",
+        validContribution({ grantedOn }),
+        "/admin/contributi/nuovo",
+      );
+      expect(res.status, grantedOn).toBe(422);
+      expect(res.text, grantedOn).toMatch(fieldError("grantedOn", message));
     }
     expect(await ctx.db.prisma.contribution.count({ where: { grantedOn: { lt: new Date("1900-01-01") } } })).toBe(0);
   });
@@ -262,14 +270,17 @@ describe("dates and links kept on edit", () => {
     });
     const page = `/admin/contributi/${contribution.id}`;
     const form = (await admin.get(page)).text;
-    expect(selectedIn(form, "misura")).toBe(String(leftMeasure.id));
-    expect(selectedIn(form, "evento")).toBe(String(old.id));
-    const fields = validContribution({ misura: selectedIn(form, "misura"), evento: selectedIn(form, "evento") });
+    expect(selectedIn(form, "measureId")).toBe(String(leftMeasure.id));
+    expect(selectedIn(form, "eventId")).toBe(String(old.id));
+    const fields = validContribution({
+      measureId: selectedIn(form, "measureId"),
+      eventId: selectedIn(form, "eventId"),
+    });
 
-    const invalid = await post(admin, page, { ...fields, importo: "tanto" }, page);
+    const invalid = await post(admin, page, { ...fields, amount: "tanto" }, page);
     expect(invalid.status).toBe(422);
-    expect(selectedIn(invalid.text, "misura")).toBe(String(leftMeasure.id));
-    expect(selectedIn(invalid.text, "evento")).toBe(String(old.id));
+    expect(selectedIn(invalid.text, "measureId")).toBe(String(leftMeasure.id));
+    expect(selectedIn(invalid.text, "eventId")).toBe(String(old.id));
 
     expect((await post(admin, page, fields, page)).status).toBe(303);
     expect(await p.contribution.findUniqueOrThrow({ where: { id: contribution.id } })).toMatchObject({

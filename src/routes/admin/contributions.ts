@@ -52,7 +52,7 @@ export function adminContributionRoutes(services: Services) {
       .send(fundingCsv(totals, res.locals.t));
   });
 
-  router.get("/contributi/nuovo", (_req, res) => render(res, 200, { contribution: null, values: { pubblico: "1" } }));
+  router.get("/contributi/nuovo", (_req, res) => render(res, 200, { contribution: null, values: { isPublic: "1" } }));
 
   router.post("/contributi/nuovo", async (req, res) => {
     const form = parseForm(contributionFormSchema, req);
@@ -71,15 +71,15 @@ export function adminContributionRoutes(services: Services) {
     const contribution = await funding.find(Number(req.params.id));
     if (!contribution) return res.status(404).render("errors/404");
     const values = {
-      attivita: contribution.activity,
-      importo: contribution.amount.toFixed(2).replace(".", ","),
-      risorsa: contribution.resource,
-      finanziatore: contribution.fundedBy,
-      data: contribution.grantedOn.toISOString().slice(0, 10),
-      rete: contribution.networkId ?? "",
-      misura: contribution.measureId ?? "",
-      evento: contribution.eventId ?? "",
-      pubblico: contribution.isPublic ? "1" : "",
+      activity: contribution.activity,
+      amount: contribution.amount.toFixed(2).replace(".", ","),
+      resource: contribution.resource,
+      fundedBy: contribution.fundedBy,
+      grantedOn: contribution.grantedOn.toISOString().slice(0, 10),
+      networkId: contribution.networkId ?? "",
+      measureId: contribution.measureId ?? "",
+      eventId: contribution.eventId ?? "",
+      isPublic: contribution.isPublic ? "1" : "",
     };
     await render(res, 200, { contribution, values, saved: req.query.esito === "salvato" });
   });

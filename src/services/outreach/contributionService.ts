@@ -7,10 +7,13 @@ import type {
 import type { RunInTransaction } from "../../data/shared/transaction.js";
 import type { Actor } from "../review/reviewService.js";
 
+/** What staff record about a contribution (the admin form's fields). */
+export type { ContributionData };
+
 type Outcome =
   | { ok: true; id: number }
   | { ok: false; reason: "notFound" }
-  | { ok: false; reason: "badLink"; field: "rete" | "misura" | "evento" };
+  | { ok: false; reason: "badLink"; field: "networkId" | "measureId" | "eventId" };
 
 const snapshot = (c: Omit<ContributionData, "amount"> & { amount: { toString(): string } }) => ({
   activity: c.activity,
@@ -38,9 +41,9 @@ export function createContributionService(deps: {
     tx: Parameters<Parameters<RunInTransaction>[0]>[0],
   ): Promise<Outcome | null> {
     const exists = await contributions.linksExist(data, tx);
-    if (!exists.network) return { ok: false, reason: "badLink", field: "rete" };
-    if (!exists.measure) return { ok: false, reason: "badLink", field: "misura" };
-    if (!exists.event) return { ok: false, reason: "badLink", field: "evento" };
+    if (!exists.network) return { ok: false, reason: "badLink", field: "networkId" };
+    if (!exists.measure) return { ok: false, reason: "badLink", field: "measureId" };
+    if (!exists.event) return { ok: false, reason: "badLink", field: "eventId" };
     return null;
   }
 
