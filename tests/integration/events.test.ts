@@ -5,6 +5,7 @@ import { buildSubmittedApplication, buildUser, TEST_PASSWORD } from "../factorie
 import { buildOrganization } from "../factories/organizationFactory.js";
 import { createTestContext, roomyRateLimits, type TestContext } from "../helpers/testApp.js";
 import { loggedInAgent, tokenFor } from "../helpers/login.js";
+import { fieldError } from "../helpers/catalogue.js";
 
 let ctx: TestContext;
 let reviewer: request.Agent;
@@ -21,16 +22,16 @@ const audits = (action: string, entityId: number) =>
   ctx.db.prisma.auditEntry.findMany({ where: { action, entityType: "Event", entityId: String(entityId) } });
 
 const validEvent = (overrides: Record<string, string | string[]> = {}) => ({
-  titolo: "Seminario: welfare, territorio; reti di PMI",
-  tipo: "SEMINAR",
-  data: "2031-03-12",
-  ora: "09:30",
-  oraFine: "12:45",
-  luogo: "Sala del Consiglio, Palazzo Malvezzi",
-  comune: "037006",
-  organizzatore: "Città metropolitana di Bologna",
-  descrizione: "Come costruire una rete di imprese.\nSecondo paragrafo.",
-  partecipanti: "",
+  title: "Seminario: welfare, territorio; reti di PMI",
+  type: "SEMINAR",
+  date: "2031-03-12",
+  time: "09:30",
+  endTime: "12:45",
+  place: "Sala del Consiglio, Palazzo Malvezzi",
+  comuneCode: "037006",
+  organizer: "Città metropolitana di Bologna",
+  description: "Come costruire una rete di imprese.\nSecondo paragrafo.",
+  participants: "",
   ...overrides,
 });
 
@@ -61,7 +62,7 @@ describe("roles", () => {
       expect((await company.get(path)).status, path).toBe(403);
     }
     expect((await post(company, "/admin/eventi/nuovo", validEvent(), "/")).status).toBe(403);
-    expect(await ctx.db.prisma.event.count({ where: { title: validEvent().titolo } })).toBe(0);
+    expect(await ctx.db.prisma.event.count({ where: { title: validEvent().title } })).toBe(0);
   });
 
   it("refuses a POST without CSRF token", async () => {
@@ -74,35 +75,38 @@ describe("staff record events", () => {
     const res = await post(
       reviewer,
       "/admin/eventi/nuovo",
-      validEvent({ titolo: "", ora: "9 e mezza", partecipanti: "molti", luogo: "Teatro <Comunale>" }),
+      validEvent({ title: "", time: "9 e mezza", participants: "molti", place: "Teatro <Comunale>" }),
       "/admin/eventi/nuovo",
     );
     expect(res.status).toBe(422);
     expect(res.text).toContain('id="riepilogo-errori"');
-    expect(res.text).toMatch(/id="campo-titolo-errore"[^>]*>Questo campo è obbligatorio\./);
-    expect(res.text).toMatch(/id="campo-ora-errore"[^>]*>Scrivi un orario valido/);
-    expect(res.text).toMatch(/id="campo-partecipanti-errore"[^>]*>Scrivi un numero intero\./);
+    expect(res.text).toMatch(fieldError("title", "validation.required"));
+    expect(res.text).toMatch(fieldError("time", "events.errors.time"));
+    expect(res.text).toMatch(fieldError("participants", "validation.integer"));
+    for (const field of ["title", "time", "participants"]) expect(res.text).toContain(`href="#campo-${field}"`);
     expect(res.text).toContain('value="9 e mezza"');
     expect(res.text).toContain('value="Teatro &lt;Comunale&gt;"');
     expect(res.text).toContain("Come costruire una rete di imprese.");
 
-    const order = await post(reviewer, "/admin/eventi/nuovo", validEvent({ oraFine: "08:00" }), "/admin/eventi/nuovo");
+    const order = await post(reviewer, "/admin/eventi/nuovo", validEvent({ endTime: "08:00" }), "/admin/eventi/nuovo");
     expect(order.status).toBe(422);
-    expect(order.text).toContain("L&#39;ora di fine deve essere successiva");
-    const day = await post(reviewer, "/admin/eventi/nuovo", validEvent({ data: "2031-02-30" }), "/admin/eventi/nuovo");
+    expect(order.text).toMatch(fieldError("endTime", "events.errors.endBeforeStart"));
+    expect(order.text).toContain('href="#campo-endTime"');
+    const day = await post(reviewer, "/admin/eventi/nuovo", validEvent({ date: "2031-02-30" }), "/admin/eventi/nuovo");
     expect(day.status).toBe(422);
-    expect(day.text).toMatch(/id="campo-data-errore"/);
+    expect(day.text).toMatch(fieldError("date", "validation.date"));
   });
 
   it("accepts only registered organizations as attendees", async () => {
     const res = await post(
       reviewer,
       "/admin/eventi/nuovo",
-      validEvent({ imprese: [String(registered[0]!.id), String(notRegisteredId)] }),
+      validEvent({ organizationIds: [String(registered[0]!.id), String(notRegisteredId)] }),
       "/admin/eventi/nuovo",
     );
     expect(res.status).toBe(422);
-    expect(res.text).toContain("Scegli solo imprese iscritte al registro.");
+    expect(res.text).toMatch(fieldError("organizationIds", "events.errors.notRegistered"));
+    expect(res.text).toContain('href="#campo-organizationIds"');
     expect(await ctx.db.prisma.event.count()).toBe(0);
   });
 
@@ -111,12 +115,12 @@ describe("staff record events", () => {
     const created = await post(
       reviewer,
       "/admin/eventi/nuovo",
-      validEvent({ imprese: registered.map((o) => String(o.id)) }),
+      validEvent({ organizationIds: registered.map((o) => String(o.id)) }),
       "/admin/eventi/nuovo",
     );
     expect(created.status).toBe(303);
     const event = await p.event.findFirstOrThrow({
-      where: { title: validEvent().titolo },
+      where: { title: validEvent().title },
       include: { attendees: true },
     });
     // 09:30 in Rome in March (CET, UTC+1)
@@ -131,7 +135,7 @@ describe("staff record events", () => {
     const edited = await post(
       reviewer,
       page,
-      validEvent({ tipo: "TRAINING", partecipanti: "40", imprese: String(registered[1]!.id) }),
+      validEvent({ type: "TRAINING", participants: "40", organizationIds: String(registered[1]!.id) }),
       page,
     );
     expect(edited.status).toBe(303);
@@ -289,19 +293,19 @@ const checkedIn = (html: string, name: string) =>
 
 describe("dates and attendees kept on edit", () => {
   it("answers 422, never 500, to dates that do not exist or are before 1900", async () => {
-    for (const [data, message] of [
-      ["2031-02-31", "Scrivi una data valida nel formato aaaa-mm-gg"],
-      ["0000-01-01", "La data non può essere precedente al 1900-01-01."],
-      ["1899-12-31", "La data non può essere precedente al 1900-01-01."],
+    for (const [date, message] of [
+      ["2031-02-31", "validation.date"],
+      ["0000-01-01", "validation.dateMin"],
+      ["1899-12-31", "validation.dateMin"],
     ] as const) {
       const res = await post(
         reviewer,
         "/admin/eventi/nuovo",
-        validEvent({ titolo: "Data strana", data }),
+        validEvent({ title: "Data strana", date }),
         "/admin/eventi/nuovo",
       );
-      expect(res.status, data).toBe(422);
-      expect(res.text, data).toContain(message);
+      expect(res.status, date).toBe(422);
+      expect(res.text, date).toMatch(fieldError("date", message));
     }
     expect(await ctx.db.prisma.event.count({ where: { title: "Data strana" } })).toBe(0);
   });
@@ -324,17 +328,17 @@ describe("dates and attendees kept on edit", () => {
     const page = `/admin/eventi/${event.id}`;
     const form = await reviewer.get(page);
     expect(form.text).toContain("Impresa Uscita S.r.l.");
-    const imprese = checkedIn(form.text, "imprese");
-    expect(imprese.sort()).toEqual([String(left.id), String(registered[0]!.id)].sort());
+    const organizationIds = checkedIn(form.text, "organizationIds");
+    expect(organizationIds.sort()).toEqual([String(left.id), String(registered[0]!.id)].sort());
 
-    const invalid = await post(reviewer, page, validEvent({ titolo: "", imprese }), page);
+    const invalid = await post(reviewer, page, validEvent({ title: "", organizationIds }), page);
     expect(invalid.status).toBe(422);
-    expect(checkedIn(invalid.text, "imprese").sort()).toEqual(imprese.sort());
+    expect(checkedIn(invalid.text, "organizationIds").sort()).toEqual(organizationIds.sort());
 
-    const saved = await post(reviewer, page, validEvent({ titolo: "Incontro modificato", imprese }), page);
+    const saved = await post(reviewer, page, validEvent({ title: "Incontro modificato", organizationIds }), page);
     expect(saved.status).toBe(303);
     const after = await p.eventAttendance.findMany({ where: { eventId: event.id } });
-    expect(after.map((a) => String(a.organizationId)).sort()).toEqual(imprese.sort());
+    expect(after.map((a) => String(a.organizationId)).sort()).toEqual(organizationIds.sort());
     // Still not a choice for other events, nor something to add.
     expect((await reviewer.get("/admin/eventi/nuovo")).text).not.toContain("Impresa Uscita S.r.l.");
     await p.eventAttendance.deleteMany({ where: { eventId: event.id } });

@@ -3,23 +3,24 @@ import { EventType } from "../../generated/prisma/enums.js";
 import { romeLocalToInstant } from "../../domain/romeTime.js";
 import { formFields } from "../../validation/form.js";
 import { isoDate } from "../company/companyFields.js";
+import type { EventInput } from "../../services/territory/eventService.js";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const asArray = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-/** The staff's event form; times are Rome wall-clock times. */
+/** The staff's event form: the service's EventInput, start and end typed as a date and Rome wall-clock times. */
 export function eventFormSchema(comuneCodes: ReadonlySet<string>) {
   return z
     .strictObject({
-      titolo: formFields.requiredText(200),
-      tipo: z.enum(EventType),
-      data: z.string().trim().min(1).pipe(isoDate),
-      ora: z
+      title: formFields.requiredText(200),
+      type: z.enum(EventType),
+      date: z.string().trim().min(1).pipe(isoDate),
+      time: z
         .string()
         .trim()
         .min(1)
         .regex(/^\d{2}:\d{2}$/, "events.errors.time"),
-      oraFine: z.preprocess(
+      endTime: z.preprocess(
         blankToUndefined,
         z
           .string()
@@ -27,18 +28,18 @@ export function eventFormSchema(comuneCodes: ReadonlySet<string>) {
           .regex(/^\d{2}:\d{2}$/, "events.errors.time")
           .optional(),
       ),
-      luogo: formFields.requiredText(200),
-      comune: z.preprocess(
+      place: formFields.requiredText(200),
+      comuneCode: z.preprocess(
         blankToUndefined,
         z
           .string()
           .refine((c) => comuneCodes.has(c), "validation.comune")
           .optional(),
       ),
-      organizzatore: formFields.requiredText(200),
-      descrizione: formFields.text(5000),
-      partecipanti: z.preprocess(blankToUndefined, formFields.integer(0, 100_000).optional()),
-      imprese: z.preprocess(
+      organizer: formFields.requiredText(200),
+      description: formFields.text(5000),
+      participants: z.preprocess(blankToUndefined, formFields.integer(0, 100_000).optional()),
+      organizationIds: z.preprocess(
         asArray,
         z
           .array(
@@ -50,28 +51,24 @@ export function eventFormSchema(comuneCodes: ReadonlySet<string>) {
           .max(500),
       ),
     })
-    .transform((f, ctx) => {
-      const startsAt = romeLocalToInstant(f.data, f.ora);
+    .transform(({ date, time, endTime, ...f }, ctx): EventInput => {
+      const startsAt = romeLocalToInstant(date, time);
       if (!startsAt) {
-        ctx.addIssue({ code: "custom", path: ["data"], message: "validation.date" });
+        ctx.addIssue({ code: "custom", path: ["date"], message: "validation.date" });
         return z.NEVER;
       }
-      const endsAt = f.oraFine ? romeLocalToInstant(f.data, f.oraFine) : null;
-      if (f.oraFine && (!endsAt || endsAt <= startsAt)) {
-        ctx.addIssue({ code: "custom", path: ["oraFine"], message: "events.errors.endBeforeStart" });
+      const endsAt = endTime ? romeLocalToInstant(date, endTime) : null;
+      if (endTime && (!endsAt || endsAt <= startsAt)) {
+        ctx.addIssue({ code: "custom", path: ["endTime"], message: "events.errors.endBeforeStart" });
         return z.NEVER;
       }
       return {
-        title: f.titolo,
-        type: f.tipo,
+        ...f,
         startsAt,
         endsAt,
-        place: f.luogo,
-        comuneCode: f.comune ?? null,
-        organizer: f.organizzatore,
-        description: f.descrizione,
-        participants: f.partecipanti ?? null,
-        organizationIds: [...new Set(f.imprese)],
+        comuneCode: f.comuneCode ?? null,
+        participants: f.participants ?? null,
+        organizationIds: [...new Set(f.organizationIds)],
       };
     });
 }

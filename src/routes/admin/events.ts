@@ -32,7 +32,7 @@ export function adminEventRoutes(services: Services) {
     res.render("admin/events/index", { events: await events.list(), done: req.query.esito });
   });
 
-  router.get("/eventi/nuovo", (_req, res) => render(res, 200, { event: null, values: { imprese: [] } }));
+  router.get("/eventi/nuovo", (_req, res) => render(res, 200, { event: null, values: { organizationIds: [] } }));
 
   router.post("/eventi/nuovo", async (req, res) => {
     const form = parseForm(eventFormSchema((await formLocals()).comuneCodes), req);
@@ -42,7 +42,7 @@ export function adminEventRoutes(services: Services) {
       return render(res, 422, {
         event: null,
         values: req.body,
-        errors: { imprese: { key: "events.errors.notRegistered" } },
+        errors: { organizationIds: { key: "events.errors.notRegistered" } },
       });
     res.redirect(303, `/admin/eventi?esito=creato`);
   });
@@ -52,17 +52,17 @@ export function adminEventRoutes(services: Services) {
     if (!event) return res.status(404).render("errors/404");
     const { date, time } = romeDateAndTime(event.startsAt);
     const values = {
-      titolo: event.title,
-      tipo: event.type,
-      data: date,
-      ora: time,
-      oraFine: event.endsAt ? romeDateAndTime(event.endsAt).time : "",
-      luogo: event.place,
-      comune: event.comuneCode ?? "",
-      organizzatore: event.organizer,
-      descrizione: event.description,
-      partecipanti: event.participants ?? "",
-      imprese: event.attendees.map((a) => String(a.organizationId)),
+      title: event.title,
+      type: event.type,
+      date,
+      time,
+      endTime: event.endsAt ? romeDateAndTime(event.endsAt).time : "",
+      place: event.place,
+      comuneCode: event.comuneCode ?? "",
+      organizer: event.organizer,
+      description: event.description,
+      participants: event.participants ?? "",
+      organizationIds: event.attendees.map((a) => String(a.organizationId)),
     };
     await render(res, 200, { event, values, saved: req.query.esito === "salvato" });
   });
@@ -75,7 +75,11 @@ export function adminEventRoutes(services: Services) {
     const outcome = await events.update(event.id, req.user!, form.data);
     if (!outcome.ok && outcome.reason === "notFound") return res.status(404).render("errors/404");
     if (!outcome.ok)
-      return render(res, 422, { event, values: req.body, errors: { imprese: { key: "events.errors.notRegistered" } } });
+      return render(res, 422, {
+        event,
+        values: req.body,
+        errors: { organizationIds: { key: "events.errors.notRegistered" } },
+      });
     res.redirect(303, `/admin/eventi/${event.id}?esito=salvato`);
   });
 
