@@ -6,6 +6,7 @@ import { createTestContext, roomyRateLimits, type TestContext } from "../helpers
 import { csrfFrom } from "../helpers/csrf.js";
 import { loggedInAgent, tokenFor } from "../helpers/login.js";
 import { lastMailTo } from "../helpers/outbox.js";
+import { fieldError } from "../helpers/catalogue.js";
 
 let ctx: TestContext;
 let reviewer: request.Agent;
@@ -15,7 +16,7 @@ let company: request.Agent;
 const question = (overrides: Record<string, string> = {}) => ({
   name: "Giulia Rossi",
   email: "giulia.rossi@example.org",
-  comune: "037006",
+  comuneCode: "037006",
   topic: "ANZIANI",
   message: "Cerco un'assistente familiare condivisa per mia madre a Bologna.",
   privacy: "1",
@@ -62,17 +63,17 @@ describe("/guida", () => {
 describe("/consulenza", () => {
   it("answers a wrong form with 422, Italian messages beside the fields and the values kept", async () => {
     const { res } = await ask(
-      question({ name: "", email: "non-una-email", comune: "999999", message: "Aiuto", privacy: "" }),
+      question({ name: "", email: "non-una-email", comuneCode: "999999", message: "Aiuto", privacy: "" }),
     );
     expect(res.status).toBe(422);
     expect(res.text).toContain('id="riepilogo-errori"');
-    expect(res.text).toMatch(/id="campo-name-errore"[^>]*>Questo campo è obbligatorio\./);
-    expect(res.text).toMatch(/id="campo-email-errore"[^>]*>Scrivi un indirizzo email valido/);
-    expect(res.text).toMatch(/id="campo-comune-errore"[^>]*>Scegli uno dei 55 comuni/);
-    expect(res.text).toMatch(/id="campo-message-errore"[^>]*>Scrivi la tua domanda in almeno 10 caratteri\./);
-    expect(res.text).toMatch(
-      /id="campo-privacy-errore"[^>]*>Per continuare devi dichiarare di aver letto l&#39;informativa privacy\./,
-    );
+    expect(res.text).toMatch(fieldError("name", "validation.required"));
+    expect(res.text).toMatch(fieldError("email", "validation.email"));
+    expect(res.text).toMatch(fieldError("comuneCode", "validation.comune"));
+    expect(res.text).toMatch(fieldError("message", "advice.errors.messageShort"));
+    expect(res.text).toMatch(fieldError("privacy", "validation.privacy"));
+    for (const field of ["name", "email", "comuneCode", "message", "privacy"])
+      expect(res.text).toContain(`href="#campo-${field}"`);
     expect(res.text).toContain('value="non-una-email"');
     expect(res.text).toContain(">Aiuto</textarea>");
     expect(await ctx.db.prisma.adviceRequest.count()).toBe(0);

@@ -19,12 +19,15 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.db.close());
 
-async function attempt(agent: request.Agent, email: string, password: string, torna?: string) {
-  const form = await agent.get("/accedi");
+/** Logs in from `/accedi`, or from `/accedi?torna=<returnTo>` posting the hidden field as the page filled it. */
+async function attempt(agent: request.Agent, email: string, password: string, returnTo?: string) {
+  const form = await agent.get(returnTo ? `/accedi?torna=${encodeURIComponent(returnTo)}` : "/accedi");
+  const kept = form.text.match(/<input type="hidden" name="returnTo" value="([^"]*)">/)?.[1];
+  expect(kept).toBe(returnTo ?? "");
   return agent
     .post("/accedi")
     .type("form")
-    .send({ _csrf: csrfFrom(form.text), email, password, ...(torna ? { torna } : {}) });
+    .send({ _csrf: csrfFrom(form.text), email, password, ...(returnTo ? { returnTo: kept } : {}) });
 }
 
 describe("/accedi", () => {

@@ -18,7 +18,7 @@ describe("a NUL character anywhere in a request", () => {
       _csrf: token,
       name: "Giulia Rossi",
       email: "giulia.rossi@example.org",
-      comune: "037006",
+      comuneCode: "037006",
       topic: "ANZIANI",
       message: "Una domanda abbastanza lunga\u0000con un carattere nullo.",
       privacy: "1",

@@ -33,7 +33,7 @@ export function loginRoutes(limits: RateLimits, authenticator: Authenticator) {
 
   router.get("/accedi", (req, res) => {
     if (req.user) return res.redirect(303, homeFor(req.user));
-    res.render(view, { values: { torna: req.query.torna }, errors: {} });
+    res.render(view, { values: { returnTo: req.query.torna }, errors: {} });
   });
 
   router.post("/accedi", limits.login, async (req, res, next) => {
@@ -42,13 +42,13 @@ export function loginRoutes(limits: RateLimits, authenticator: Authenticator) {
     const outcome = await checkPassword(authenticator, req, res, next);
     if ("failure" in outcome) {
       return res.status(401).render(view, {
-        values: { email: form.data.email, torna: form.data.torna },
+        values: { email: form.data.email, returnTo: form.data.returnTo },
         errors: {},
         failure: `accounts.login.failure.${outcome.failure}`,
       });
     }
     await logIn(req, outcome.user);
-    res.redirect(303, safeReturnPath(form.data.torna, homeFor(outcome.user)));
+    res.redirect(303, safeReturnPath(form.data.returnTo, homeFor(outcome.user)));
   });
 
   router.post("/esci", (req, res, next) => {

@@ -7,7 +7,7 @@ export function adviceRequestSchema(comuneCodes: ReadonlySet<string>) {
   return z.strictObject({
     name: formFields.requiredText(200),
     email: formFields.email(),
-    comune: z.string().refine((c) => comuneCodes.has(c), "validation.comune"),
+    comuneCode: z.string().refine((c) => comuneCodes.has(c), "validation.comune"),
     topic: z.enum(MeasureCategory),
     message: z.string().trim().min(10, "advice.errors.messageShort").max(5000),
     privacy: formFields.checkbox().refine((v) => v, "validation.privacy"),

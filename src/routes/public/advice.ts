@@ -36,9 +36,9 @@ export function adviceRoutes(services: Services, limits: RateLimits) {
     }
     const form = parseForm(adviceRequestSchema(comuneCodes), req);
     if (!form.ok) return renderInvalid(res, view, form, { comuni, topics });
-    const { name, email, comune, topic, message } = form.data;
+    const { name, email, comuneCode, topic, message } = form.data;
     req.session.adviceReference = await services.advice.submit(
-      { name, email, comuneCode: comune, topic, message },
+      { name, email, comuneCode, topic, message },
       res.locals.lang,
     );
     res.redirect(303, "/consulenza/inviata");
