@@ -148,17 +148,17 @@ function fieldsOf(form: HTMLElement): Field[] {
   return fields;
 }
 
-/** A plausible value for a field that has none, from its type and name. */
+/** A plausible value for a field that has none, from its type and (English, as every POST form's) name. */
 function validLooking(field: Field): string {
   if (field.value) return field.value;
   const n = field.name.toLowerCase();
   if (field.type === "email" || n.includes("email")) return "prova.ostile@example.org";
   if (field.type === "password" || n.includes("password")) return "Password-lunga-123";
-  if (field.type === "number" || /employees|capacity|amount|participants|importo|partecipanti/.test(n)) return "12";
-  if (field.type === "date" || /date|on$|data/.test(n)) return "2026-05-04";
-  if (field.type === "url" || /website|url|sito/.test(n)) return "https://www.example.org";
-  if (field.type === "tel" || n.includes("phone") || n.includes("telefono")) return "051 123456";
-  if (n.includes("vat") || n.includes("iva")) return nextVatNumber();
+  if (field.type === "number" || /employees|capacity|amount|participants/.test(n)) return "12";
+  if (field.type === "date" || /date|on$/.test(n)) return "2026-05-04";
+  if (field.type === "url" || /website|url/.test(n)) return "https://www.example.org";
+  if (field.type === "tel" || n.includes("phone")) return "051 123456";
+  if (n.includes("vat")) return nextVatNumber();
   if (n === "lat" || n === "lon") return "";
   if (n.includes("comune")) return "037006";
   return "Testo di prova ragionevole";
