@@ -36,7 +36,7 @@ export function createRegistryService(
       });
     },
 
-    /** A whole rendered page of results, for visitors who are not signed in (routes/public/registry.ts). */
+    /** A whole rendered page of results, for visitors who are not signed in (routes/public/searchPage.ts). */
     cachedPage(key: string, render: () => Promise<string>) {
       return cached(`html:${key}`, render);
     },
