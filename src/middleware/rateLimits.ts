@@ -3,7 +3,7 @@ import { limitConcurrentDownloads } from "./concurrentDownloads.js";
 import type { RequestHandler } from "express";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Config } from "../config.js";
-import { PostgresRateLimitStore } from "../data/shared/rateLimitStore.js";
+import { createPostgresRateLimitStore } from "../data/shared/rateLimitStore.js";
 import { apiTooManyRequests } from "../routes/api/problem.js";
 
 export interface RateLimitOptions {
@@ -25,7 +25,7 @@ export function limitRequests(prisma: PrismaClient, options: RateLimitOptions): 
     limit: options.limit,
     standardHeaders: "draft-8",
     legacyHeaders: false,
-    store: new PostgresRateLimitStore(prisma, `${options.name}:`),
+    store: createPostgresRateLimitStore(prisma, `${options.name}:`),
     handler:
       options.onLimit ??
       ((_req, res) => {

@@ -1,0 +1,46 @@
+import type { Options } from "express-rate-limit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPostgresRateLimitStore } from "../../src/data/shared/rateLimitStore.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/testDatabase.js";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db?.close());
+
+/** A store as express-rate-limit sets it up: init with the limiter's options first. */
+function store(prefix: string, windowMs = 60_000) {
+  const s = createPostgresRateLimitStore(db.prisma, prefix);
+  s.init({ windowMs } as Options);
+  return s;
+}
+
+describe("the PostgreSQL rate-limit store", () => {
+  it("counts the hits of one key across instances, apart from other limiters", async () => {
+    const [one, other, elsewhere] = [store("login:"), store("login:"), store("public-forms:")];
+    expect((await one.increment("10.0.0.1")).totalHits).toBe(1);
+    expect((await other.increment("10.0.0.1")).totalHits).toBe(2);
+    expect((await elsewhere.increment("10.0.0.1")).totalHits).toBe(1);
+    expect((await one.get("10.0.0.1"))?.totalHits).toBe(2);
+    expect(one).toMatchObject({ prefix: "login:", localKeys: false });
+  });
+
+  it("decrements down to zero, resets a key, and starts a new window when the old one is over", async () => {
+    const s = store("short:", 200);
+    const first = await s.increment("k");
+    expect(first.resetTime!.getTime() - Date.now()).toBeLessThanOrEqual(200);
+    await s.decrement("k");
+    await s.decrement("k");
+    expect((await s.get("k"))?.totalHits).toBe(0);
+    await s.resetKey("k");
+    expect(await s.get("k")).toBeUndefined();
+    expect(await db.prisma.rateLimitHit.count({ where: { key: "short:k" } })).toBe(0);
+
+    await s.increment("k");
+    await s.increment("k");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await s.get("k")).toBeUndefined();
+    expect((await s.increment("k")).totalHits).toBe(1);
+  });
+});
