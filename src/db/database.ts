@@ -2,6 +2,7 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { startEmbeddedPostgres } from "./embeddedPostgres.js";
+import { statementName } from "./statementNames.js";
 
 export interface Database {
   prisma: PrismaClient;
@@ -48,7 +49,7 @@ export function connect(
   });
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on("error", () => {});
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: statementName }) });
   return {
     prisma,
     pool,

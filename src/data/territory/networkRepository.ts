@@ -42,15 +42,6 @@ export function createNetworkRepository(db: Db) {
       });
     },
 
-    /** The public networks an organization is an active member of, with their approved measures. */
-    publicOf(organizationId: number) {
-      return db.network.findMany({
-        where: { ...publicNetwork, members: { some: { organizationId, status: "ACTIVE" } } },
-        orderBy: { name: "asc" },
-        include: { measures: { where: approvedMeasures, orderBy: { title: "asc" }, include: latestClassification } },
-      });
-    },
-
     /** Every public network with this organization's membership, for the company area. */
     forCompany(organizationId: number) {
       return db.network.findMany({

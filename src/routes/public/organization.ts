@@ -10,7 +10,7 @@ export function organizationPage(services: Services): RequestHandler {
     if (!organization) return next();
     res.render("public/organization", {
       organization,
-      networks: await services.network.ofOrganization(organization.id),
+      networks: organization.networks,
       needsVerification: needsVerification(organization.lastVerifiedAt),
       jsonLd: organizationJsonLd(organization, `${res.locals.publicBaseUrl}/registro/${organization.slug}`),
     });

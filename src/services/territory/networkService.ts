@@ -26,7 +26,6 @@ export function createNetworkService(deps: {
   return {
     listPublic: () => networks.listPublic(),
     publicPage: (slug: string) => networks.findPublicBySlug(slug),
-    ofOrganization: (organizationId: number) => networks.publicOf(organizationId),
     listAll: () => networks.listAll(),
     detail: (id: number) => networks.findById(id),
     registeredOrganizations: () => networks.registeredOrganizations(),
