@@ -12,6 +12,7 @@ const schema = z
     DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     SEARCH_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
+    SEARCH_MEMORY_INDEX: bool.default(true),
     EMBEDDED_DB_DIR: z.string().default("./data/pglite"),
     SEED_DEMO_DATA: bool.default(true),
     SESSION_SECRET: z.string().min(32).optional(),
@@ -59,6 +60,8 @@ function toConfig(env: z.infer<typeof schema>) {
     dbPoolSize: env.DB_POOL_SIZE,
     /** Memory for cached public search results (0 = no cache); see services/searchCache.ts. */
     searchCacheBytes: Math.round(env.SEARCH_CACHE_MB * 1024 * 1024),
+    /** Public searches answered from an in-process index (services/registry/memorySearchIndex.ts). */
+    searchMemoryIndex: env.SEARCH_MEMORY_INDEX,
     embeddedDbDir: env.EMBEDDED_DB_DIR,
     seedDemoData: env.SEED_DEMO_DATA,
     // Development only: production refuses to start without SESSION_SECRET.

@@ -44,6 +44,10 @@ const app = createApp({ config, db, logger, services, i18n });
 const server = app.listen(config.port, config.host, () => {
   logger.info(`Registro del welfare aziendale: http://localhost:${config.port}`);
 });
+// The in-process search index, before the first visitor's search rather than on it.
+void services.registry.buildMemoryIndex().then((index) => {
+  if (index) logger.info({ organizations: index.size, mb: Math.round(index.bytes / 2 ** 20) }, "search index built");
+});
 
 // Without SMTP settings e-mails stay in the outbox table for developers to read.
 const stopMailWorker = config.smtp

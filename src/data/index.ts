@@ -18,6 +18,7 @@ import { createProblemReportRepository } from "./registry/problemReportRepositor
 import { createPublicDataVersionRepository } from "./monitoring/publicDataVersionRepository.js";
 import { createRegisterAdminRepository } from "./review/registerAdminRepository.js";
 import { createRegistrySearchRepository } from "./registry/registrySearchRepository.js";
+import { createMemoryIndexRepository } from "./registry/memoryIndexRepository.js";
 import { createReviewRepository } from "./review/reviewRepository.js";
 import { createStaffRepository } from "./review/staffRepository.js";
 import { createStaffStatisticsRepository } from "./monitoring/staffStatisticsRepository.js";
@@ -28,7 +29,8 @@ import { createUserRepository } from "./accounts/userRepository.js";
 /**
  * Every repository, each built once on one database; the key is the file name
  * without "Repository". `pool` is the one Prisma uses: the open data exports
- * stream through it (openDataRepository.ts).
+ * stream through it (openDataRepository.ts), the in-process search index is
+ * read through a cursor on it (memoryIndexRepository.ts).
  */
 export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
   return {
@@ -41,6 +43,7 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     comune: createComuneRepository(prisma),
     contribution: createContributionRepository(prisma),
     event: createEventRepository(prisma),
+    memoryIndex: createMemoryIndexRepository(pool),
     network: createNetworkRepository(prisma),
     openData: createOpenDataRepository(prisma, pool),
     organization: createOrganizationRepository(prisma),

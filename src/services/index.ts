@@ -24,6 +24,7 @@ import { createProblemReportService } from "./registry/problemReportService.js";
 import { createReferenceDataService } from "./registry/referenceDataService.js";
 import { createRegisterUpkeepService } from "./review/registerUpkeepService.js";
 import { createRegistryService } from "./registry/registryService.js";
+import { createMemoryIndexHolder } from "./registry/memorySearchIndex.js";
 import { createReviewService } from "./review/reviewService.js";
 import { createSearchCache } from "./registry/searchCache.js";
 import { createStaffService } from "./review/staffService.js";
@@ -87,7 +88,12 @@ export function createServices(repositories: Repositories, config: Config, i18n:
     problemReport: createProblemReportService({ reports: r.problemReport, audit, transaction }),
     referenceData,
     registerUpkeep: createRegisterUpkeepService({ register: r.registerAdmin, audit, transaction }),
-    registry: createRegistryService(r.registrySearch, r.organization, createSearchCache(config.searchCacheBytes)),
+    registry: createRegistryService(
+      r.registrySearch,
+      r.organization,
+      createSearchCache(config.searchCacheBytes),
+      config.searchMemoryIndex ? createMemoryIndexHolder(r.memoryIndex) : undefined,
+    ),
     review: createReviewService({
       reviews: r.review,
       audit,

@@ -1,4 +1,5 @@
 import { Prisma } from "../../generated/prisma/client.js";
+import { PLAN_EACH_TIME } from "../../db/statementNames.js";
 import { hasMeasureFilters, type MeasureFacts, type RegistrySearch } from "../../domain/registrySearch.js";
 import { matchingMeasureCodes } from "../../domain/searchFacts.js";
 import { categorySearchWord, expandSearchText } from "../../domain/searchVocabulary.js";
@@ -223,7 +224,7 @@ export function createRegistrySearchRepository(db: Db) {
      */
     async countAndPage(p: PreparedSearch, cap: number, limit: number, offset: number) {
       const rank = isRanked(p) ? Prisma.sql`ts_rank(o."searchVector", ${tsq(p)})` : Prisma.sql`NULL::real`;
-      const rows = await db.$queryRaw<(OrganizationHit & { total: number })[]>`
+      const rows = await db.$queryRaw<(OrganizationHit & { total: number })[]>`${Prisma.raw(PLAN_EACH_TIME)}
         WITH c AS MATERIALIZED (
           SELECT o.id, o.name, o."registeredAt", o."earthPoint", ${rank} AS rank
           FROM "Organization" o WHERE ${searchConditions(p)} LIMIT ${cap}
@@ -245,10 +246,31 @@ export function createRegistrySearchRepository(db: Db) {
 
     /** A page of a search with many matches, walking an index in the order asked (countAndPage said so). */
     walk(p: PreparedSearch, limit: number, offset: number): Promise<OrganizationHit[]> {
-      return db.$queryRaw<OrganizationHit[]>`
+      return db.$queryRaw<OrganizationHit[]>`${Prisma.raw(PLAN_EACH_TIME)}
         SELECT ${hitColumns(p)}
         FROM "Organization" o JOIN "Comune" c ON c."istatCode" = o."comuneCode"
         WHERE ${searchConditions(p, "walk")}
+        ORDER BY ${searchOrder(p)}
+        LIMIT ${limit} OFFSET ${offset}`;
+    },
+
+    /** The results of these organizations, in this order (a page the in-process index found). */
+    hitsByIds(p: PreparedSearch, ids: number[]): Promise<OrganizationHit[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db.$queryRaw<OrganizationHit[]>`
+        SELECT ${hitColumns(p)}
+        FROM unnest(${ids}::int[]) WITH ORDINALITY AS k(id, n)
+        JOIN "Organization" o ON o.id = k.id JOIN "Comune" c ON c."istatCode" = o."comuneCode"
+        ORDER BY k.n`;
+    },
+
+    /** A page of these organizations (at most RANK_CANDIDATES) by relevance to the words. */
+    rankedPage(p: PreparedSearch, ids: number[], limit: number, offset: number): Promise<OrganizationHit[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db.$queryRaw<OrganizationHit[]>`
+        SELECT ${hitColumns(p)}
+        FROM "Organization" o JOIN "Comune" c ON c."istatCode" = o."comuneCode"
+        WHERE o.id = ANY(${ids}::int[])
         ORDER BY ${searchOrder(p)}
         LIMIT ${limit} OFFSET ${offset}`;
     },

@@ -7,14 +7,21 @@ import {
 import { MAX_RESULTS, PAGE_SIZE, measureMatches, searchKey, type RegistrySearch } from "../../domain/registrySearch.js";
 import type { SearchCache } from "./searchCache.js";
 import { createVersionedMemo } from "../shared/versionedMemo.js";
+import type { MemoryIndexHolder } from "./memorySearchIndex.js";
+import { parseTsquery } from "../../domain/tsquery.js";
 
+/** `memoryIndex`: answer searches from the in-process index when it is of the current version. */
 export function createRegistryService(
   search: RegistrySearchRepository,
   organizations: OrganizationRepository,
   cache: SearchCache,
+  memoryIndex?: MemoryIndexHolder,
 ) {
   /** Cached under the register's current version: never older than what is committed. */
-  const cached = async <T>(key: string, compute: () => Promise<T>) => cache.get(await search.version(), key, compute);
+  const cached = async <T>(key: string, compute: (version: string) => Promise<T>) => {
+    const version = await search.version();
+    return cache.get(version, key, () => compute(version));
+  };
   // The home page's whole-register counts: once per committed change, not per visit.
   const home = createVersionedMemo(async () => {
     const [counts, latest] = await Promise.all([organizations.publicCounts(), organizations.latestRegistered(6)]);
@@ -24,15 +31,13 @@ export function createRegistryService(
   return {
     /** One page of public results, each organization with its measures (matching ones first). */
     search(query: RegistrySearch) {
-      return cached(`page:${searchKey(query)}`, () => searchPage(query));
+      return cached(`page:${searchKey(query)}`, (version) => searchPage(query, version));
     },
 
     /** Points for the map: the same search, nearest/best first, without paging. */
     mapPoints(query: RegistrySearch, limit: number) {
-      return cached(`map:${limit}:${searchKey({ ...query, page: 1 })}`, async () => {
-        const prepared = await search.prepare(query);
-        const { hits } = await search.countAndPage(prepared, MAX_RESULTS + 1, limit, 0);
-        return hits ?? search.walk(prepared, limit, 0);
+      return cached(`map:${limit}:${searchKey({ ...query, page: 1 })}`, async (version) => {
+        return (await find(query, version, limit, 0)).hits;
       });
     },
 
@@ -45,17 +50,47 @@ export function createRegistryService(
       return organizations.findPublicBySlug(slug);
     },
 
+    /** Builds the in-process search index now (undefined when there is none or it failed: PostgreSQL answers). */
+    async buildMemoryIndex() {
+      return memoryIndex?.build();
+    },
+
     async homeSummary() {
       return home.get(await search.version());
     },
   };
 
-  async function searchPage(query: RegistrySearch) {
-    const offset = (query.page - 1) * PAGE_SIZE;
+  /**
+   * `limit` results of a search from `offset`, and the number of matches (at
+   * least up to MAX_RESULTS + 1): from the in-process index when it is of
+   * `version` and can read the words, otherwise from PostgreSQL.
+   */
+  async function find(query: RegistrySearch, version: string, limit: number, offset: number) {
     const prepared = await search.prepare(query);
-    const counted = await search.countAndPage(prepared, MAX_RESULTS + 1, PAGE_SIZE, offset);
-    const total = counted.total;
-    const hits = counted.hits ?? (await search.walk(prepared, PAGE_SIZE, offset));
+    const ranked = isRanked(prepared);
+    const index = memoryIndex?.at(version);
+    const text = prepared.tsquery === null ? undefined : parseTsquery(prepared.tsquery);
+    if (index && text !== null) {
+      const { sort, origin } = query;
+      const order = sort === "distanza" && origin ? "distance" : sort === "recenti" ? "date" : "name";
+      const found = index.find(
+        { search: query, text, viaNetworks: prepared.viaNetworks },
+        // By relevance PostgreSQL ranks the first RANK_CANDIDATES matches (in name order).
+        ranked ? { order: "name", offset: 0, limit: 0, candidates: RANK_CANDIDATES } : { order, offset, limit },
+      );
+      const hits = ranked
+        ? await search.rankedPage(prepared, found.candidates, limit, offset)
+        : await search.hitsByIds(prepared, found.page);
+      return { hits, total: found.total, approximateOrder: ranked && found.total > RANK_CANDIDATES };
+    }
+    const counted = await search.countAndPage(prepared, MAX_RESULTS + 1, limit, offset);
+    const hits = counted.hits ?? (await search.walk(prepared, limit, offset));
+    return { hits, total: counted.total, approximateOrder: ranked && counted.total > RANK_CANDIDATES };
+  }
+
+  async function searchPage(query: RegistrySearch, version: string) {
+    const offset = (query.page - 1) * PAGE_SIZE;
+    const { hits, total, approximateOrder } = await find(query, version, PAGE_SIZE, offset);
     const measures = hits.length ? await search.measuresOf(hits.map((h) => h.id)) : [];
     const results = hits.map((hit) => {
       const own = measures
@@ -70,7 +105,7 @@ export function createRegistryService(
       total: countable,
       moreThanMax: total > MAX_RESULTS,
       /** Ranked among the first RANK_CANDIDATES matches only: the page says so. */
-      approximateOrder: isRanked(prepared) && total > RANK_CANDIDATES,
+      approximateOrder,
       page: query.page,
       pages: Math.max(1, Math.ceil(countable / PAGE_SIZE)),
     };

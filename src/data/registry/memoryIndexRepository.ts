@@ -1,0 +1,94 @@
+import type pg from "pg";
+
+/**
+ * What the in-process search index (services/registry/memorySearchIndex.ts)
+ * holds of a registered organization: the columns the filters read
+ * (`facts` are Organization.measureFacts) and the lexemes of its search text.
+ * They are read in name order (`ORDER BY name, id`, the database's collation:
+ * the same order as the SQL search) from one snapshot, so that the index is
+ * exactly the register of one version.
+ */
+export interface MemoryIndexRow {
+  id: number;
+  registeredAt: number;
+  comuneCode: string;
+  lat: number;
+  lon: number;
+  sizeClass: string | null;
+  atecoSectionCode: string | null;
+  pact: boolean;
+  facts: number[];
+  /** The lexemes of Organization.searchVector, separated by LEXEME_SEPARATOR. */
+  lexemes: string;
+}
+
+/** Between two lexemes in `lexemes` (a control character: never part of a lexeme). */
+export const LEXEME_SEPARATOR = "\x1f";
+
+const ORGANIZATIONS = `
+  SELECT o.id, (extract(epoch FROM o."registeredAt") * 1000)::float8 AS "registeredAt", o."comuneCode", o.lat, o.lon,
+         o."sizeClass"::text AS "sizeClass", o."atecoSectionCode",
+         EXISTS (SELECT 1 FROM "PactSignature" ps WHERE ps."organizationId" = o.id AND ps.status = 'CONFIRMED') AS pact,
+         array_to_string(o."measureFacts", ',') AS facts,
+         array_to_string(tsvector_to_array(o."searchVector"), chr(31)) AS lexemes
+  FROM "Organization" o WHERE o."registryStatus" = 'REGISTERED'
+  ORDER BY o.name, o.id`;
+
+/** Rows read at a time: the lexeme strings of a batch are dropped before the next (memory at 1,000,000). */
+const BATCH = 10_000;
+
+export function createMemoryIndexRepository(pool: pg.Pool) {
+  return {
+    /**
+     * The registered organizations in name order, `BATCH` at a time to `each`,
+     * from one REPEATABLE READ snapshot whose version is returned (version and
+     * rows agree).
+     */
+    async load(each: (rows: MemoryIndexRow[]) => void): Promise<string> {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        const version = await client.query<{ version: string }>(
+          `SELECT version::text AS version FROM "SearchState" WHERE id = 1`,
+        );
+        if (!version.rows[0]) throw new Error('The "SearchState" row is missing: run the migrations (search_state)');
+        await client.query(`DECLARE memory_index NO SCROLL CURSOR FOR ${ORGANIZATIONS}`);
+        for (;;) {
+          const { rows } = await client.query<{
+            id: number;
+            registeredAt: number | null;
+            comuneCode: string;
+            lat: number | null;
+            lon: number | null;
+            sizeClass: string | null;
+            atecoSectionCode: string | null;
+            pact: boolean;
+            facts: string;
+            lexemes: string | null;
+          }>(`FETCH ${BATCH} FROM memory_index`);
+          if (rows.length === 0) break;
+          each(
+            rows.map((o) => ({
+              ...o,
+              // DESC puts NULLs first in PostgreSQL (approval always sets the date).
+              registeredAt: o.registeredAt ?? Number.POSITIVE_INFINITY,
+              lat: o.lat ?? Number.NaN,
+              lon: o.lon ?? Number.NaN,
+              facts: o.facts ? o.facts.split(",").map(Number) : [],
+              lexemes: o.lexemes ?? "",
+            })),
+          );
+        }
+        await client.query("COMMIT");
+        return version.rows[0].version;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+export type MemoryIndexRepository = ReturnType<typeof createMemoryIndexRepository>;

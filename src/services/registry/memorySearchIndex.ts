@@ -1,0 +1,416 @@
+import {
+  LEXEME_SEPARATOR,
+  type MemoryIndexRepository,
+  type MemoryIndexRow,
+} from "../../data/registry/memoryIndexRepository.js";
+import { chordMetres } from "../../data/registry/registrySearchRepository.js";
+import { hasMeasureFilters, type RegistrySearch } from "../../domain/registrySearch.js";
+import { matchingMeasureCodes } from "../../domain/searchFacts.js";
+import type { TsqueryNode } from "../../domain/tsquery.js";
+
+/**
+ * The register's public search in memory, one per instance and per version of
+ * the register (SearchState): the registered organizations in name order as
+ * parallel typed arrays, and for each lexeme of their search text a bitmap (a
+ * common lexeme) or a sorted list of positions (a rare one). A search reads no
+ * row: the words are a few bitmap operations, the filters a test per
+ * candidate, the count exact, and the page's organizations are then read by id
+ * (registryService.ts). What it answers is exactly what the SQL search answers
+ * (tests/integration/memorySearchIndex.test.ts compares them on random
+ * searches): same filters, same name order (PostgreSQL's own, loaded as
+ * positions), same date order, nearest first by the same chord; relevance is
+ * still ranked by PostgreSQL, among the first RANK_CANDIDATES matches.
+ *
+ * Memory, measured: see README "Performance" (about 0.6 KB per organization).
+ */
+export interface MemorySearchIndex {
+  version: string;
+  size: number;
+  /** Approximate bytes held. */
+  bytes: number;
+  find(query: IndexQuery, want: IndexWant): IndexAnswer;
+}
+
+export interface IndexQuery {
+  search: RegistrySearch;
+  /** The parsed text query; undefined without words; "empty" when the words have no lexeme (no match). */
+  text: TsqueryNode | { op: "empty" } | undefined;
+  /** Organizations that match the measure filters through a network (PreparedSearch.viaNetworks). */
+  viaNetworks: number[];
+}
+
+export interface IndexWant {
+  order: "name" | "date" | "distance";
+  offset: number;
+  limit: number;
+  /** Also return the first `candidates` matches in name order (for ranking by relevance). */
+  candidates?: number;
+}
+
+export interface IndexAnswer {
+  /** Exact number of matches. */
+  total: number;
+  /** The ids of the page, in order. */
+  page: number[];
+  /** The first `want.candidates` matches in name order. */
+  candidates: number[];
+}
+
+/** earthdistance's earth(): a sphere of this radius, in metres. */
+const EARTH_RADIUS_M = 6378168;
+const RADIANS = Math.PI / 180;
+
+/**
+ * Builds an index from the rows given batch by batch (in name order), keeping
+ * only typed arrays and lexeme lists: the rows' strings can go with their batch.
+ */
+export function createMemorySearchIndexBuilder() {
+  const rows: Omit<MemoryIndexRow, "lexemes">[] = [];
+  const lists = new Map<string, { positions: Int32Array; length: number }>();
+  return {
+    add(batch: MemoryIndexRow[]) {
+      for (const { lexemes, ...row } of batch) {
+        const i = rows.length;
+        rows.push(row);
+        if (!lexemes) continue;
+        for (const lexeme of lexemes.split(LEXEME_SEPARATOR)) {
+          const list = lists.get(lexeme);
+          if (!list) {
+            // A copy, not a slice that would keep the batch's whole string alive.
+            lists.set(Buffer.from(lexeme).toString(), { positions: Int32Array.of(i, 0, 0, 0), length: 1 });
+          } else {
+            if (list.length === list.positions.length) {
+              const grown = new Int32Array(list.length * 2);
+              grown.set(list.positions);
+              list.positions = grown;
+            }
+            list.positions[list.length++] = i;
+          }
+        }
+      }
+    },
+    build: (version: string) =>
+      buildMemorySearchIndex(
+        version,
+        rows,
+        new Map([...lists].map(([lexeme, list]) => [lexeme, list.positions.subarray(0, list.length)])),
+      ),
+  };
+}
+
+/** `lists`: each lexeme's positions in `orgs`, ascending. */
+function buildMemorySearchIndex(
+  version: string,
+  orgs: Omit<MemoryIndexRow, "lexemes">[],
+  lists: Map<string, Int32Array>,
+): MemorySearchIndex {
+  const n = orgs.length;
+  const words = (n + 31) >>> 5;
+  const ids = new Int32Array(n);
+  const positionOf = new Map<number, number>();
+  // ll_to_earth(lat, lon): the point on earthdistance's sphere, as the SQL search measures it.
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  const z = new Float64Array(n);
+  const comune = new Uint16Array(n);
+  const size = new Uint8Array(n);
+  const ateco = new Uint8Array(n);
+  const pact = new Uint8Array(n);
+  const factStart = new Uint32Array(n + 1);
+  const codes = (values: (string | null)[]) => {
+    const map = new Map<string | null, number>();
+    for (const v of values) if (!map.has(v)) map.set(v, map.size);
+    return map;
+  };
+  const comuneCodes = codes(orgs.map((o) => o.comuneCode));
+  const sizeCodes = codes(orgs.map((o) => o.sizeClass));
+  const atecoCodes = codes(orgs.map((o) => o.atecoSectionCode));
+  let factCount = 0;
+  for (const o of orgs) factCount += o.facts.length;
+  const facts = new Uint16Array(factCount);
+  factCount = 0;
+  orgs.forEach((o, i) => {
+    ids[i] = o.id;
+    positionOf.set(o.id, i);
+    const lat = o.lat * RADIANS;
+    const lon = o.lon * RADIANS;
+    x[i] = EARTH_RADIUS_M * Math.cos(lat) * Math.cos(lon);
+    y[i] = EARTH_RADIUS_M * Math.cos(lat) * Math.sin(lon);
+    z[i] = EARTH_RADIUS_M * Math.sin(lat);
+    comune[i] = comuneCodes.get(o.comuneCode)!;
+    size[i] = sizeCodes.get(o.sizeClass)!;
+    ateco[i] = atecoCodes.get(o.atecoSectionCode)!;
+    pact[i] = o.pact ? 1 : 0;
+    factStart[i] = factCount;
+    for (const f of o.facts) facts[factCount++] = f;
+  });
+  factStart[n] = factCount;
+  // Most recent first, as `registeredAt DESC, id DESC` (NULLs first).
+  const byDate = Int32Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => orgs[b]!.registeredAt - orgs[a]!.registeredAt || orgs[b]!.id - orgs[a]!.id,
+  );
+
+  // A lexeme in more than 1 organization in 32 costs less as a bitmap than as a list.
+  const postings = new Map<string, Uint32Array | Int32Array>();
+  let bytes = n * 60 + facts.byteLength;
+  for (const [lexeme, positions] of lists) {
+    if (positions.length * 32 > n) {
+      const bitmap = new Uint32Array(words);
+      for (const p of positions) bitmap[p >>> 5]! |= 1 << (p & 31);
+      postings.set(lexeme, bitmap);
+      bytes += bitmap.byteLength + lexeme.length * 2;
+    } else {
+      const list = positions.slice();
+      postings.set(lexeme, list);
+      bytes += list.byteLength + lexeme.length * 2;
+    }
+  }
+
+  /** The organizations that have the words, as a bitmap (a fresh array: callers may change it). */
+  function evaluate(node: TsqueryNode): Uint32Array {
+    switch (node.op) {
+      case "lexeme": {
+        const found = postings.get(node.lexeme);
+        const out = new Uint32Array(words);
+        if (found instanceof Uint32Array) out.set(found);
+        else if (found) for (const p of found) out[p >>> 5]! |= 1 << (p & 31);
+        return out;
+      }
+      case "not": {
+        const out = evaluate(node.arg);
+        for (let w = 0; w < words; w++) out[w] = ~out[w]!;
+        clearTail(out);
+        return out;
+      }
+      case "and":
+      case "or": {
+        const left = evaluate(node.left);
+        const right = evaluate(node.right);
+        if (node.op === "and") for (let w = 0; w < words; w++) left[w]! &= right[w]!;
+        else for (let w = 0; w < words; w++) left[w]! |= right[w]!;
+        return left;
+      }
+    }
+  }
+  /** Bits past the last organization stay clear (a NOT sets them). */
+  function clearTail(bitmap: Uint32Array) {
+    const used = n & 31;
+    if (used && words) bitmap[words - 1]! &= (1 << used) - 1;
+  }
+
+  /** A test per position for every filter of the search but the words; null when there is none. */
+  function filterOf(query: IndexQuery): ((i: number) => boolean) | null {
+    const { search } = query;
+    const tests: ((i: number) => boolean)[] = [];
+    if (search.comuneCode !== undefined) {
+      const wanted = comuneCodes.get(search.comuneCode);
+      if (wanted === undefined) return () => false;
+      tests.push((i) => comune[i] === wanted);
+    }
+    if (search.origin) {
+      const { x0, y0, z0 } = earthPoint(search.origin);
+      const max = chordMetres(search.radiusKm * 1000);
+      const max2 = max * max;
+      tests.push((i) => {
+        const dx = x[i]! - x0;
+        const dy = y[i]! - y0;
+        const dz = z[i]! - z0;
+        return dx * dx + dy * dy + dz * dz <= max2;
+      });
+    }
+    if (search.sizes.length) {
+      const wanted = new Set(search.sizes.map((s) => sizeCodes.get(s)));
+      tests.push((i) => wanted.has(size[i]!));
+    }
+    if (search.ateco !== undefined) {
+      const wanted = atecoCodes.get(search.ateco);
+      if (wanted === undefined) return () => false;
+      tests.push((i) => ateco[i] === wanted);
+    }
+    if (search.pactOnly) tests.push((i) => pact[i] === 1);
+    if (hasMeasureFilters(search)) {
+      const matching = new Uint8Array(1 << 16);
+      for (const code of matchingMeasureCodes(search)) matching[code] = 1;
+      const via = new Set<number>();
+      for (const id of query.viaNetworks) {
+        const p = positionOf.get(id);
+        if (p !== undefined) via.add(p);
+      }
+      tests.push((i) => {
+        for (let f = factStart[i]!, end = factStart[i + 1]!; f < end; f++) if (matching[facts[f]!]) return true;
+        return via.has(i);
+      });
+    }
+    if (tests.length === 0) return null;
+    if (tests.length === 1) return tests[0]!;
+    return (i) => {
+      for (const test of tests) if (!test(i)) return false;
+      return true;
+    };
+  }
+
+  function earthPoint(origin: { lat: number; lon: number }) {
+    const lat = origin.lat * RADIANS;
+    const lon = origin.lon * RADIANS;
+    return {
+      x0: EARTH_RADIUS_M * Math.cos(lat) * Math.cos(lon),
+      y0: EARTH_RADIUS_M * Math.cos(lat) * Math.sin(lon),
+      z0: EARTH_RADIUS_M * Math.sin(lat),
+    };
+  }
+
+  return {
+    version,
+    size: n,
+    bytes,
+    find(query, want) {
+      const text = query.text;
+      if (text?.op === "empty") return { total: 0, page: [], candidates: [] };
+      const bits = text ? evaluate(text) : null;
+      const filter = filterOf(query);
+      const has = (i: number) => (bits === null || (bits[i >>> 5]! & (1 << (i & 31))) !== 0) && (!filter || filter(i));
+      const end = want.offset + want.limit;
+      const page: number[] = [];
+      const candidates: number[] = [];
+      const wantCandidates = want.candidates ?? 0;
+      const nearest = new NearestFirst(end);
+      const origin = want.order === "distance" && query.search.origin ? earthPoint(query.search.origin) : null;
+      let total = 0;
+      // Every match once, in name order: the exact count, the name-ordered page, the candidates.
+      const visit = (i: number) => {
+        if (filter && !filter(i)) return;
+        if (total < wantCandidates) candidates.push(ids[i]!);
+        if (want.order === "name" && total >= want.offset && total < end) page.push(ids[i]!);
+        if (origin) {
+          const dx = x[i]! - origin.x0;
+          const dy = y[i]! - origin.y0;
+          const dz = z[i]! - origin.z0;
+          nearest.offer(dx * dx + dy * dy + dz * dz, i);
+        }
+        total++;
+      };
+      if (bits) {
+        for (let w = 0; w < words; w++) {
+          let word = bits[w]!;
+          while (word !== 0) {
+            const bit = 31 - Math.clz32(word & -word);
+            word &= word - 1;
+            visit((w << 5) | bit);
+          }
+        }
+      } else for (let i = 0; i < n; i++) visit(i);
+      if (want.order === "date") {
+        for (let k = 0, found = 0; k < n && found < end; k++) {
+          const i = byDate[k]!;
+          if (!has(i)) continue;
+          if (found >= want.offset) page.push(ids[i]!);
+          found++;
+        }
+      } else if (origin) {
+        for (const i of nearest.sorted().slice(want.offset)) page.push(ids[i]!);
+      }
+      return { total, page, candidates };
+    },
+  };
+}
+
+/**
+ * The `k` nearest of the positions offered (squared chord, then position: ties
+ * in name order), kept in a bounded max-heap: O(m log k) for m matches instead
+ * of sorting them all (60,000 organizations within 25 km of Bologna).
+ */
+class NearestFirst {
+  private readonly d: Float64Array;
+  private readonly i: Int32Array;
+  private size = 0;
+  constructor(private readonly k: number) {
+    this.d = new Float64Array(k);
+    this.i = new Int32Array(k);
+  }
+  private above(a: number, b: number) {
+    return this.d[a]! > this.d[b]! || (this.d[a] === this.d[b] && this.i[a]! > this.i[b]!);
+  }
+  private swap(a: number, b: number) {
+    [this.d[a], this.d[b]] = [this.d[b]!, this.d[a]!];
+    [this.i[a], this.i[b]] = [this.i[b]!, this.i[a]!];
+  }
+  offer(distance: number, position: number) {
+    if (this.k === 0) return;
+    if (this.size < this.k) {
+      let at = this.size++;
+      this.d[at] = distance;
+      this.i[at] = position;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (!this.above(at, parent)) break;
+        this.swap(at, parent);
+        at = parent;
+      }
+      return;
+    }
+    // Not nearer than the farthest kept: skip (positions come in ascending order, so a tie loses).
+    if (distance >= this.d[0]!) return;
+    this.d[0] = distance;
+    this.i[0] = position;
+    for (let at = 0; ;) {
+      const l = 2 * at + 1;
+      const r = l + 1;
+      let top = at;
+      if (l < this.size && this.above(l, top)) top = l;
+      if (r < this.size && this.above(r, top)) top = r;
+      if (top === at) break;
+      this.swap(at, top);
+      at = top;
+    }
+  }
+  /** The positions kept, nearest first. */
+  sorted(): number[] {
+    const order = Array.from({ length: this.size }, (_, j) => j);
+    order.sort((a, b) => this.d[a]! - this.d[b]! || this.i[a]! - this.i[b]!);
+    return order.map((j) => this.i[j]!);
+  }
+}
+
+/**
+ * The index of the register's current version, built on demand in the
+ * background: `at(version)` answers the index only if it is of exactly that
+ * version, otherwise undefined (the caller searches in PostgreSQL, so answers
+ * stay exact the moment a change is committed) and starts building the newest
+ * version if no build is running. One build at a time per instance.
+ */
+export function createMemoryIndexHolder(repository: MemoryIndexRepository) {
+  let current: MemorySearchIndex | undefined;
+  let building: Promise<MemorySearchIndex | undefined> | undefined;
+  let failure: unknown;
+  const build = () => {
+    building ??= (async () => {
+      const builder = createMemorySearchIndexBuilder();
+      const version = await repository.load((rows) => builder.add(rows));
+      current = builder.build(version);
+      failure = undefined;
+      return current;
+    })()
+      .catch((error: unknown) => {
+        // Searches keep going to PostgreSQL; the next one tries again.
+        failure = error;
+        return undefined;
+      })
+      .finally(() => {
+        building = undefined;
+      });
+    return building;
+  };
+  return {
+    at(version: string): MemorySearchIndex | undefined {
+      if (current?.version === version) return current;
+      void build();
+      return undefined;
+    },
+    /** Builds the index now (tests, and a server that wants it before its first visitor). */
+    build,
+    /** What the last build did, for logs and tests. */
+    status: () => ({ version: current?.version, size: current?.size, bytes: current?.bytes, failure }),
+  };
+}
+
+export type MemoryIndexHolder = ReturnType<typeof createMemoryIndexHolder>;

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testConfig } from "../../src/config.js";
+import { refreshSearchData } from "../../src/data/registry/searchIndexRepository.js";
+import { seedSynthetic } from "../../src/db/seed/syntheticData.js";
+import { Prng } from "../../src/db/seed/prng.js";
+import type { RegistrySearch } from "../../src/domain/registrySearch.js";
+import { beneficiaries, categories, searchableStatuses, sizeClasses, sortOrders } from "../../src/domain/vocabulary.js";
+import { buildNetwork } from "../factories/territoryFactory.js";
+import { queriesDuring } from "../helpers/queryCounter.js";
+import { buildApp, createTestContext, type TestContext } from "../helpers/testApp.js";
+
+// The in-process search index answers exactly what PostgreSQL answers: the
+// same random searches asked of a server with the index and of one without it
+// give the same counts and the same pages, in the same order.
+let ctx: TestContext;
+let withIndex: TestContext["services"]["registry"];
+let withoutIndex: TestContext["services"]["registry"];
+const SIZE = 1500;
+
+beforeAll(async () => {
+  ctx = await createTestContext({ searchCacheBytes: 0 });
+  await seedSynthetic(ctx.db.pool, SIZE, () => {});
+  const ids = (await ctx.db.prisma.organization.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map(
+    (o) => o.id,
+  );
+  // What the synthetic register lacks: Pact signatures, networks with measures, classifications.
+  await ctx.db.prisma.pactSignature.createMany({
+    data: ids
+      .filter((_, i) => i % 7 === 0)
+      .map((organizationId) => ({
+        signatoryType: "FIRM" as const,
+        name: "Firma",
+        organizationId,
+        status: "CONFIRMED" as const,
+      })),
+  });
+  const network = await buildNetwork(ctx.db.prisma, ids[3]!, ids.slice(10, 40), "rete-indice");
+  await ctx.db.prisma.measure.create({
+    data: {
+      networkId: network.id,
+      title: "Sportello condiviso di orientamento",
+      description: "-",
+      category: "MOBILITA",
+      beneficiaries: ["CITIZENS"],
+      openToCitizens: true,
+      networkReview: "APPROVED",
+    },
+  });
+  await ctx.db.prisma.$executeRaw`UPDATE "Measure" SET "currentOutcome" = 'TERRITORIAL_WELFARE' WHERE id % 5 = 0`;
+  await refreshSearchData(ctx.db.prisma, null);
+  withIndex = ctx.services.registry;
+  withoutIndex = buildApp(testConfig({ searchCacheBytes: 0, searchMemoryIndex: false }), ctx.db).services.registry;
+  expect(await withIndex.buildMemoryIndex()).toMatchObject({ size: SIZE });
+});
+afterAll(() => ctx?.db.close());
+
+const WORDS = [
+  "welfare",
+  "asilo",
+  "mensa",
+  "palestra",
+  "servizi",
+  "bimbi",
+  "nonni",
+  "sportello",
+  "orientamento",
+  "il",
+  "palestra or mensa",
+  "asilo -mensa",
+  "centro servizi",
+  "xyzzy",
+];
+const PLACES = [
+  { lat: 44.4949, lon: 11.3426 },
+  { lat: 44.35, lon: 11.7 },
+  { lat: 44.6, lon: 11.05 },
+];
+
+function randomSearch(rng: Prng): RegistrySearch {
+  const some = <T>(items: readonly T[], p: number) => (rng.next() < p ? [rng.pick(items)] : []);
+  const origin = rng.next() < 0.4 ? rng.pick(PLACES) : undefined;
+  const text = rng.next() < 0.6 ? rng.pick(WORDS) : undefined;
+  return {
+    text,
+    categories: some(categories.slugs, 0.3).map((s) => categories.code(s)),
+    comuneCode: rng.next() < 0.15 ? rng.pick(["037006", "037011", "037054"]) : undefined,
+    origin,
+    radiusKm: rng.pick([2, 5, 10, 25]),
+    openOnly: rng.next() < 0.2,
+    beneficiaries: some(beneficiaries.slugs, 0.15).map((s) => beneficiaries.code(s)),
+    sizes: some(sizeClasses.slugs, 0.15).map((s) => sizeClasses.code(s)),
+    ateco: rng.next() < 0.1 ? rng.pick(["C", "G", "Q"]) : undefined,
+    statuses: some(searchableStatuses.slugs, 0.15).map((s) => searchableStatuses.code(s)),
+    territorialOnly: rng.next() < 0.1,
+    pactOnly: rng.next() < 0.1,
+    sort: rng.pick(sortOrders),
+    page: rng.pick([1, 1, 2, 3]),
+  };
+}
+
+const summary = (outcome: Awaited<ReturnType<typeof withIndex.search>>, byDistance: boolean) => ({
+  total: outcome.total,
+  moreThanMax: outcome.moreThanMax,
+  approximateOrder: outcome.approximateOrder,
+  // Organizations at the same distance may come in any order from PostgreSQL's nearest-first walk.
+  results: byDistance
+    ? outcome.results.map((r) => r.distanceKm?.toFixed(6))
+    : outcome.results.map((r) => [r.slug, r.measures.map((m) => [m.id, m.matches])]),
+});
+
+describe("the in-process search index", () => {
+  it("answers 300 random searches exactly as PostgreSQL does, without the count query", async () => {
+    const rng = new Prng(20261205);
+    let fromIndex = 0;
+    for (let k = 0; k < 300; k++) {
+      const search = randomSearch(rng);
+      let indexed!: Awaited<ReturnType<typeof withIndex.search>>;
+      const queries = await queriesDuring(async () => {
+        indexed = await withIndex.search(search);
+      });
+      const plain = await withoutIndex.search(search);
+      const byDistance = search.sort === "distanza" && search.origin !== undefined;
+      const ranked = search.sort === "rilevanza" && search.text !== undefined;
+      // Beyond RANK_CANDIDATES matches relevance ranks a different (arbitrary) candidate set.
+      if (ranked && plain.approximateOrder) {
+        expect({ total: indexed.total, approximate: indexed.approximateOrder }, JSON.stringify(search)).toEqual({
+          total: plain.total,
+          approximate: true,
+        });
+      } else {
+        expect(summary(indexed, byDistance), JSON.stringify(search)).toEqual(summary(plain, byDistance));
+      }
+      if (!queries.some((q) => q.includes("WITH c AS MATERIALIZED"))) fromIndex++;
+    }
+    // Only quoted or hyphenated words (phrases) go to PostgreSQL; none are asked here.
+    expect(fromIndex).toBe(300);
+  });
+
+  it("is exact the moment a change is committed, and then rebuilt for the new version", async () => {
+    const search = randomSearch(new Prng(1));
+    const all = { ...search, text: undefined, categories: [], comuneCode: undefined, origin: undefined };
+    const everyone = { ...all, beneficiaries: [], sizes: [], ateco: undefined, statuses: [], openOnly: false };
+    const query = { ...everyone, territorialOnly: false, pactOnly: false, sort: "nome" as const, page: 1 };
+    const before = await withIndex.search(query);
+    const first = before.results[0]!;
+    await ctx.db.prisma.organization.update({ where: { slug: first.slug }, data: { registryStatus: "SUSPENDED" } });
+    const right = await withIndex.search(query);
+    expect(right.results.map((r) => r.slug)).not.toContain(first.slug);
+    expect(await withIndex.buildMemoryIndex()).toMatchObject({ size: SIZE - 1 });
+    const queries = await queriesDuring(async () => {
+      expect((await withIndex.search(query)).results.map((r) => r.slug)).toEqual(right.results.map((r) => r.slug));
+    });
+    expect(queries.some((q) => q.includes("WITH c AS MATERIALIZED"))).toBe(false);
+  });
+
+  it("leaves phrases to PostgreSQL, with the same answer", async () => {
+    const search = { ...randomSearch(new Prng(2)), text: '"centro servizi"', sort: "nome" as const };
+    const queries = await queriesDuring(() => withIndex.search(search));
+    expect(queries.some((q) => q.includes("WITH c AS MATERIALIZED"))).toBe(true);
+  });
+});
