@@ -222,12 +222,31 @@ async function startServer(url: string, env: Record<string, string>) {
     compiled = undefined;
     started = await spawnWith(undefined);
   }
+  const indexMs = await searchIndexReady(started.server.base);
   const what = compiled ? `node ${compiled.join(" ")}` : "node --import tsx src/server.ts";
   const settings = Object.entries(env)
     .map(([k, v]) => `, ${k}=${v}`)
     .join("");
-  console.log(`Server: ${what} (NODE_ENV=production${settings}), healthy after ${formatDuration(started.ms)}`);
+  console.log(
+    `Server: ${what} (NODE_ENV=production${settings}), healthy after ${formatDuration(started.ms)}, ` +
+      `search index built ${formatDuration(indexMs)} later`,
+  );
   return started.server;
+}
+
+/**
+ * Waits until the server's in-process search index is built (/health says so),
+ * as it is on a server that has been running: measuring while it builds would
+ * measure the build. Returns how long that took.
+ */
+async function searchIndexReady(base: string): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < 600_000) {
+    const body = (await (await fetch(`${base}/health`)).json()) as { searchIndex?: unknown };
+    if (body.searchIndex !== "building") return Date.now() - started;
+    await sleep(250);
+  }
+  throw new Error("the search index was not built within 10 minutes");
 }
 
 // ---------- random searches ----------

@@ -57,7 +57,7 @@ export function createApp({ config, db, logger, services, i18n }: AppDependencie
   // the client accepts; streamed answers stay streamed. Open-data files are stored
   // compressed already and say so (Content-Encoding), so they pass through untouched.
   app.use(compression());
-  app.use(health(db));
+  app.use(health(db, () => services.registry.memoryIndexStatus()));
   app.use(staticAssets(assets));
   app.use(internationalization(i18n));
   app.use(viewLocals(config));

@@ -103,3 +103,38 @@ function tokenize(text: string): Token[] | null {
   }
   return tokens;
 }
+
+/**
+ * The words a search ranks by: the lexemes a match has (not those under a `!`),
+ * each once. The relevance of an organization is the sum over them of the
+ * weight of the best part of its text that has it (RELEVANCE_WEIGHTS), so the
+ * in-process index and PostgreSQL (registrySearchRepository.ts) order by
+ * relevance exactly alike.
+ */
+export function rankedLexemes(tree: TsqueryNode | { op: "empty" }): string[] {
+  const found = new Set<string>();
+  const walk = (node: TsqueryNode, negated: boolean) => {
+    if (node.op === "lexeme") {
+      if (!negated) found.add(node.lexeme);
+    } else if (node.op === "not") walk(node.arg, !negated);
+    else {
+      walk(node.left, negated);
+      walk(node.right, negated);
+    }
+  };
+  if (tree.op !== "empty") walk(tree, false);
+  return [...found];
+}
+
+/**
+ * The weights of the parts of an organization's search text (refreshSearchData):
+ * A its name, B its comune and measure titles, C the descriptions; in the
+ * proportions of PostgreSQL's defaults for ts_rank (1, 0.4, 0.2), as integers
+ * so that sums are exact in JavaScript and in SQL alike.
+ */
+export const RELEVANCE_WEIGHTS = { A: 5, B: 2, C: 1 } as const;
+
+/** A lexeme as a tsquery constant, restricted to `weight` if given ('l''asil':A). */
+export function tsqueryLexeme(lexeme: string, weight?: "A" | "B"): string {
+  return `'${lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'${weight ? `:${weight}` : ""}`;
+}

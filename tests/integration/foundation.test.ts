@@ -13,7 +13,7 @@ describe("foundation", () => {
     expect((await request(ctx.app).get("/ping")).text).toBe("pong");
     const health = await request(ctx.app).get("/health");
     expect(health.status).toBe(200);
-    expect(health.body).toEqual({ status: "ok", database: "ok" });
+    expect(health.body).toEqual({ status: "ok", database: "ok", searchIndex: expect.anything() });
   });
 
   it("sends a strict CSP and the other security headers", async () => {

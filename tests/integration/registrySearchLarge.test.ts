@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refreshSearchData } from "../../src/data/registry/searchIndexRepository.js";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
 
+// PostgreSQL's search (the in-process index, off here, ranks every match: memorySearchIndex.test.ts).
 // More matches than are ranked (1,000): by relevance only the matches read
 // are ranked, and the page says the order is approximate; by name the order
 // stays exact (a walk of the name index).
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestContext({ searchCacheBytes: 0 });
+  ctx = await createTestContext({ searchCacheBytes: 0, searchMemoryIndex: false });
   await ctx.db.prisma.$executeRaw`
     INSERT INTO "Organization" (slug, "vatNumber", "registryStatus", "registryNumber", "registeredAt", name,
       "comuneCode", lat, lon, description, "updatedAt")

@@ -10,6 +10,11 @@ import type pg from "pg";
  */
 export interface MemoryIndexRow {
   id: number;
+  slug: string;
+  name: string;
+  comuneName: string;
+  /** Organization.positionPrecision APPROXIMATE: only the comune's centre is known. */
+  approximate: boolean;
   registeredAt: number;
   comuneCode: string;
   lat: number;
@@ -20,18 +25,25 @@ export interface MemoryIndexRow {
   facts: number[];
   /** The lexemes of Organization.searchVector, separated by LEXEME_SEPARATOR. */
   lexemes: string;
+  /** Those of weight A (the name) and B (comune, measure titles), for relevance. */
+  lexemesA: string;
+  lexemesB: string;
 }
 
 /** Between two lexemes in `lexemes` (a control character: never part of a lexeme). */
 export const LEXEME_SEPARATOR = "\x1f";
 
 const ORGANIZATIONS = `
-  SELECT o.id, (extract(epoch FROM o."registeredAt") * 1000)::float8 AS "registeredAt", o."comuneCode", o.lat, o.lon,
+  SELECT o.id, o.slug, o.name, c.name AS "comuneName", o."positionPrecision" = 'APPROXIMATE' AS approximate,
+         (extract(epoch FROM o."registeredAt") * 1000)::float8 AS "registeredAt", o."comuneCode", o.lat, o.lon,
          o."sizeClass"::text AS "sizeClass", o."atecoSectionCode",
          EXISTS (SELECT 1 FROM "PactSignature" ps WHERE ps."organizationId" = o.id AND ps.status = 'CONFIRMED') AS pact,
          array_to_string(o."measureFacts", ',') AS facts,
-         array_to_string(tsvector_to_array(o."searchVector"), chr(31)) AS lexemes
-  FROM "Organization" o WHERE o."registryStatus" = 'REGISTERED'
+         array_to_string(tsvector_to_array(o."searchVector"), chr(31)) AS lexemes,
+         array_to_string(tsvector_to_array(ts_filter(o."searchVector", '{a}')), chr(31)) AS "lexemesA",
+         array_to_string(tsvector_to_array(ts_filter(o."searchVector", '{b}')), chr(31)) AS "lexemesB"
+  FROM "Organization" o JOIN "Comune" c ON c."istatCode" = o."comuneCode"
+  WHERE o."registryStatus" = 'REGISTERED'
   ORDER BY o.name, o.id`;
 
 /** Rows read at a time: the lexeme strings of a batch are dropped before the next (memory at 1,000,000). */
@@ -56,6 +68,10 @@ export function createMemoryIndexRepository(pool: pg.Pool) {
         for (;;) {
           const { rows } = await client.query<{
             id: number;
+            slug: string;
+            name: string;
+            comuneName: string;
+            approximate: boolean;
             registeredAt: number | null;
             comuneCode: string;
             lat: number | null;
@@ -65,6 +81,8 @@ export function createMemoryIndexRepository(pool: pg.Pool) {
             pact: boolean;
             facts: string;
             lexemes: string | null;
+            lexemesA: string | null;
+            lexemesB: string | null;
           }>(`FETCH ${BATCH} FROM memory_index`);
           if (rows.length === 0) break;
           each(
@@ -76,6 +94,8 @@ export function createMemoryIndexRepository(pool: pg.Pool) {
               lon: o.lon ?? Number.NaN,
               facts: o.facts ? o.facts.split(",").map(Number) : [],
               lexemes: o.lexemes ?? "",
+              lexemesA: o.lexemesA ?? "",
+              lexemesB: o.lexemesB ?? "",
             })),
           );
         }

@@ -1,5 +1,6 @@
 import { Prisma } from "../../generated/prisma/client.js";
 import { PLAN_EACH_TIME } from "../../db/statementNames.js";
+import { parseTsquery, rankedLexemes, RELEVANCE_WEIGHTS, tsqueryLexeme } from "../../domain/tsquery.js";
 import { hasMeasureFilters, type MeasureFacts, type RegistrySearch } from "../../domain/registrySearch.js";
 import { matchingMeasureCodes } from "../../domain/searchFacts.js";
 import { categorySearchWord, expandSearchText } from "../../domain/searchVocabulary.js";
@@ -55,6 +56,25 @@ export interface PreparedSearch {
   search: RegistrySearch;
   tsquery: string | null;
   viaNetworks: number[];
+  /** The lexemes relevance sums (rankedLexemes); null when the query has phrases: then ts_rank. */
+  rankLexemes: string[] | null;
+}
+
+/**
+ * The relevance of the organization `o`: for each ranked lexeme the weight of
+ * the best part of its text that has it (RELEVANCE_WEIGHTS), summed; the
+ * in-process index computes the same (memorySearchIndex.ts). A query with
+ * phrases, which only PostgreSQL answers, is ranked by ts_rank.
+ */
+function relevance(p: PreparedSearch): Prisma.Sql {
+  if (p.rankLexemes === null) return Prisma.sql`ts_rank(o."searchVector", ${tsq(p)})`;
+  const { A, B, C } = RELEVANCE_WEIGHTS;
+  const terms = p.rankLexemes.map(
+    (l) => Prisma.sql`CASE WHEN o."searchVector" @@ ${tsqueryLexeme(l, "A")}::tsquery THEN ${A}::int
+      WHEN o."searchVector" @@ ${tsqueryLexeme(l, "B")}::tsquery THEN ${B}::int
+      WHEN o."searchVector" @@ ${tsqueryLexeme(l)}::tsquery THEN ${C}::int ELSE 0 END`,
+  );
+  return terms.length ? Prisma.join(terms, " + ") : Prisma.sql`0`;
 }
 
 const tsq = (p: PreparedSearch) => Prisma.sql`${p.tsquery ?? ""}::tsquery`;
@@ -149,7 +169,7 @@ export function searchOrder(p: PreparedSearch, of: "organizations" | "candidates
     return Prisma.sql`o."earthPoint" <-> ${earthAt(search.origin)}::cube`;
   }
   if (search.sort === "rilevanza" && p.tsquery !== null) {
-    const rank = of === "candidates" ? Prisma.sql`o.rank` : Prisma.sql`ts_rank(o."searchVector", ${tsq(p)})`;
+    const rank = of === "candidates" ? Prisma.sql`o.rank` : relevance(p);
     return Prisma.sql`${rank} DESC, o.name, o.id`;
   }
   // Registered organizations always have a date: DESC without NULLS LAST is
@@ -205,11 +225,14 @@ export function createRegistrySearchRepository(db: Db) {
             JOIN "Measure" m ON m."networkId" = p."networkId" AND m."networkReview" = 'APPROVED'
             WHERE ${measureConditions(search)})`
         : Prisma.sql`'{}'::int[]`;
-      if (!search.text && !hasMeasureFilters(search)) return { search, tsquery: null, viaNetworks: [] };
+      if (!search.text && !hasMeasureFilters(search))
+        return { search, tsquery: null, viaNetworks: [], rankLexemes: [] };
       const [row] = await db.$queryRaw<
         { tsquery: string | null; via: number[] }[]
       >`SELECT ${text} AS tsquery, ${via} AS via`;
-      return { search, tsquery: row?.tsquery ?? null, viaNetworks: row?.via ?? [] };
+      const tsquery = row?.tsquery ?? null;
+      const tree = tsquery === null ? null : parseTsquery(tsquery);
+      return { search, tsquery, viaNetworks: row?.via ?? [], rankLexemes: tree ? rankedLexemes(tree) : null };
     },
 
     /**
@@ -223,7 +246,7 @@ export function createRegistrySearchRepository(db: Db) {
      * the matches are many and not ranked: then walk() finds the page.
      */
     async countAndPage(p: PreparedSearch, cap: number, limit: number, offset: number) {
-      const rank = isRanked(p) ? Prisma.sql`ts_rank(o."searchVector", ${tsq(p)})` : Prisma.sql`NULL::real`;
+      const rank = isRanked(p) ? relevance(p) : Prisma.sql`NULL::real`;
       const rows = await db.$queryRaw<(OrganizationHit & { total: number })[]>`${Prisma.raw(PLAN_EACH_TIME)}
         WITH c AS MATERIALIZED (
           SELECT o.id, o.name, o."registeredAt", o."earthPoint", ${rank} AS rank
@@ -262,17 +285,6 @@ export function createRegistrySearchRepository(db: Db) {
         FROM unnest(${ids}::int[]) WITH ORDINALITY AS k(id, n)
         JOIN "Organization" o ON o.id = k.id JOIN "Comune" c ON c."istatCode" = o."comuneCode"
         ORDER BY k.n`;
-    },
-
-    /** A page of these organizations (at most RANK_CANDIDATES) by relevance to the words. */
-    rankedPage(p: PreparedSearch, ids: number[], limit: number, offset: number): Promise<OrganizationHit[]> {
-      if (ids.length === 0) return Promise.resolve([]);
-      return db.$queryRaw<OrganizationHit[]>`
-        SELECT ${hitColumns(p)}
-        FROM "Organization" o JOIN "Comune" c ON c."istatCode" = o."comuneCode"
-        WHERE o.id = ANY(${ids}::int[])
-        ORDER BY ${searchOrder(p)}
-        LIMIT ${limit} OFFSET ${offset}`;
     },
 
     /**

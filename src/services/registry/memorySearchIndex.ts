@@ -6,7 +6,7 @@ import {
 import { chordMetres } from "../../data/registry/registrySearchRepository.js";
 import { hasMeasureFilters, type RegistrySearch } from "../../domain/registrySearch.js";
 import { matchingMeasureCodes } from "../../domain/searchFacts.js";
-import type { TsqueryNode } from "../../domain/tsquery.js";
+import { RELEVANCE_WEIGHTS, type TsqueryNode } from "../../domain/tsquery.js";
 
 /**
  * The register's public search in memory, one per instance and per version of
@@ -18,8 +18,9 @@ import type { TsqueryNode } from "../../domain/tsquery.js";
  * (registryService.ts). What it answers is exactly what the SQL search answers
  * (tests/integration/memorySearchIndex.test.ts compares them on random
  * searches): same filters, same name order (PostgreSQL's own, loaded as
- * positions), same date order, nearest first by the same chord; relevance is
- * still ranked by PostgreSQL, among the first RANK_CANDIDATES matches.
+ * positions), same date order, nearest first by the same chord, the same
+ * relevance (rankedLexemes: the weight of the best part of the text that has
+ * each word), over every match.
  *
  * Memory, measured: see README "Performance" (about 0.6 KB per organization).
  */
@@ -29,6 +30,20 @@ export interface MemorySearchIndex {
   /** Approximate bytes held. */
   bytes: number;
   find(query: IndexQuery, want: IndexWant): IndexAnswer;
+  /** The map's points of these organizations (ids the index found), with the distance from `origin`. */
+  points(ids: number[], origin: { lat: number; lon: number } | undefined): MapPoint[];
+}
+
+/** An organization on the map (/mappa/dati.geojson). */
+export interface MapPoint {
+  id: number;
+  slug: string;
+  name: string;
+  comuneName: string;
+  lat: number;
+  lon: number;
+  approximate: boolean;
+  distanceKm: number | null;
 }
 
 export interface IndexQuery {
@@ -40,11 +55,11 @@ export interface IndexQuery {
 }
 
 export interface IndexWant {
-  order: "name" | "date" | "distance";
+  /** "relevance": by the sum of the weights of `rankLexemes`, then by name. */
+  order: "name" | "date" | "distance" | "relevance";
   offset: number;
   limit: number;
-  /** Also return the first `candidates` matches in name order (for ranking by relevance). */
-  candidates?: number;
+  rankLexemes?: string[];
 }
 
 export interface IndexAnswer {
@@ -52,8 +67,6 @@ export interface IndexAnswer {
   total: number;
   /** The ids of the page, in order. */
   page: number[];
-  /** The first `want.candidates` matches in name order. */
-  candidates: number[];
 }
 
 /** earthdistance's earth(): a sphere of this radius, in metres. */
@@ -65,44 +78,55 @@ const RADIANS = Math.PI / 180;
  * only typed arrays and lexeme lists: the rows' strings can go with their batch.
  */
 export function createMemorySearchIndexBuilder() {
-  const rows: Omit<MemoryIndexRow, "lexemes">[] = [];
-  const lists = new Map<string, { positions: Int32Array; length: number }>();
+  const rows: Omit<MemoryIndexRow, "lexemes" | "lexemesA" | "lexemesB">[] = [];
+  const [any, inName, inTitles] = [postingLists(), postingLists(), postingLists()];
   return {
     add(batch: MemoryIndexRow[]) {
-      for (const { lexemes, ...row } of batch) {
+      for (const { lexemes, lexemesA, lexemesB, ...row } of batch) {
         const i = rows.length;
         rows.push(row);
-        if (!lexemes) continue;
-        for (const lexeme of lexemes.split(LEXEME_SEPARATOR)) {
-          const list = lists.get(lexeme);
-          if (!list) {
-            // A copy, not a slice that would keep the batch's whole string alive.
-            lists.set(Buffer.from(lexeme).toString(), { positions: Int32Array.of(i, 0, 0, 0), length: 1 });
-          } else {
-            if (list.length === list.positions.length) {
-              const grown = new Int32Array(list.length * 2);
-              grown.set(list.positions);
-              list.positions = grown;
-            }
-            list.positions[list.length++] = i;
-          }
-        }
+        any.add(lexemes, i);
+        inName.add(lexemesA, i);
+        inTitles.add(lexemesB, i);
       }
     },
     build: (version: string) =>
-      buildMemorySearchIndex(
-        version,
-        rows,
-        new Map([...lists].map(([lexeme, list]) => [lexeme, list.positions.subarray(0, list.length)])),
-      ),
+      buildMemorySearchIndex(version, rows, { any: any.done(), A: inName.done(), B: inTitles.done() }),
   };
 }
 
-/** `lists`: each lexeme's positions in `orgs`, ascending. */
+/** Each lexeme's positions, ascending, growing as organizations are added in order. */
+function postingLists() {
+  const lists = new Map<string, { positions: Int32Array; length: number }>();
+  return {
+    add(lexemes: string, i: number) {
+      if (!lexemes) return;
+      for (const lexeme of lexemes.split(LEXEME_SEPARATOR)) {
+        const list = lists.get(lexeme);
+        if (!list) {
+          // A copy, not a slice that would keep the batch's whole string alive.
+          lists.set(Buffer.from(lexeme).toString(), { positions: Int32Array.of(i, 0, 0, 0), length: 1 });
+        } else {
+          if (list.length === list.positions.length) {
+            const grown = new Int32Array(list.length * 2);
+            grown.set(list.positions);
+            list.positions = grown;
+          }
+          list.positions[list.length++] = i;
+        }
+      }
+    },
+    done: () => new Map([...lists].map(([lexeme, list]) => [lexeme, list.positions.subarray(0, list.length)])),
+  };
+}
+
+type Lists = Map<string, Int32Array>;
+
+/** `lists`: each lexeme's positions in `orgs`, ascending: anywhere, in the name (A), in the titles (B). */
 function buildMemorySearchIndex(
   version: string,
-  orgs: Omit<MemoryIndexRow, "lexemes">[],
-  lists: Map<string, Int32Array>,
+  orgs: Omit<MemoryIndexRow, "lexemes" | "lexemesA" | "lexemesB">[],
+  lists: { any: Lists; A: Lists; B: Lists },
 ): MemorySearchIndex {
   const n = orgs.length;
   const words = (n + 31) >>> 5;
@@ -149,22 +173,67 @@ function buildMemorySearchIndex(
   const byDate = Int32Array.from({ length: n }, (_, i) => i).sort(
     (a, b) => orgs[b]!.registeredAt - orgs[a]!.registeredAt || orgs[b]!.id - orgs[a]!.id,
   );
-
-  // A lexeme in more than 1 organization in 32 costs less as a bitmap than as a list.
-  const postings = new Map<string, Uint32Array | Int32Array>();
-  let bytes = n * 60 + facts.byteLength;
-  for (const [lexeme, positions] of lists) {
-    if (positions.length * 32 > n) {
-      const bitmap = new Uint32Array(words);
-      for (const p of positions) bitmap[p >>> 5]! |= 1 << (p & 31);
-      postings.set(lexeme, bitmap);
-      bytes += bitmap.byteLength + lexeme.length * 2;
-    } else {
-      const list = positions.slice();
-      postings.set(lexeme, list);
-      bytes += list.byteLength + lexeme.length * 2;
+  const dateRank = new Int32Array(n);
+  byDate.forEach((i, rank) => (dateRank[i] = rank));
+  // Positions by latitude (a place's band) and by comune, ascending.
+  const byLat = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => orgs[a]!.lat - orgs[b]!.lat || a - b);
+  const latSorted = Float64Array.from(byLat, (i) => orgs[i]!.lat);
+  const firstAtLeast = (lat: number) => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (latSorted[mid]! < lat) lo = mid + 1;
+      else hi = mid;
     }
-  }
+    return lo;
+  };
+  const byComune = new Map<string, number[]>();
+  orgs.forEach((o, i) => {
+    const list = byComune.get(o.comuneCode);
+    if (list) list.push(i);
+    else byComune.set(o.comuneCode, [i]);
+  });
+  // What a map point shows, so that the map reads nothing from the database.
+  const names = orgs.map((o) => o.name);
+  const slugs = orgs.map((o) => o.slug);
+  const lats = Float64Array.from(orgs, (o) => o.lat);
+  const lons = Float64Array.from(orgs, (o) => o.lon);
+  const approximate = Uint8Array.from(orgs, (o) => (o.approximate ? 1 : 0));
+  const comuneNames: string[] = [];
+  for (const o of orgs) comuneNames[comuneCodes.get(o.comuneCode)!] ??= o.comuneName;
+
+  let bytes = n * 120 + facts.byteLength;
+  for (let i = 0; i < n; i++) bytes += (names[i]!.length + slugs[i]!.length) * 2;
+  // A lexeme in more than 1 organization in 32 costs less as a bitmap than as a list.
+  const compact = (from: Lists) => {
+    const postings = new Map<string, Uint32Array | Int32Array>();
+    for (const [lexeme, positions] of from) {
+      const stored = positions.length * 32 > n ? new Uint32Array(words) : positions.slice();
+      if (stored instanceof Uint32Array) for (const p of positions) stored[p >>> 5]! |= 1 << (p & 31);
+      postings.set(lexeme, stored);
+      bytes += stored.byteLength + lexeme.length * 2;
+    }
+    return postings;
+  };
+  const postings = compact(lists.any);
+  const inName = compact(lists.A);
+  const inTitles = compact(lists.B);
+  /** Whether position i is in a posting (a bitmap or a sorted list). */
+  const has = (posting: Uint32Array | Int32Array | undefined, i: number) => {
+    if (!posting) return false;
+    if (posting instanceof Uint32Array) return (posting[i >>> 5]! & (1 << (i & 31))) !== 0;
+    let lo = 0;
+    let hi = posting.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = posting[mid]!;
+      if (v === i) return true;
+      if (v < i) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  };
 
   /** The organizations that have the words, as a bitmap (a fresh array: callers may change it). */
   function evaluate(node: TsqueryNode): Uint32Array {
@@ -265,31 +334,50 @@ function buildMemorySearchIndex(
     bytes,
     find(query, want) {
       const text = query.text;
-      if (text?.op === "empty") return { total: 0, page: [], candidates: [] };
+      if (text?.op === "empty") return { total: 0, page: [] };
+      const { search } = query;
       const bits = text ? evaluate(text) : null;
       const filter = filterOf(query);
-      const has = (i: number) => (bits === null || (bits[i >>> 5]! & (1 << (i & 31))) !== 0) && (!filter || filter(i));
       const end = want.offset + want.limit;
-      const page: number[] = [];
-      const candidates: number[] = [];
-      const wantCandidates = want.candidates ?? 0;
-      const nearest = new NearestFirst(end);
-      const origin = want.order === "distance" && query.search.origin ? earthPoint(query.search.origin) : null;
+      // The best `end` matches by a key, smallest first (ties: smallest position, i.e. by name).
+      const best = new SmallestFirst(end);
+      const origin = want.order === "distance" && search.origin ? earthPoint(search.origin) : null;
+      const { A, B, C } = RELEVANCE_WEIGHTS;
+      const ranked = (want.order === "relevance" ? (want.rankLexemes ?? []) : []).map(
+        (l) => [postings.get(l), inName.get(l), inTitles.get(l)] as const,
+      );
+      const keyOf = origin
+        ? (i: number) => {
+            const dx = x[i]! - origin.x0;
+            const dy = y[i]! - origin.y0;
+            const dz = z[i]! - origin.z0;
+            return dx * dx + dy * dy + dz * dz;
+          }
+        : want.order === "relevance"
+          ? (i: number) => {
+              let score = 0;
+              for (const [anywhere, name, titles] of ranked) {
+                if (has(name, i)) score += A;
+                else if (has(titles, i)) score += B;
+                else if (has(anywhere, i)) score += C;
+              }
+              return -score;
+            }
+          : want.order === "date"
+            ? (i: number) => dateRank[i]!
+            : (i: number) => i;
       let total = 0;
-      // Every match once, in name order: the exact count, the name-ordered page, the candidates.
       const visit = (i: number) => {
         if (filter && !filter(i)) return;
-        if (total < wantCandidates) candidates.push(ids[i]!);
-        if (want.order === "name" && total >= want.offset && total < end) page.push(ids[i]!);
-        if (origin) {
-          const dx = x[i]! - origin.x0;
-          const dy = y[i]! - origin.y0;
-          const dz = z[i]! - origin.z0;
-          nearest.offer(dx * dx + dy * dy + dz * dz, i);
-        }
         total++;
+        best.offer(keyOf(i), i);
       };
-      if (bits) {
+      // Candidates from the narrowest source at hand; `filter` checks every condition but the words.
+      const inBits = (i: number) => bits === null || (bits[i >>> 5]! & (1 << (i & 31))) !== 0;
+      const comuneList = search.comuneCode === undefined ? undefined : byComune.get(search.comuneCode);
+      if (search.comuneCode !== undefined) {
+        for (const i of comuneList ?? []) if (inBits(i)) visit(i);
+      } else if (bits) {
         for (let w = 0; w < words; w++) {
           let word = bits[w]!;
           while (word !== 0) {
@@ -298,28 +386,56 @@ function buildMemorySearchIndex(
             visit((w << 5) | bit);
           }
         }
+      } else if (search.origin) {
+        // The latitude band of the circle (1% to spare), from the positions sorted by latitude.
+        const dLat = (search.radiusKm / 111.32) * 1.01;
+        for (let k = firstAtLeast(search.origin.lat - dLat); k < n && latSorted[k]! <= search.origin.lat + dLat; k++)
+          visit(byLat[k]!);
       } else for (let i = 0; i < n; i++) visit(i);
-      if (want.order === "date") {
-        for (let k = 0, found = 0; k < n && found < end; k++) {
-          const i = byDate[k]!;
-          if (!has(i)) continue;
-          if (found >= want.offset) page.push(ids[i]!);
-          found++;
+      return {
+        total,
+        page: best
+          .sorted()
+          .slice(want.offset)
+          .map((i) => ids[i]!),
+      };
+    },
+
+    points(hitIds, origin) {
+      const o = origin ? earthPoint(origin) : null;
+      return hitIds.map((id) => {
+        const i = positionOf.get(id)!;
+        let distanceKm: number | null = null;
+        if (o) {
+          const chord = Math.hypot(x[i]! - o.x0, y[i]! - o.y0, z[i]! - o.z0);
+          // earthdistance's sec_to_gc: the great-circle length of a chord.
+          distanceKm =
+            (chord >= 2 * EARTH_RADIUS_M
+              ? Math.PI * EARTH_RADIUS_M
+              : 2 * EARTH_RADIUS_M * Math.asin(chord / (2 * EARTH_RADIUS_M))) / 1000;
         }
-      } else if (origin) {
-        for (const i of nearest.sorted().slice(want.offset)) page.push(ids[i]!);
-      }
-      return { total, page, candidates };
+        return {
+          id,
+          slug: slugs[i]!,
+          name: names[i]!,
+          comuneName: comuneNames[comune[i]!]!,
+          lat: lats[i]!,
+          lon: lons[i]!,
+          approximate: approximate[i] === 1,
+          distanceKm,
+        };
+      });
     },
   };
 }
 
 /**
- * The `k` nearest of the positions offered (squared chord, then position: ties
- * in name order), kept in a bounded max-heap: O(m log k) for m matches instead
- * of sorting them all (60,000 organizations within 25 km of Bologna).
+ * The `k` positions offered with the smallest keys (a squared chord, minus a
+ * relevance), then the smallest positions (ties in name order), kept in a
+ * bounded max-heap: O(m log k) for m matches instead of sorting them all
+ * (60,000 organizations within 25 km of Bologna).
  */
-class NearestFirst {
+class SmallestFirst {
   private readonly d: Float64Array;
   private readonly i: Int32Array;
   private size = 0;
@@ -334,11 +450,11 @@ class NearestFirst {
     [this.d[a], this.d[b]] = [this.d[b]!, this.d[a]!];
     [this.i[a], this.i[b]] = [this.i[b]!, this.i[a]!];
   }
-  offer(distance: number, position: number) {
+  offer(key: number, position: number) {
     if (this.k === 0) return;
     if (this.size < this.k) {
       let at = this.size++;
-      this.d[at] = distance;
+      this.d[at] = key;
       this.i[at] = position;
       while (at > 0) {
         const parent = (at - 1) >> 1;
@@ -348,9 +464,9 @@ class NearestFirst {
       }
       return;
     }
-    // Not nearer than the farthest kept: skip (positions come in ascending order, so a tie loses).
-    if (distance >= this.d[0]!) return;
-    this.d[0] = distance;
+    // Not smaller than the largest kept: skip (positions come in ascending order, so a tie loses).
+    if (key >= this.d[0]!) return;
+    this.d[0] = key;
     this.i[0] = position;
     for (let at = 0; ;) {
       const l = 2 * at + 1;
@@ -363,7 +479,7 @@ class NearestFirst {
       at = top;
     }
   }
-  /** The positions kept, nearest first. */
+  /** The positions kept, smallest key first. */
   sorted(): number[] {
     const order = Array.from({ length: this.size }, (_, j) => j);
     order.sort((a, b) => this.d[a]! - this.d[b]! || this.i[a]! - this.i[b]!);

@@ -7,7 +7,7 @@ import {
 import { MAX_RESULTS, PAGE_SIZE, measureMatches, searchKey, type RegistrySearch } from "../../domain/registrySearch.js";
 import type { SearchCache } from "./searchCache.js";
 import { createVersionedMemo } from "../shared/versionedMemo.js";
-import type { MemoryIndexHolder } from "./memorySearchIndex.js";
+import type { MapPoint, MemoryIndexHolder } from "./memorySearchIndex.js";
 import { parseTsquery } from "../../domain/tsquery.js";
 
 /** `memoryIndex`: answer searches from the in-process index when it is of the current version. */
@@ -36,8 +36,10 @@ export function createRegistryService(
 
     /** Points for the map: the same search, nearest/best first, without paging. */
     mapPoints(query: RegistrySearch, limit: number) {
-      return cached(`map:${limit}:${searchKey({ ...query, page: 1 })}`, async (version) => {
-        return (await find(query, version, limit, 0)).hits;
+      return cached(`map:${limit}:${searchKey({ ...query, page: 1 })}`, async (version): Promise<MapPoint[]> => {
+        const found = await find(query, version, limit, 0);
+        // From the index the points come from memory: the map reads nothing else.
+        return found.from === "memory" ? found.index.points(found.ids, query.origin) : found.hits;
       });
     },
 
@@ -55,6 +57,15 @@ export function createRegistryService(
       return memoryIndex?.build();
     },
 
+    /** For /health: "off", "building" (no index built yet), or the last index built. */
+    memoryIndexStatus() {
+      if (!memoryIndex) return "off";
+      const { version, size, bytes } = memoryIndex.status();
+      return version === undefined
+        ? "building"
+        : { version, organizations: size, megabytes: Math.round((bytes ?? 0) / 2 ** 20) };
+    },
+
     async homeSummary() {
       return home.get(await search.version());
     },
@@ -63,7 +74,8 @@ export function createRegistryService(
   /**
    * `limit` results of a search from `offset`, and the number of matches (at
    * least up to MAX_RESULTS + 1): from the in-process index when it is of
-   * `version` and can read the words, otherwise from PostgreSQL.
+   * `version` and can read the words (the ids, then `hits()` reads them),
+   * otherwise from PostgreSQL (the hits).
    */
   async function find(query: RegistrySearch, version: string, limit: number, offset: number) {
     const prepared = await search.prepare(query);
@@ -72,25 +84,32 @@ export function createRegistryService(
     const text = prepared.tsquery === null ? undefined : parseTsquery(prepared.tsquery);
     if (index && text !== null) {
       const { sort, origin } = query;
-      const order = sort === "distanza" && origin ? "distance" : sort === "recenti" ? "date" : "name";
+      const order = ranked
+        ? "relevance"
+        : sort === "distanza" && origin
+          ? "distance"
+          : sort === "recenti"
+            ? "date"
+            : "name";
       const found = index.find(
         { search: query, text, viaNetworks: prepared.viaNetworks },
-        // By relevance PostgreSQL ranks the first RANK_CANDIDATES matches (in name order).
-        ranked ? { order: "name", offset: 0, limit: 0, candidates: RANK_CANDIDATES } : { order, offset, limit },
+        { order, offset, limit, rankLexemes: prepared.rankLexemes ?? [] },
       );
-      const hits = ranked
-        ? await search.rankedPage(prepared, found.candidates, limit, offset)
-        : await search.hitsByIds(prepared, found.page);
-      return { hits, total: found.total, approximateOrder: ranked && found.total > RANK_CANDIDATES };
+      // Every match is ranked: the order by relevance is exact.
+      const hits = () => search.hitsByIds(prepared, found.page);
+      return { from: "memory" as const, index, ids: found.page, hits, total: found.total, approximateOrder: false };
     }
     const counted = await search.countAndPage(prepared, MAX_RESULTS + 1, limit, offset);
     const hits = counted.hits ?? (await search.walk(prepared, limit, offset));
-    return { hits, total: counted.total, approximateOrder: ranked && counted.total > RANK_CANDIDATES };
+    const approximateOrder = ranked && counted.total > RANK_CANDIDATES;
+    return { from: "database" as const, hits, total: counted.total, approximateOrder };
   }
 
   async function searchPage(query: RegistrySearch, version: string) {
     const offset = (query.page - 1) * PAGE_SIZE;
-    const { hits, total, approximateOrder } = await find(query, version, PAGE_SIZE, offset);
+    const found = await find(query, version, PAGE_SIZE, offset);
+    const { total, approximateOrder } = found;
+    const hits = found.from === "memory" ? await found.hits() : found.hits;
     const measures = hits.length ? await search.measuresOf(hits.map((h) => h.id)) : [];
     const results = hits.map((hit) => {
       const own = measures
