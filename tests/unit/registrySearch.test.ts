@@ -100,7 +100,12 @@ describe("measureMatches", () => {
 describe("search SQL parts", () => {
   const sql = (input: Partial<SearchInput>) => {
     const search = toRegistrySearch({ ...empty, ...input }, centre, 15);
-    const p = { search, tsquery: search.text ? "'asil'" : null, viaNetworks: [], rankLexemes: search.text ? ["asil"] : [] };
+    const p = {
+      search,
+      tsquery: search.text ? "'asil'" : null,
+      viaNetworks: [],
+      rankLexemes: search.text ? ["asil"] : [],
+    };
     return { source: textQuery(search.text ?? ""), where: searchConditions(p), order: searchOrder(p) };
   };
   it("always restricts to registered organizations", () => {
