@@ -242,7 +242,9 @@ async function startServer(url: string, env: Record<string, string>) {
 async function searchIndexReady(base: string): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < 600_000) {
-    const body = (await (await fetch(`${base}/health`)).json()) as { searchIndex?: unknown };
+    const body = (await fetch(`${base}/health`)
+      .then((response) => response.json())
+      .catch(() => ({ searchIndex: "building" }))) as { searchIndex?: unknown };
     if (body.searchIndex !== "building") return Date.now() - started;
     await sleep(250);
   }

@@ -8,9 +8,13 @@ export interface FieldChange {
 
 export interface MeasureChange {
   key: string;
+  /** The published measure it revises or removes (none for an added one). */
+  measureId?: number | undefined;
   title: string;
   change: "added" | "removed" | "changed" | "unchanged";
   fields: FieldChange[];
+  /** A field its classification was based on changed (CLASSIFICATION_BASIS). */
+  basisChanged: boolean;
 }
 
 export interface PayloadDiff {
@@ -36,9 +40,13 @@ const organizationFields: (keyof OrganizationDraft)[] = [
   "description",
   "welfareStage",
 ];
-const measureFields: (keyof MeasureDraft)[] = [
-  "title",
-  "description",
+/**
+ * What a classification is based on: when an approved revision changes one of
+ * these, the measure's classification no longer holds and it is re-examined
+ * (publicationRepository.ts). Title, description, capacity and dates do not
+ * change what the measure is for citizens.
+ */
+export const CLASSIFICATION_BASIS = [
   "category",
   "status",
   "beneficiaries",
@@ -46,11 +54,24 @@ const measureFields: (keyof MeasureDraft)[] = [
   "areaServed",
   "accessConditions",
   "costToCitizens",
+  "partners",
+] as const satisfies (keyof MeasureDraft)[];
+const measureFields: (keyof MeasureDraft)[] = [
+  "title",
+  "description",
+  ...CLASSIFICATION_BASIS,
   "capacity",
   "startsOn",
   "endsOn",
-  "partners",
 ];
+
+/** Whether `after` differs from `before` in what a classification is based on. */
+export function classificationBasisChanged(
+  before: Partial<Record<(typeof CLASSIFICATION_BASIS)[number], unknown>>,
+  after: Partial<Record<(typeof CLASSIFICATION_BASIS)[number], unknown>>,
+): boolean {
+  return CLASSIFICATION_BASIS.some((f) => !same(before[f], after[f]));
+}
 
 // Absent, null and "" all mean "not given"; arrays compare as sets.
 const normal = (v: unknown) =>
@@ -81,18 +102,28 @@ export function diffPayload(published: ApplicationPayload, revised: ApplicationP
         title: m.title ?? "",
         change: "added",
         fields: compare({} as MeasureDraft, m, measureFields),
+        basisChanged: false,
       };
     const fields = compare(old, m, measureFields);
-    return { key: m.key, title: m.title ?? old.title ?? "", change: fields.length ? "changed" : "unchanged", fields };
+    return {
+      key: m.key,
+      measureId: m.measureId,
+      title: m.title ?? old.title ?? "",
+      change: fields.length ? "changed" : "unchanged",
+      fields,
+      basisChanged: classificationBasisChanged(old, m),
+    };
   });
   const kept = new Set(revised.measures.map((m) => m.measureId));
   for (const old of published.measures) {
     if (!kept.has(old.measureId))
       measures.push({
         key: old.key,
+        measureId: old.measureId,
         title: old.title ?? "",
         change: "removed",
         fields: compare(old, {} as MeasureDraft, measureFields),
+        basisChanged: false,
       });
   }
   return { organization: compare(published.organization, revised.organization, organizationFields), measures };

@@ -56,8 +56,12 @@ export const outcomeSlugs = {
   TERRITORIAL_WELFARE: "welfare-territoriale",
   COMPANY_BENEFIT: "benefit-aziendale",
   TO_BE_EXAMINED: "da-approfondire",
+  /** Set by the register, not by staff: the measure changed after it was classified. */
+  UNDER_REVIEW: "da-riesaminare",
 } as const;
 export const TERRITORIAL_WELFARE = outcomeSlugs.TERRITORIAL_WELFARE;
+/** The outcomes a reviewer gives (the classification form's choices). */
+export const STAFF_OUTCOMES = ["TERRITORIAL_WELFARE", "COMPANY_BENEFIT", "TO_BE_EXAMINED"] as const;
 export const UNCLASSIFIED = "non-classificata";
 
 export function outcomeSlug(outcome: string | null): string {

@@ -2,6 +2,7 @@ import { Router } from "express";
 import type { Config } from "../config.js";
 import type { Language } from "../locales/i18n.js";
 import { viewFormat } from "./viewFormat.js";
+import { STAFF_OUTCOMES } from "../domain/vocabulary.js";
 
 /** The public sections, in the header's menu and the footer: [address, i18n key of the label]. */
 const MAIN_NAV = [
@@ -29,6 +30,8 @@ export function viewLocals(config: Config) {
     res.locals.mapTileUrl = config.mapTileUrl;
     res.locals.mapTileAttribution = config.mapTileAttribution;
     res.locals.format = viewFormat((res.locals.lang as Language | undefined) ?? "it");
+    // The classification form's choices (domain/vocabulary.ts).
+    res.locals.staffOutcomes = STAFF_OUTCOMES;
     next();
   });
   return router;

@@ -57,7 +57,7 @@ export function createStatisticsRepository(db: Db) {
         FROM "Measure" m JOIN "Organization" o ON o.id = m."organizationId"
         WHERE o."registryStatus" = 'REGISTERED'
         GROUP BY m."currentOutcome"
-        ORDER BY array_position(ARRAY['TERRITORIAL_WELFARE','COMPANY_BENEFIT','TO_BE_EXAMINED'], m."currentOutcome"::text) NULLS LAST`;
+        ORDER BY array_position(ARRAY['TERRITORIAL_WELFARE','COMPANY_BENEFIT','TO_BE_EXAMINED','UNDER_REVIEW'], m."currentOutcome"::text) NULLS LAST`;
     },
   };
 }

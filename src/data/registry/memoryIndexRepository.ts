@@ -15,7 +15,9 @@ export interface MemoryIndexRow {
   comuneName: string;
   /** Organization.positionPrecision APPROXIMATE: only the comune's centre is known. */
   approximate: boolean;
-  registeredAt: number;
+  /** Rank by `registeredAt DESC, id DESC` (the SQL search's "recenti") and by latitude, from 0. */
+  dateRank: number;
+  latRank: number;
   comuneCode: string;
   lat: number;
   lon: number;
@@ -35,7 +37,8 @@ export const LEXEME_SEPARATOR = "\x1f";
 
 const ORGANIZATIONS = `
   SELECT o.id, o.slug, o.name, c.name AS "comuneName", o."positionPrecision" = 'APPROXIMATE' AS approximate,
-         (extract(epoch FROM o."registeredAt") * 1000)::float8 AS "registeredAt", o."comuneCode", o.lat, o.lon,
+         (row_number() OVER (ORDER BY o."registeredAt" DESC, o.id DESC) - 1)::int AS "dateRank",
+         (row_number() OVER (ORDER BY o.lat, o.id) - 1)::int AS "latRank", o."comuneCode", o.lat, o.lon,
          o."sizeClass"::text AS "sizeClass", o."atecoSectionCode",
          EXISTS (SELECT 1 FROM "PactSignature" ps WHERE ps."organizationId" = o.id AND ps.status = 'CONFIRMED') AS pact,
          array_to_string(o."measureFacts", ',') AS facts,
@@ -72,7 +75,8 @@ export function createMemoryIndexRepository(pool: pg.Pool) {
             name: string;
             comuneName: string;
             approximate: boolean;
-            registeredAt: number | null;
+            dateRank: number;
+            latRank: number;
             comuneCode: string;
             lat: number | null;
             lon: number | null;
@@ -88,8 +92,6 @@ export function createMemoryIndexRepository(pool: pg.Pool) {
           each(
             rows.map((o) => ({
               ...o,
-              // DESC puts NULLs first in PostgreSQL (approval always sets the date).
-              registeredAt: o.registeredAt ?? Number.POSITIVE_INFINITY,
               lat: o.lat ?? Number.NaN,
               lon: o.lon ?? Number.NaN,
               facts: o.facts ? o.facts.split(",").map(Number) : [],

@@ -1,5 +1,6 @@
 import { measureRow, type ApplicationPayload } from "../../domain/applicationPayload.js";
 import { sizeClassFor } from "../../domain/sizeClass.js";
+import { classificationBasisChanged } from "../../domain/payloadDiff.js";
 import { refreshSearchData } from "../registry/searchIndexRepository.js";
 import type { Db } from "../shared/db.js";
 
@@ -43,9 +44,23 @@ export async function publishPayload(tx: Db, organizationId: number, payload: Ap
     await tx.contribution.updateMany({ where: { measureId: { in: ids } }, data: { measureId: null } });
     await tx.measure.deleteMany({ where: { id: { in: ids } } });
   }
+  const published = new Map(
+    (await tx.measure.findMany({ where: { organizationId, id: { in: kept } } })).map((m) => [m.id, m]),
+  );
   for (const m of payload.measures) {
-    if (m.measureId) await tx.measure.update({ where: { id: m.measureId, organizationId }, data: measureRow(m) });
-    else await tx.measure.create({ data: { organizationId, ...measureRow(m) } });
+    const row = measureRow(m);
+    const before = m.measureId ? published.get(m.measureId) : undefined;
+    if (m.measureId) {
+      // A classification given on what the measure was no longer holds: it is
+      // re-examined (the public page, filters, statistics and open data stop
+      // counting the old outcome; the classification history keeps it).
+      const stale =
+        before?.currentOutcome && before.currentOutcome !== "UNDER_REVIEW" && classificationBasisChanged(before, row);
+      await tx.measure.update({
+        where: { id: m.measureId, organizationId },
+        data: stale ? { ...row, currentOutcome: "UNDER_REVIEW" } : row,
+      });
+    } else await tx.measure.create({ data: { organizationId, ...measureRow(m) } });
   }
   await refreshSearchData(tx, [organizationId]);
 }

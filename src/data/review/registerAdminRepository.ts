@@ -98,6 +98,35 @@ export function createRegisterAdminRepository(db: Db) {
       return tx.classification.create({ data });
     },
 
+    /**
+     * The classification queue: measures of registered organizations never
+     * classified or to re-examine (UNDER_REVIEW), the longest waiting first.
+     */
+    async classificationQueue(take: number, skip: number) {
+      const where = {
+        organization: { registryStatus: "REGISTERED" as const },
+        OR: [{ currentOutcome: null }, { currentOutcome: "UNDER_REVIEW" as const }],
+      };
+      const [total, measures] = await Promise.all([
+        db.measure.count({ where }),
+        db.measure.findMany({
+          where,
+          orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+          take,
+          skip,
+          select: {
+            id: true,
+            title: true,
+            category: true,
+            currentOutcome: true,
+            updatedAt: true,
+            organization: { select: { id: true, name: true } },
+          },
+        }),
+      ]);
+      return { total, measures };
+    },
+
     setCurrentOutcome(measureId: number, outcome: Prisma.MeasureUpdateInput["currentOutcome"], tx: Db = db) {
       return tx.measure.update({ where: { id: measureId }, data: { currentOutcome: outcome } });
     },

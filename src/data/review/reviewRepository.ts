@@ -76,7 +76,17 @@ export function createReviewRepository(db: Db) {
       return db.application.findUnique({
         where: { id },
         include: {
-          organization: { select: { id: true, name: true, slug: true, registryStatus: true, registryNumber: true } },
+          organization: {
+            select: {
+              id: true,
+              name: true,
+              slug: true,
+              registryStatus: true,
+              registryNumber: true,
+              // what a revision would send back to re-examination (payloadDiff.ts)
+              measures: { select: { id: true, currentOutcome: true } },
+            },
+          },
           assignee: { select: { id: true, name: true } },
           events: { orderBy: { createdAt: "asc" }, include: { actor: { select: { name: true } } } },
         },

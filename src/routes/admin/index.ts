@@ -12,6 +12,7 @@ import { pactAdminRoutes } from "./pact.js";
 import { settingsRoutes } from "./settings.js";
 import { networkAdminRoutes } from "./networks.js";
 import { staffStatisticsPage } from "./statistics.js";
+import { classificationRoutes } from "./classifications.js";
 
 /** The staff back office: every route below checks the role here, on the server. */
 export function adminRoutes(services: Services) {
@@ -28,6 +29,7 @@ export function adminRoutes(services: Services) {
   admin.get("/", dashboardPage(services));
   admin.use(applicationRoutes(services));
   admin.use(organizationRoutes(services));
+  admin.use(classificationRoutes(services));
   admin.use(reportRoutes(services));
   admin.use(activityRoutes(services));
   admin.use(outreachAdminRoutes(services));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ClassificationInput } from "../../services/review/registerUpkeepService.js";
-import { ClassificationOutcome, RegistryStatus } from "../../generated/prisma/enums.js";
+import { RegistryStatus } from "../../generated/prisma/enums.js";
+import { STAFF_OUTCOMES } from "../../domain/vocabulary.js";
 import { formFields } from "../../validation/form.js";
 
 export const reasonSchema = z.strictObject({ reason: formFields.requiredText(2000) });
@@ -8,7 +9,8 @@ export type ReasonForm = z.infer<typeof reasonSchema>;
 
 /** Keys are the classification the services record (ClassificationInput). */
 export const classificationSchema = z.strictObject({
-  outcome: z.enum(ClassificationOutcome),
+  // UNDER_REVIEW is the register's, never a reviewer's choice.
+  outcome: z.enum(STAFF_OUTCOMES),
   openToCitizens: formFields.checkbox(),
   integratesPublicService: formFields.checkbox(),
   wellbeingImpact: formFields.checkbox(),

@@ -123,11 +123,14 @@ function postingLists() {
 type Lists = Map<string, Int32Array>;
 
 /** `lists`: each lexeme's positions in `orgs`, ascending: anywhere, in the name (A), in the titles (B). */
-function buildMemorySearchIndex(
+/** Lets requests in between the steps of a build (a million organizations take seconds). */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function buildMemorySearchIndex(
   version: string,
   orgs: Omit<MemoryIndexRow, "lexemes" | "lexemesA" | "lexemesB">[],
   lists: { any: Lists; A: Lists; B: Lists },
-): MemorySearchIndex {
+): Promise<MemorySearchIndex> {
   const n = orgs.length;
   const words = (n + 31) >>> 5;
   const ids = new Int32Array(n);
@@ -169,15 +172,16 @@ function buildMemorySearchIndex(
     for (const f of o.facts) facts[factCount++] = f;
   });
   factStart[n] = factCount;
-  // Most recent first, as `registeredAt DESC, id DESC` (NULLs first).
-  const byDate = Int32Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => orgs[b]!.registeredAt - orgs[a]!.registeredAt || orgs[b]!.id - orgs[a]!.id,
-  );
-  const dateRank = new Int32Array(n);
-  byDate.forEach((i, rank) => (dateRank[i] = rank));
-  // Positions by latitude (a place's band) and by comune, ascending.
-  const byLat = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => orgs[a]!.lat - orgs[b]!.lat || a - b);
-  const latSorted = Float64Array.from(byLat, (i) => orgs[i]!.lat);
+  await pause();
+  // The orders PostgreSQL computed while reading (sorting a million rows here
+  // would hold the event loop for seconds): most recent first, and by latitude.
+  const dateRank = Int32Array.from(orgs, (o) => o.dateRank);
+  const byLat = new Int32Array(n);
+  const latSorted = new Float64Array(n);
+  orgs.forEach((o, i) => {
+    byLat[o.latRank] = i;
+    latSorted[o.latRank] = o.lat;
+  });
   const firstAtLeast = (lat: number) => {
     let lo = 0;
     let hi = n;
@@ -206,9 +210,11 @@ function buildMemorySearchIndex(
   let bytes = n * 120 + facts.byteLength;
   for (let i = 0; i < n; i++) bytes += (names[i]!.length + slugs[i]!.length) * 2;
   // A lexeme in more than 1 organization in 32 costs less as a bitmap than as a list.
-  const compact = (from: Lists) => {
+  const compact = async (from: Lists) => {
     const postings = new Map<string, Uint32Array | Int32Array>();
+    let done = 0;
     for (const [lexeme, positions] of from) {
+      if (++done % 64 === 0) await pause();
       const stored = positions.length * 32 > n ? new Uint32Array(words) : positions.slice();
       if (stored instanceof Uint32Array) for (const p of positions) stored[p >>> 5]! |= 1 << (p & 31);
       postings.set(lexeme, stored);
@@ -216,9 +222,10 @@ function buildMemorySearchIndex(
     }
     return postings;
   };
-  const postings = compact(lists.any);
-  const inName = compact(lists.A);
-  const inTitles = compact(lists.B);
+  await pause();
+  const postings = await compact(lists.any);
+  const inName = await compact(lists.A);
+  const inTitles = await compact(lists.B);
   /** Whether position i is in a posting (a bitmap or a sorted list). */
   const has = (posting: Uint32Array | Int32Array | undefined, i: number) => {
     if (!posting) return false;
@@ -502,7 +509,7 @@ export function createMemoryIndexHolder(repository: MemoryIndexRepository) {
     building ??= (async () => {
       const builder = createMemorySearchIndexBuilder();
       const version = await repository.load((rows) => builder.add(rows));
-      current = builder.build(version);
+      current = await builder.build(version);
       failure = undefined;
       return current;
     })()

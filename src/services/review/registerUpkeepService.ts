@@ -24,6 +24,9 @@ export type UpkeepOutcome = { ok: true } | { ok: false; reason: "notFound" | "co
  * latest is current), verification dates, suspension and reinstatement.
  * Every change writes its audit entry in the same transaction.
  */
+/** Measures on one page of the classification queue. */
+export const CLASSIFICATION_QUEUE_PAGE = 50;
+
 export function createRegisterUpkeepService(deps: {
   register: RegisterAdminRepository;
   audit: AuditRepository;
@@ -56,6 +59,9 @@ export function createRegisterUpkeepService(deps: {
 
   return {
     list: (filters: RegisterFilters) => register.list(filters),
+    /** One page of the classification queue (CLASSIFICATION_QUEUE_PAGE measures) and its total. */
+    classificationQueue: (page: number) =>
+      register.classificationQueue(CLASSIFICATION_QUEUE_PAGE, (page - 1) * CLASSIFICATION_QUEUE_PAGE),
     staleCount: () => register.countStale(verificationThreshold()),
     detail: (id: number) => register.detail(id),
     organizationOfMeasure: async (measureId: number) => (await register.measure(measureId))?.organizationId ?? null,

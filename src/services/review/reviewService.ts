@@ -72,11 +72,18 @@ export function createReviewService(deps: {
         app.kind === "REVISION" && app.organization.registryStatus !== "NOT_REGISTERED"
           ? await transaction((tx) => publishedPayload(tx, app.organizationId))
           : null;
+      const diff = published ? diffPayload(published, payload) : null;
+      const outcomes = new Map(app.organization.measures.map((m) => [m.id, m.currentOutcome]));
       return {
         ...app,
         payload,
         missing: missingItems(payload),
-        diff: published ? diffPayload(published, payload) : null,
+        diff,
+        /** Classified measures that approving would send back to re-examination, with their outcome. */
+        reexamined: (diff?.measures ?? []).flatMap((m) => {
+          const outcome = m.measureId === undefined ? null : outcomes.get(m.measureId);
+          return m.basisChanged && outcome && outcome !== "UNDER_REVIEW" ? [{ title: m.title, outcome }] : [];
+        }),
       };
     },
 

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ClassificationOutcome" ADD VALUE 'UNDER_REVIEW';
