@@ -79,16 +79,18 @@ const RADIANS = Math.PI / 180;
  * only typed arrays and lexeme lists: the rows' strings can go with their batch.
  */
 export function createMemorySearchIndexBuilder() {
-  const rows: Omit<MemoryIndexRow, "lexemes" | "lexemesA" | "lexemesB">[] = [];
+  const rows: MemoryIndexRow[] = [];
   const [any, inName, inTitles] = [postingLists(), postingLists(), postingLists()];
   return {
     add(batch: MemoryIndexRow[]) {
-      for (const { lexemes, lexemesA, lexemesB, ...row } of batch) {
+      for (const row of batch) {
         const i = rows.length;
+        any.add(row.lexemes, i);
+        inName.add(row.lexemesA, i);
+        inTitles.add(row.lexemesB, i);
+        // The lexemes are in the lists now: the row need not keep its strings until the build.
+        row.lexemes = row.lexemesA = row.lexemesB = "";
         rows.push(row);
-        any.add(lexemes, i);
-        inName.add(lexemesA, i);
-        inTitles.add(lexemesB, i);
       }
     },
     build: (version: string) =>
