@@ -60,6 +60,26 @@ export const outcomeSlugs = {
   UNDER_REVIEW: "da-riesaminare",
 } as const;
 export const TERRITORIAL_WELFARE = outcomeSlugs.TERRITORIAL_WELFARE;
+/**
+ * Every kind of record the activity register audits: the type of
+ * audit.change() (so a new kind cannot be audited without being listed) and
+ * the choices of the staff's activity filter.
+ */
+export const AUDITED_ENTITIES = [
+  "AdviceRequest",
+  "Application",
+  "Contribution",
+  "Event",
+  "Measure",
+  "Network",
+  "Organization",
+  "PactSignature",
+  "ProblemReport",
+  "SiteContent",
+  "User",
+] as const;
+export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
+
 /** The outcomes a reviewer gives (the classification form's choices). */
 export const STAFF_OUTCOMES = ["TERRITORIAL_WELFARE", "COMPANY_BENEFIT", "TO_BE_EXAMINED"] as const;
 export const UNCLASSIFIED = "non-classificata";

@@ -1,5 +1,6 @@
 import type { AdviceStatus, MeasureCategory } from "../../generated/prisma/enums.js";
 import type { Db } from "../shared/db.js";
+import { pageWindow, staffPage } from "../../domain/staffPaging.js";
 
 export interface NewAdviceRequest {
   referenceCode: string;
@@ -21,13 +22,19 @@ export function createAdviceRepository(db: Db) {
     referenceTaken(referenceCode: string, tx: Db = db) {
       return tx.adviceRequest.count({ where: { referenceCode } }).then((n) => n > 0);
     },
-    list(status: AdviceStatus | undefined, take = 200) {
-      return db.adviceRequest.findMany({
-        where: status ? { status } : {},
-        include: { comune: { select: { name: true } }, assignee: { select: { name: true } } },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        take,
-      });
+    /** One page of the requests (newest first) and their total. */
+    async list(status: AdviceStatus | undefined, page = 1) {
+      const where = status ? { status } : {};
+      const [total, items] = await Promise.all([
+        db.adviceRequest.count({ where }),
+        db.adviceRequest.findMany({
+          where,
+          include: { comune: { select: { name: true } }, assignee: { select: { name: true } } },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          ...pageWindow(page),
+        }),
+      ]);
+      return staffPage(items, total, page);
     },
     find(id: number, tx: Db = db) {
       return tx.adviceRequest.findUnique({

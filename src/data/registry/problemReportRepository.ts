@@ -1,5 +1,6 @@
 import type { ReportStatus } from "../../generated/prisma/client.js";
 import type { Db } from "../shared/db.js";
+import { pageWindow, staffPage } from "../../domain/staffPaging.js";
 
 /** Reports sent from public organization pages ("Segnala un problema"). */
 export function createProblemReportRepository(db: Db) {
@@ -8,13 +9,19 @@ export function createProblemReportRepository(db: Db) {
       return db.problemReport.create({ data });
     },
 
-    list(status: ReportStatus | undefined, take = 200) {
-      return db.problemReport.findMany({
-        where: status ? { status } : {},
-        include: { organization: { select: { id: true, name: true, slug: true } } },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        take,
-      });
+    /** One page of the reports (newest first) and their total. */
+    async list(status: ReportStatus | undefined, page = 1) {
+      const where = status ? { status } : {};
+      const [total, items] = await Promise.all([
+        db.problemReport.count({ where }),
+        db.problemReport.findMany({
+          where,
+          include: { organization: { select: { id: true, name: true, slug: true } } },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          ...pageWindow(page),
+        }),
+      ]);
+      return staffPage(items, total, page);
     },
 
     countOpen() {

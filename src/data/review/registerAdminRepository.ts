@@ -1,6 +1,7 @@
 import type { Prisma, RegistryStatus } from "../../generated/prisma/client.js";
 import { refreshSearchData } from "../registry/searchIndexRepository.js";
 import type { Db } from "../shared/db.js";
+import { pageWindow, staffPage } from "../../domain/staffPaging.js";
 
 export interface RegisterFilters {
   status?: RegistryStatus | undefined;
@@ -12,26 +13,31 @@ export interface RegisterFilters {
 /** The register as staff keep it: verification, suspension, classification of measures. */
 export function createRegisterAdminRepository(db: Db) {
   return {
-    list(f: RegisterFilters, take = 200) {
+    /** One page of the register as staff filter it, least recently verified first, and its total. */
+    async list(f: RegisterFilters, page = 1) {
       const where: Prisma.OrganizationWhereInput = {
         registryStatus: f.status ?? { in: ["REGISTERED", "SUSPENDED"] },
         ...(f.verifiedBefore ? { OR: [{ lastVerifiedAt: null }, { lastVerifiedAt: { lt: f.verifiedBefore } }] } : {}),
         ...(f.text ? { name: { contains: f.text, mode: "insensitive" as const } } : {}),
       };
-      return db.organization.findMany({
-        where,
-        select: {
-          id: true,
-          name: true,
-          slug: true,
-          registryNumber: true,
-          registryStatus: true,
-          lastVerifiedAt: true,
-          comune: { select: { name: true } },
-        },
-        orderBy: [{ lastVerifiedAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
-        take,
-      });
+      const [total, items] = await Promise.all([
+        db.organization.count({ where }),
+        db.organization.findMany({
+          where,
+          select: {
+            id: true,
+            name: true,
+            slug: true,
+            registryNumber: true,
+            registryStatus: true,
+            lastVerifiedAt: true,
+            comune: { select: { name: true } },
+          },
+          orderBy: [{ lastVerifiedAt: { sort: "asc", nulls: "first" } }, { name: "asc" }, { id: "asc" }],
+          ...pageWindow(page),
+        }),
+      ]);
+      return staffPage(items, total, page);
     },
 
     countStale(verifiedBefore: Date) {

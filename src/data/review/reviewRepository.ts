@@ -1,5 +1,6 @@
 import type { ApplicationKind, ApplicationStatus, MeasureCategory, Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../shared/db.js";
+import { pageWindow, staffPage } from "../../domain/staffPaging.js";
 
 export interface ApplicationFilters {
   status?: ApplicationStatus | undefined;
@@ -38,13 +39,19 @@ function whereOf(f: ApplicationFilters): Prisma.ApplicationWhereInput {
 /** Applications as staff see them; the company side (companyRepository.ts) writes drafts and submissions. */
 export function createReviewRepository(db: Db) {
   return {
-    list(filters: ApplicationFilters, take = 200) {
-      return db.application.findMany({
-        where: whereOf(filters),
-        select: listSelect,
-        orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-        take,
-      });
+    /** One page of the applications that match, oldest submission first, and their total. */
+    async list(filters: ApplicationFilters, page = 1) {
+      const where = whereOf(filters);
+      const [total, items] = await Promise.all([
+        db.application.count({ where }),
+        db.application.findMany({
+          where,
+          select: listSelect,
+          orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+          ...pageWindow(page),
+        }),
+      ]);
+      return staffPage(items, total, page);
     },
 
     async queueCounts() {

@@ -1,11 +1,12 @@
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "./db.js";
+import type { AuditedEntity } from "../../domain/vocabulary.js";
 
 export interface AuditInput {
   actor: { id: number; name: string } | null;
   /** Dotted verb, e.g. "application.approve", "organization.suspend". */
   action: string;
-  entityType: string;
+  entityType: AuditedEntity;
   entityId: string | number;
   before?: unknown;
   after?: unknown;
@@ -39,7 +40,7 @@ export function createAuditRepository(db: Db) {
       tx: Db,
       actor: AuditInput["actor"],
       action: string,
-      [entityType, entityId]: [string, string | number],
+      [entityType, entityId]: [AuditedEntity, string | number],
       before?: unknown,
       after?: unknown,
     ) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dateColumn } from "../../domain/romeTime.js";
+import { AUDITED_ENTITIES } from "../../domain/vocabulary.js";
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), schema.optional()).catch(undefined);
@@ -12,7 +13,7 @@ const day = z
 /** Filters of /admin/registro-attivita (GET, shareable among staff). */
 export const activityFiltersSchema = z.object({
   azione: optional(z.string().trim().max(60)),
-  tipo: optional(z.enum(["Application", "Organization", "Measure", "ProblemReport", "User"])),
+  tipo: optional(z.enum(AUDITED_ENTITIES)),
   record: optional(z.string().trim().max(40)),
   autore: optional(z.string().trim().max(100)),
   dal: optional(day),

@@ -1,6 +1,7 @@
 import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { activityFiltersSchema } from "./activity.schema.js";
+import { AUDITED_ENTITIES } from "../../domain/vocabulary.js";
 
 const PAGE = 50;
 
@@ -25,6 +26,7 @@ export function activityRoutes(services: Services) {
       page,
       query,
       form: req.query,
+      auditedEntities: AUDITED_ENTITIES,
     });
   });
   return router;

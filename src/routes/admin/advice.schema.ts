@@ -23,5 +23,7 @@ export const adviceAnswerSchema = z.strictObject({
 });
 
 export const adviceFiltersSchema = z.object({
+  /** Page of the list (staffPaging.ts); anything else is the first. */
+  pagina: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
   stato: z.preprocess((v) => (v === "" ? undefined : v), z.enum(AdviceStatus).optional()).catch(undefined),
 });

@@ -23,8 +23,9 @@ export function adminAdviceRoutes(services: Services) {
   });
 
   router.get("/consulenze", async (req, res) => {
-    const { stato } = adviceFiltersSchema.parse(req.query);
-    res.render("admin/advice/index", { requests: await advice.list(stato), stato });
+    const { stato, pagina } = adviceFiltersSchema.parse(req.query);
+    const found = await advice.list(stato, pagina);
+    res.render("admin/advice/index", { requests: found.items, paging: found, stato });
   });
 
   router.get("/consulenze/:id", async (req, res) => {

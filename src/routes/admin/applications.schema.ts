@@ -27,6 +27,8 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), schema.optional()).catch(undefined);
 
 export const applicationFiltersSchema = z.object({
+  /** Page of the list (staffPaging.ts); anything else is the first. */
+  pagina: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
   stato: optional(z.enum(ApplicationStatus)),
   tipo: optional(z.enum(ApplicationKind)),
   comune: optional(z.string().regex(/^\d{6}$/)),

@@ -54,18 +54,27 @@ export function applicationRoutes(services: Services) {
   router.get("/domande", async (req, res) => {
     const f = applicationFiltersSchema.parse(req.query);
     const [applications, comuni, staff] = await Promise.all([
-      review.list({
-        status: f.stato,
-        kind: f.tipo,
-        comuneCode: f.comune,
-        category: f.categoria,
-        assigneeId: f.assegnatario === "nessuno" ? "none" : f.assegnatario,
-        waitingDays: f.attesa,
-      }),
+      review.list(
+        {
+          status: f.stato,
+          kind: f.tipo,
+          comuneCode: f.comune,
+          category: f.categoria,
+          assigneeId: f.assegnatario === "nessuno" ? "none" : f.assegnatario,
+          waitingDays: f.attesa,
+        },
+        f.pagina,
+      ),
       services.referenceData.load(),
       services.staff.list(),
     ]);
-    res.render(listView, { applications, filters: f, comuni: comuni.comuni, staff });
+    res.render(listView, {
+      applications: applications.items,
+      paging: applications,
+      filters: f,
+      comuni: comuni.comuni,
+      staff,
+    });
   });
 
   router.get("/domande/:id", (req, res) => renderDetail(req, res, 200));

@@ -41,12 +41,20 @@ export function organizationRoutes(services: Services) {
 
   router.get("/imprese", async (req, res) => {
     const f = registerFiltersSchema.parse(req.query);
-    const organizations = await upkeep.list({
-      status: f.stato,
-      verifiedBefore: f["da-verificare"] ? verificationThreshold() : undefined,
-      text: f.q,
+    const organizations = await upkeep.list(
+      {
+        status: f.stato,
+        verifiedBefore: f["da-verificare"] ? verificationThreshold() : undefined,
+        text: f.q,
+      },
+      f.pagina,
+    );
+    res.render("admin/organizations/index", {
+      organizations: organizations.items,
+      paging: organizations,
+      filters: f,
+      threshold: verificationThreshold(),
     });
-    res.render("admin/organizations/index", { organizations, filters: f, threshold: verificationThreshold() });
   });
 
   router.get("/imprese/:id", (req, res) =>

@@ -9,5 +9,7 @@ export const reportUpdateSchema = z.strictObject({
 export type ReportUpdateForm = z.infer<typeof reportUpdateSchema>;
 
 export const reportFiltersSchema = z.object({
+  /** Page of the list (staffPaging.ts); anything else is the first. */
+  pagina: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
   stato: z.preprocess((v) => (v === "" ? undefined : v), z.enum(ReportStatus).optional()).catch(undefined),
 });

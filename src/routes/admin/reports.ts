@@ -11,8 +11,9 @@ export function reportRoutes(services: Services) {
   const reports = services.problemReport;
 
   router.get("/segnalazioni", async (req, res) => {
-    const { stato } = reportFiltersSchema.parse(req.query);
-    res.render("admin/reports/index", { reports: await reports.list(stato), stato });
+    const { stato, pagina } = reportFiltersSchema.parse(req.query);
+    const found = await reports.list(stato, pagina);
+    res.render("admin/reports/index", { reports: found.items, paging: found, stato });
   });
 
   router.get("/segnalazioni/:id", async (req, res) => {

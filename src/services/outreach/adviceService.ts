@@ -43,7 +43,7 @@ export function createAdviceService(deps: {
       });
     },
 
-    list: (status?: AdviceStatus) => advice.list(status),
+    list: (status?: AdviceStatus, page = 1) => advice.list(status, page),
     find: (id: number) => advice.find(id),
     staff: (alsoId: number | null = null) => advice.staff(alsoId),
 

@@ -14,7 +14,7 @@ export function createProblemReportService(deps: {
   return {
     submit: (organizationId: number, message: string, reporterEmail: string | undefined) =>
       reports.create({ organizationId, message, reporterEmail: reporterEmail ?? null }),
-    list: (status?: ReportStatus) => reports.list(status),
+    list: (status?: ReportStatus, page = 1) => reports.list(status, page),
     countOpen: () => reports.countOpen(),
     find: (id: number) => reports.find(id),
 

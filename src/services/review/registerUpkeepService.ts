@@ -58,7 +58,7 @@ export function createRegisterUpkeepService(deps: {
   }
 
   return {
-    list: (filters: RegisterFilters) => register.list(filters),
+    list: (filters: RegisterFilters, page = 1) => register.list(filters, page),
     /** One page of the classification queue (CLASSIFICATION_QUEUE_PAGE measures) and its total. */
     classificationQueue: (page: number) =>
       register.classificationQueue(CLASSIFICATION_QUEUE_PAGE, (page - 1) * CLASSIFICATION_QUEUE_PAGE),

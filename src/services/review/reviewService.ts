@@ -61,7 +61,7 @@ export function createReviewService(deps: {
 
   return {
     queues: async () => ({ ...(await reviews.queueCounts()), oldest: await reviews.oldestWaiting(10) }),
-    list: (filters: ApplicationFilters) => reviews.list(filters),
+    list: (filters: ApplicationFilters, page = 1) => reviews.list(filters, page),
 
     /** Everything the company sent and, for a revision, what changed against the public version. */
     async detail(id: number) {
