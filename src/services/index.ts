@@ -43,6 +43,7 @@ export function createServices(repositories: Repositories, config: Config, i18n:
   const { audit, outbox, transaction } = r;
   const baseUrl = config.publicBaseUrl;
   const messages = createMailMessages(baseUrl, i18n);
+  const decisionMails = createDecisionMails(baseUrl, i18n);
   const referenceData = createReferenceDataService(r.comune);
   const geocoderLog = createLogger(config.logLevel).child({ component: "geocoder" });
   const geocoder = createGeocoder(
@@ -87,7 +88,13 @@ export function createServices(repositories: Repositories, config: Config, i18n:
     pact: createPactService({ pact: r.pact, audit, transaction }),
     problemReport: createProblemReportService({ reports: r.problemReport, audit, transaction }),
     referenceData,
-    registerUpkeep: createRegisterUpkeepService({ register: r.registerAdmin, audit, transaction }),
+    registerUpkeep: createRegisterUpkeepService({
+      register: r.registerAdmin,
+      audit,
+      transaction,
+      outbox,
+      mails: decisionMails,
+    }),
     registry: createRegistryService(
       r.registrySearch,
       r.organization,
@@ -99,7 +106,7 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       audit,
       outbox,
       transaction,
-      mails: createDecisionMails(baseUrl, i18n),
+      mails: decisionMails,
     }),
     staff: createStaffService({ staff: r.staff, audit, transaction }),
     statistics: createStatisticsService({

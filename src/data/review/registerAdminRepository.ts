@@ -74,7 +74,15 @@ export function createRegisterAdminRepository(db: Db) {
     status(id: number, tx: Db = db) {
       return tx.organization.findUnique({
         where: { id },
-        select: { id: true, name: true, registryStatus: true, lastVerifiedAt: true },
+        select: {
+          id: true,
+          name: true,
+          registryStatus: true,
+          lastVerifiedAt: true,
+          // who hears of a suspension or reinstatement (decisionMails.recipients)
+          contactEmail: true,
+          users: { where: { role: "COMPANY", active: true }, select: { email: true } },
+        },
       });
     },
 

@@ -3,7 +3,7 @@ import type { Services } from "../../services/index.js";
 import { missingItems } from "../../domain/applicationPayload.js";
 import { parseForm } from "../../validation/form.js";
 import { versionOnlySchema } from "./measure.schema.js";
-import { formVersion, phaseOf } from "./workspaceView.js";
+import { formVersion, phaseOf, staffMessage } from "./workspaceView.js";
 
 /** /impresa/domanda: the timeline of the application, what can be done now, and the submission. */
 export function applicationRoutes(services: Services) {
@@ -14,6 +14,7 @@ export function applicationRoutes(services: Services) {
     res.status(status).render("company/application", {
       ...ws,
       phase: phaseOf(ws),
+      staffMessage: staffMessage(ws),
       version: formVersion(ws),
       missing: missingItems(ws.payload),
       ...extra,

@@ -2,7 +2,7 @@ import type { RequestHandler } from "express";
 import type { Services } from "../../services/index.js";
 import { missingItems } from "../../domain/applicationPayload.js";
 import { sizeClassFor } from "../../domain/sizeClass.js";
-import { phaseOf } from "./workspaceView.js";
+import { phaseOf, staffMessage } from "./workspaceView.js";
 
 /** /impresa: the organization, its measures, the application status and what to do next. */
 export function companyHome(services: Services): RequestHandler {
@@ -13,6 +13,7 @@ export function companyHome(services: Services): RequestHandler {
     res.render("company/home", {
       ...ws,
       phase: phaseOf(ws),
+      staffMessage: staffMessage(ws),
       comune: o.comuneCode ? byCode.get(o.comuneCode) : undefined,
       atecoSection: ateco.find((a) => a.code === o.atecoSectionCode),
       sizeClass: o.employees === undefined ? undefined : sizeClassFor(o.employees),

@@ -1,7 +1,7 @@
 import type { I18n } from "../../locales/i18n.js";
 import type { OutgoingMail } from "../../data/shared/outboxRepository.js";
 
-type Kind = "APPROVED" | "REJECTED" | "CHANGES_REQUESTED";
+type Kind = "APPROVED" | "REJECTED" | "CHANGES_REQUESTED" | "SUSPENDED" | "REINSTATED";
 
 /** E-mails that tell a company about a decision, in Italian (the company's language of record). */
 export function createDecisionMails(publicBaseUrl: string, i18n: I18n) {

@@ -6,6 +6,8 @@ import type { ClassificationOutcome } from "../../generated/prisma/enums.js";
 import type { Actor } from "./reviewService.js";
 
 import { verificationThreshold } from "../../domain/verification.js";
+import type { OutboxRepository } from "../../data/shared/outboxRepository.js";
+import type { DecisionMails } from "./decisionMails.js";
 
 export interface ClassificationInput {
   outcome: ClassificationOutcome;
@@ -31,8 +33,10 @@ export function createRegisterUpkeepService(deps: {
   register: RegisterAdminRepository;
   audit: AuditRepository;
   transaction: RunInTransaction;
+  outbox: OutboxRepository;
+  mails: DecisionMails;
 }) {
-  const { register, audit, transaction } = deps;
+  const { register, audit, transaction, outbox, mails } = deps;
 
   async function move(
     id: number,
@@ -53,6 +57,12 @@ export function createRegisterUpkeepService(deps: {
         { registryStatus: from },
         { registryStatus: to, reason },
       );
+      // The company hears it, with the reason, in the same transaction (the outbox).
+      for (const address of mails.recipients(org))
+        await outbox.enqueue(
+          mails.decision(to === "SUSPENDED" ? "SUSPENDED" : "REINSTATED", address, org.name, reason),
+          tx,
+        );
       return { ok: true } as const;
     });
   }
