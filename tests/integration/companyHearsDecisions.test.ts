@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_PASSWORD, buildSubmittedApplication, buildUser } from "../factories/applicationFactory.js";
 import { approveSubmitted, requestChanges } from "../helpers/approve.js";
 import { lastMailTo } from "../helpers/outbox.js";
+import { buildOrganization } from "../factories/organizationFactory.js";
+import { buildCompanyUser } from "../factories/territoryFactory.js";
 import { inHtml, t } from "../helpers/catalogue.js";
 import { loggedInAgent } from "../helpers/login.js";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
@@ -35,7 +37,7 @@ describe("a request for changes", () => {
 });
 
 describe("a suspension and a reinstatement", () => {
-  it("reach the company by e-mail, with the reason", async () => {
+  it("reach the company by e-mail, with the reason, also shown on its page", async () => {
     const { org, user } = await buildSubmittedApplication(ctx.db.prisma);
     await approveSubmitted(ctx, org.id);
     const reviewer = await buildUser(ctx.db.prisma, "REVIEWER", "Rita Registro");
@@ -45,9 +47,44 @@ describe("a suspension and a reinstatement", () => {
     const suspended = await lastMailTo(ctx.db.prisma, user.email);
     expect(suspended.subject).toBe(t("admin.mail.SUSPENDED.subject", "it", { organization: org.name }));
     expect(suspended.text).toContain(reason);
+    // And the company's own page says why.
+    const company = await loggedInAgent(ctx.app, user.email, TEST_PASSWORD);
+    const home = (await company.get("/impresa").expect(200)).text;
+    expect(home).toContain('id="messaggio-personale"');
+    expect(home).toContain(inHtml(reason));
     expect(await ctx.services.registerUpkeep.reinstate(org.id, staff, "Contatti aggiornati.")).toEqual({ ok: true });
     const reinstated = await lastMailTo(ctx.db.prisma, user.email);
     expect(reinstated.subject).toBe(t("admin.mail.REINSTATED.subject", "it", { organization: org.name }));
     expect(reinstated.text).toContain("Contatti aggiornati.");
+  });
+});
+
+describe("a classification", () => {
+  it("reaches the company by e-mail: outcome, criteria met and rationale", async () => {
+    const org = await buildOrganization(ctx.db.prisma, { measures: [{ title: "Sportello badanti" }] });
+    const user = await buildCompanyUser(ctx.db.prisma, org.id);
+    const reviewer = await buildUser(ctx.db.prisma, "REVIEWER", "Rita Classi");
+    const measure = await ctx.db.prisma.measure.findFirstOrThrow({ where: { organizationId: org.id } });
+    const outcome = await ctx.services.registerUpkeep.classify(
+      measure.id,
+      { id: reviewer.id, name: reviewer.name },
+      {
+        outcome: "COMPANY_BENEFIT",
+        openToCitizens: false,
+        integratesPublicService: false,
+        wellbeingImpact: true,
+        continuity: true,
+        thirdSectorPartnership: false,
+        rationale: "Riservata ai dipendenti.",
+      },
+    );
+    expect(outcome.ok).toBe(true);
+    const mail = await lastMailTo(ctx.db.prisma, user.email);
+    expect(mail.subject).toBe(t("admin.mail.CLASSIFIED.subject", "it", { measure: "Sportello badanti" }));
+    expect(mail.text).toContain(t("outcomes.COMPANY_BENEFIT"));
+    expect(mail.text).toContain(
+      `${t("admin.classification.criterionShort.wellbeingImpact")}, ${t("admin.classification.criterionShort.continuity")}`,
+    );
+    expect(mail.text).toContain("Riservata ai dipendenti.");
   });
 });

@@ -27,6 +27,17 @@ export const openStatuses: ApplicationStatus[] = ["DRAFT", "SUBMITTED", "CHANGES
 /** The company area's reads and writes of its organization and applications. */
 export function createCompanyRepository(db: Db) {
   return {
+    /** The reason and date of the organization's latest suspension, from the activity register. */
+    async lastSuspension(organizationId: number, tx: Db = db): Promise<{ reason: string; at: Date } | null> {
+      const entry = await tx.auditEntry.findFirst({
+        where: { action: "organization.suspend", entityType: "Organization", entityId: String(organizationId) },
+        orderBy: { id: "desc" },
+        select: { after: true, createdAt: true },
+      });
+      const reason = (entry?.after as { reason?: unknown } | null)?.reason;
+      return entry && typeof reason === "string" ? { reason, at: entry.createdAt } : null;
+    },
+
     findOrganization(id: number, tx: Db = db) {
       return tx.organization.findUnique({ where: { id }, include: { comune: { select: { name: true } } } });
     },

@@ -45,15 +45,17 @@ export function phaseOf({ organization, application }: Workspace): string {
 }
 
 /**
- * What staff last wrote to the company when they asked for changes or rejected
- * the application: shown on its summary and application pages, not only in the
- * history (a company used to read "the data are complete: submit" with no sign
+ * What staff last wrote to the company when they asked for changes, rejected
+ * the application or suspended the entry: shown on its summary and application
+ * pages, not only in the history (a company used to read "the data are complete: submit" with no sign
  * of the comment). Undefined in every other phase.
  */
 export function staffMessage(
   ws: Workspace,
-): { kind: "changesRequested" | "rejected"; comment: string; at: Date } | undefined {
+): { kind: "changesRequested" | "rejected" | "suspended"; comment: string; at: Date } | undefined {
   const phase = phaseOf(ws);
+  if (phase === "suspended")
+    return ws.suspension ? { kind: phase, comment: ws.suspension.reason, at: ws.suspension.at } : undefined;
   if (phase !== "changesRequested" && phase !== "rejected") return undefined;
   const type = phase === "changesRequested" ? "CHANGES_REQUESTED" : "REJECTED";
   const event = ws.application?.events.findLast((e) => e.type === type && e.comment);

@@ -49,7 +49,7 @@ interface Deps {
 export function createCompanyDraftService({ companies, audit, transaction, geocoder }: Deps) {
   async function workspace(user: Express.User, tx?: Db) {
     if (!user.organizationId)
-      return { organization: null, application: null, payload: readPayload({}), editable: true };
+      return { organization: null, application: null, payload: readPayload({}), editable: true, suspension: null };
     const organization = await companies.findOrganization(user.organizationId, tx);
     const application = await companies.currentApplication(user.organizationId, tx);
     const open = application && ["DRAFT", "CHANGES_REQUESTED", "SUBMITTED"].includes(application.status);
@@ -61,7 +61,10 @@ export function createCompanyDraftService({ companies, audit, transaction, geoco
       application?.status === "SUBMITTED"
         ? false
         : organization?.registryStatus === "REGISTERED" || organization?.registryStatus === "NOT_REGISTERED";
-    return { organization, application, payload, editable };
+    // Why staff suspended the entry (the reason is kept in the activity register).
+    const suspension =
+      organization?.registryStatus === "SUSPENDED" ? await companies.lastSuspension(user.organizationId, tx) : null;
+    return { organization, application, payload, editable, suspension };
   }
 
   /** Applies a change to the working copy; `version` is the application version the form was built from. */

@@ -106,6 +106,10 @@ export function createRegisterUpkeepService(deps: {
         const measure = await register.measure(measureId, tx);
         if (!measure || measure.organizationId === null) return { ok: false, reason: "notFound" } as const;
         await recordClassification({ register, audit }, tx, measure, actor, input);
+        // The company hears the outcome, the criteria and the rationale.
+        const org = await register.status(measure.organizationId, tx);
+        for (const address of org ? mails.recipients(org) : [])
+          await outbox.enqueue(mails.classification(address, org!.name, measure.title, input), tx);
         return { ok: true, organizationId: measure.organizationId } as const;
       });
     },
