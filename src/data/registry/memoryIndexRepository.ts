@@ -61,6 +61,14 @@ export function createMemoryIndexRepository(pool: pg.Pool) {
      */
     async load(each: (rows: MemoryIndexRow[]) => void): Promise<string> {
       const client = await pool.connect();
+      // A checked-out client whose server goes away between two of its queries (a
+      // restart: 57P01) emits "error"; unheard, that would end the process. Kept
+      // here, and the client is discarded instead of going back to the pool.
+      let broken: unknown;
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on("error", onError);
       try {
         await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
         const version = await client.query<{ version: string }>(
@@ -104,10 +112,12 @@ export function createMemoryIndexRepository(pool: pg.Pool) {
         await client.query("COMMIT");
         return version.rows[0].version;
       } catch (error) {
+        broken ??= error;
         await client.query("ROLLBACK").catch(() => {});
         throw error;
       } finally {
-        client.release();
+        client.off("error", onError);
+        client.release(broken ? (broken instanceof Error ? broken : new Error(String(broken))) : undefined);
       }
     },
   };
