@@ -85,7 +85,14 @@ export function createServices(repositories: Repositories, config: Config, i18n:
     network: createNetworkService({ networks: r.network, register: r.registerAdmin, audit, transaction }),
     networkCompany: createNetworkCompanyService({ networks: r.network, audit, transaction }),
     openData: createOpenDataService(r.openData, baseUrl, r.publicDataVersion.version),
-    pact: createPactService({ pact: r.pact, audit, transaction }),
+    pact: createPactService({
+      pact: r.pact,
+      audit,
+      transaction,
+      register: r.registerAdmin,
+      outbox,
+      mails: decisionMails,
+    }),
     problemReport: createProblemReportService({ reports: r.problemReport, audit, transaction }),
     referenceData,
     registerUpkeep: createRegisterUpkeepService({

@@ -88,3 +88,31 @@ describe("a classification", () => {
     expect(mail.text).toContain("Riservata ai dipendenti.");
   });
 });
+
+describe("a decision on a request to sign the Pact", () => {
+  it("reaches the company by e-mail, with the reason of a refusal", async () => {
+    const reviewer = await buildUser(ctx.db.prisma, "REVIEWER", "Rita Patto");
+    const staff = { id: reviewer.id, name: reviewer.name };
+    const latest = async (organizationId: number) =>
+      ctx.db.prisma.pactSignature.findFirstOrThrow({ where: { organizationId }, orderBy: { id: "desc" } });
+
+    const confirmed = await buildOrganization(ctx.db.prisma);
+    const first = await buildCompanyUser(ctx.db.prisma, confirmed.id);
+    expect((await ctx.services.pact.requestSignature(first, "Apriremo il nido al quartiere.")).ok).toBe(true);
+    expect(await ctx.services.pact.decide((await latest(confirmed.id)).id, staff, "CONFIRMED")).toEqual({ ok: true });
+    expect((await lastMailTo(ctx.db.prisma, first.email)).subject).toBe(
+      t("admin.mail.PACT_CONFIRMED.subject", "it", { organization: confirmed.name }),
+    );
+
+    const refused = await buildOrganization(ctx.db.prisma);
+    const second = await buildCompanyUser(ctx.db.prisma, refused.id);
+    expect((await ctx.services.pact.requestSignature(second, "Impegni generici.")).ok).toBe(true);
+    const reason = "Gli impegni vanno descritti con azioni e tempi.";
+    expect(await ctx.services.pact.decide((await latest(refused.id)).id, staff, "REJECTED", reason)).toEqual({
+      ok: true,
+    });
+    const mail = await lastMailTo(ctx.db.prisma, second.email);
+    expect(mail.subject).toBe(t("admin.mail.PACT_REJECTED.subject", "it", { organization: refused.name }));
+    expect(mail.text).toContain(reason);
+  });
+});

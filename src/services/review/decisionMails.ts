@@ -10,7 +10,8 @@ const CRITERIA = [
   "thirdSectorPartnership",
 ] as const;
 
-type Kind = "APPROVED" | "REJECTED" | "CHANGES_REQUESTED" | "SUSPENDED" | "REINSTATED";
+type Kind =
+  "APPROVED" | "REJECTED" | "CHANGES_REQUESTED" | "SUSPENDED" | "REINSTATED" | "PACT_CONFIRMED" | "PACT_REJECTED";
 
 /** E-mails that tell a company about a decision, in Italian (the company's language of record). */
 export function createDecisionMails(publicBaseUrl: string, i18n: I18n) {

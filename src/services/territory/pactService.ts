@@ -5,6 +5,9 @@ import type { SignatoryType } from "../../generated/prisma/enums.js";
 import { defaultPactText, PACT_CONTENT_KEY } from "../../domain/pactText.js";
 import { dateColumn, romeDateAndTime } from "../../domain/romeTime.js";
 import type { Actor } from "../review/reviewService.js";
+import type { RegisterAdminRepository } from "../../data/review/registerAdminRepository.js";
+import type { OutboxRepository } from "../../data/shared/outboxRepository.js";
+import type { DecisionMails } from "../review/decisionMails.js";
 
 export type PactOutcome =
   { ok: true } | { ok: false; reason: "notFound" | "notRegistered" | "alreadyAsked" | "conflict" };
@@ -28,8 +31,12 @@ export function createPactService(deps: {
   pact: PactRepository;
   audit: AuditRepository;
   transaction: RunInTransaction;
+  /** Who hears a decision on a company's request (registerAdminRepository.status). */
+  register: RegisterAdminRepository;
+  outbox: OutboxRepository;
+  mails: DecisionMails;
 }) {
-  const { pact, audit, transaction } = deps;
+  const { pact, audit, transaction, register, outbox, mails } = deps;
 
   return {
     async text() {
@@ -89,6 +96,18 @@ export function createPactService(deps: {
           { status: signature.status },
           { status: decision, signedOn, ...(reason ? { reason } : {}) },
         );
+        // A company's request: the company hears the decision (and the reason of a refusal).
+        const org = signature.organizationId ? await register.status(signature.organizationId, tx) : null;
+        for (const address of org ? mails.recipients(org) : [])
+          await outbox.enqueue(
+            mails.decision(
+              decision === "CONFIRMED" ? "PACT_CONFIRMED" : "PACT_REJECTED",
+              address,
+              org!.name,
+              reason ?? "",
+            ),
+            tx,
+          );
         return { ok: true } as const;
       });
     },
