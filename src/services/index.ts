@@ -82,7 +82,14 @@ export function createServices(repositories: Repositories, config: Config, i18n:
     geocoder,
     guide: createGuideService(path.join(projectRoot, "content")),
     mail: createMailService(outbox, config.mailFrom),
-    network: createNetworkService({ networks: r.network, register: r.registerAdmin, audit, transaction }),
+    network: createNetworkService({
+      networks: r.network,
+      register: r.registerAdmin,
+      audit,
+      transaction,
+      outbox,
+      mails: decisionMails,
+    }),
     networkCompany: createNetworkCompanyService({ networks: r.network, audit, transaction }),
     openData: createOpenDataService(r.openData, baseUrl, r.publicDataVersion.version),
     pact: createPactService({

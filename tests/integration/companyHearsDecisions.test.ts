@@ -3,7 +3,7 @@ import { TEST_PASSWORD, buildSubmittedApplication, buildUser } from "../factorie
 import { approveSubmitted, requestChanges } from "../helpers/approve.js";
 import { lastMailTo } from "../helpers/outbox.js";
 import { buildOrganization } from "../factories/organizationFactory.js";
-import { buildCompanyUser } from "../factories/territoryFactory.js";
+import { buildCompanyUser, buildNetwork } from "../factories/territoryFactory.js";
 import { inHtml, t } from "../helpers/catalogue.js";
 import { loggedInAgent } from "../helpers/login.js";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
@@ -114,5 +114,31 @@ describe("a decision on a request to sign the Pact", () => {
     const mail = await lastMailTo(ctx.db.prisma, second.email);
     expect(mail.subject).toBe(t("admin.mail.PACT_REJECTED.subject", "it", { organization: refused.name }));
     expect(mail.text).toContain(reason);
+  });
+});
+
+describe("a decision on a network's proposed measure", () => {
+  it("reaches the lead firm by e-mail, with the reason of a refusal", async () => {
+    const reviewer = await buildUser(ctx.db.prisma, "REVIEWER", "Rita Reti");
+    const staff = { id: reviewer.id, name: reviewer.name };
+    const lead = await buildOrganization(ctx.db.prisma);
+    const leadUser = await buildCompanyUser(ctx.db.prisma, lead.id);
+    const network = await buildNetwork(ctx.db.prisma, lead.id, [], "rete-che-propone");
+    const propose = (title: string) =>
+      ctx.db.prisma.measure.create({
+        data: { networkId: network.id, title, description: "-", category: "MOBILITA", networkReview: "PROPOSED" },
+      });
+    const shuttle = await propose("Navetta condivisa");
+    expect((await ctx.services.network.reviewMeasure(staff, network.id, shuttle.id, true, null)).ok).toBe(true);
+    const approved = await lastMailTo(ctx.db.prisma, leadUser.email);
+    expect(approved.subject).toBe(t("admin.mail.NETWORK_MEASURE_APPROVED.subject", "it", { organization: lead.name }));
+    expect(approved.text).toContain("«Navetta condivisa»");
+
+    const canteen = await propose("Mensa comune");
+    const reason = "Manca l'elenco delle imprese che la finanziano.";
+    expect((await ctx.services.network.reviewMeasure(staff, network.id, canteen.id, false, reason)).ok).toBe(true);
+    const rejected = await lastMailTo(ctx.db.prisma, leadUser.email);
+    expect(rejected.subject).toBe(t("admin.mail.NETWORK_MEASURE_REJECTED.subject", "it", { organization: lead.name }));
+    expect(rejected.text).toContain(reason);
   });
 });

@@ -11,7 +11,15 @@ const CRITERIA = [
 ] as const;
 
 type Kind =
-  "APPROVED" | "REJECTED" | "CHANGES_REQUESTED" | "SUSPENDED" | "REINSTATED" | "PACT_CONFIRMED" | "PACT_REJECTED";
+  | "APPROVED"
+  | "REJECTED"
+  | "CHANGES_REQUESTED"
+  | "SUSPENDED"
+  | "REINSTATED"
+  | "PACT_CONFIRMED"
+  | "PACT_REJECTED"
+  | "NETWORK_MEASURE_APPROVED"
+  | "NETWORK_MEASURE_REJECTED";
 
 /** E-mails that tell a company about a decision, in Italian (the company's language of record). */
 export function createDecisionMails(publicBaseUrl: string, i18n: I18n) {

@@ -7,6 +7,8 @@ import { slugify } from "../../domain/slug.js";
 import { fail, membershipDecider, refresh, type NetworkOutcome } from "./networkRules.js";
 import { recordClassification, type ClassificationInput } from "../review/registerUpkeepService.js";
 import type { Actor } from "../review/reviewService.js";
+import type { OutboxRepository } from "../../data/shared/outboxRepository.js";
+import type { DecisionMails } from "../review/decisionMails.js";
 
 /**
  * Networks of firms as the public and staff see them: staff create
@@ -19,8 +21,10 @@ export function createNetworkService(deps: {
   register: RegisterAdminRepository;
   audit: AuditRepository;
   transaction: RunInTransaction;
+  outbox: OutboxRepository;
+  mails: DecisionMails;
 }) {
-  const { networks, register, audit, transaction } = deps;
+  const { networks, register, audit, transaction, outbox, mails } = deps;
   const decideMembership = membershipDecider(networks, audit);
 
   return {
@@ -115,6 +119,20 @@ export function createNetworkService(deps: {
           { networkReview: from },
           { networkReview: to, reason },
         );
+        // The lead firm, which proposed it, hears the decision and its reason.
+        const network = await networks.byId(measure.networkId, tx);
+        const lead = network ? await register.status(network.leadOrganizationId, tx) : null;
+        const detail = reason ? `«${measure.title}»: ${reason}` : `«${measure.title}»`;
+        for (const address of lead ? mails.recipients(lead) : [])
+          await outbox.enqueue(
+            mails.decision(
+              approve ? "NETWORK_MEASURE_APPROVED" : "NETWORK_MEASURE_REJECTED",
+              address,
+              lead!.name,
+              detail,
+            ),
+            tx,
+          );
         return { ok: true, networkId: measure.networkId };
       });
     },
