@@ -104,7 +104,7 @@ describe("search SQL parts", () => {
       search,
       tsquery: search.text ? "'asil'" : null,
       viaNetworks: [],
-      rankLexemes: search.text ? ["asil"] : [],
+      parsed: search.text ? { op: "lexeme" as const, lexeme: "asil" } : null,
     };
     return { source: textQuery(search.text ?? ""), where: searchConditions(p), order: searchOrder(p) };
   };

@@ -32,6 +32,16 @@ export interface MemoryIndexRow {
   lexemesB: string;
 }
 
+/** A row as the query returns it, before `load` turns it into a MemoryIndexRow. */
+type StoredRow = Omit<MemoryIndexRow, "lat" | "lon" | "facts" | "lexemes" | "lexemesA" | "lexemesB"> & {
+  lat: number | null;
+  lon: number | null;
+  facts: string;
+  lexemes: string | null;
+  lexemesA: string | null;
+  lexemesB: string | null;
+};
+
 /** Between two lexemes in `lexemes` (a control character: never part of a lexeme). */
 export const LEXEME_SEPARATOR = "\x1f";
 
@@ -77,25 +87,7 @@ export function createMemoryIndexRepository(pool: pg.Pool) {
         if (!version.rows[0]) throw new Error('The "SearchState" row is missing: run the migrations (search_state)');
         await client.query(`DECLARE memory_index NO SCROLL CURSOR FOR ${ORGANIZATIONS}`);
         for (;;) {
-          const { rows } = await client.query<{
-            id: number;
-            slug: string;
-            name: string;
-            comuneName: string;
-            approximate: boolean;
-            dateRank: number;
-            latRank: number;
-            comuneCode: string;
-            lat: number | null;
-            lon: number | null;
-            sizeClass: string | null;
-            atecoSectionCode: string | null;
-            pact: boolean;
-            facts: string;
-            lexemes: string | null;
-            lexemesA: string | null;
-            lexemesB: string | null;
-          }>(`FETCH ${BATCH} FROM memory_index`);
+          const { rows } = await client.query<StoredRow>(`FETCH ${BATCH} FROM memory_index`);
           if (rows.length === 0) break;
           each(
             rows.map((o) => ({

@@ -1,11 +1,8 @@
 import type { Db } from "../shared/db.js";
 import { publicNetwork } from "../territory/networkVisibility.js";
+import { latestClassification } from "../territory/networkRepository.js";
 
 const publicOrganization = { registryStatus: "REGISTERED" } as const;
-/** A measure's current classification: the latest. */
-const latestClassification = {
-  classifications: { orderBy: [{ createdAt: "desc" as const }, { id: "desc" as const }], take: 1 },
-};
 
 export function createOrganizationRepository(db: Db) {
   return {

@@ -56,8 +56,12 @@ export interface PreparedSearch {
   search: RegistrySearch;
   tsquery: string | null;
   viaNetworks: number[];
-  /** The lexemes relevance sums (rankedLexemes); null when the query has phrases: then ts_rank. */
-  rankLexemes: string[] | null;
+  /**
+   * The text query as a tree (domain/tsquery.ts), for the in-process index and for
+   * relevance; null without words, or when the query has phrases (then PostgreSQL
+   * answers and ranks by ts_rank).
+   */
+  parsed: ReturnType<typeof parseTsquery>;
 }
 
 /**
@@ -67,9 +71,9 @@ export interface PreparedSearch {
  * phrases, which only PostgreSQL answers, is ranked by ts_rank.
  */
 function relevance(p: PreparedSearch): Prisma.Sql {
-  if (p.rankLexemes === null) return Prisma.sql`ts_rank(o."searchVector", ${tsq(p)})`;
+  if (p.parsed === null) return Prisma.sql`ts_rank(o."searchVector", ${tsq(p)})`;
   const { A, B, C } = RELEVANCE_WEIGHTS;
-  const terms = p.rankLexemes.map(
+  const terms = rankedLexemes(p.parsed).map(
     (l) => Prisma.sql`CASE WHEN o."searchVector" @@ ${tsqueryLexeme(l, "A")}::tsquery THEN ${A}::int
       WHEN o."searchVector" @@ ${tsqueryLexeme(l, "B")}::tsquery THEN ${B}::int
       WHEN o."searchVector" @@ ${tsqueryLexeme(l)}::tsquery THEN ${C}::int ELSE 0 END`,
@@ -225,14 +229,12 @@ export function createRegistrySearchRepository(db: Db) {
             JOIN "Measure" m ON m."networkId" = p."networkId" AND m."networkReview" = 'APPROVED'
             WHERE ${measureConditions(search)})`
         : Prisma.sql`'{}'::int[]`;
-      if (!search.text && !hasMeasureFilters(search))
-        return { search, tsquery: null, viaNetworks: [], rankLexemes: [] };
+      if (!search.text && !hasMeasureFilters(search)) return { search, tsquery: null, viaNetworks: [], parsed: null };
       const [row] = await db.$queryRaw<
         { tsquery: string | null; via: number[] }[]
       >`SELECT ${text} AS tsquery, ${via} AS via`;
       const tsquery = row?.tsquery ?? null;
-      const tree = tsquery === null ? null : parseTsquery(tsquery);
-      return { search, tsquery, viaNetworks: row?.via ?? [], rankLexemes: tree ? rankedLexemes(tree) : null };
+      return { search, tsquery, viaNetworks: row?.via ?? [], parsed: tsquery === null ? null : parseTsquery(tsquery) };
     },
 
     /**

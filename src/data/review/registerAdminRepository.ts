@@ -116,7 +116,7 @@ export function createRegisterAdminRepository(db: Db) {
      * The classification queue: measures of registered organizations never
      * classified or to re-examine (UNDER_REVIEW), the longest waiting first.
      */
-    async classificationQueue(take: number, skip: number) {
+    async classificationQueue(page: number) {
       const where = {
         organization: { registryStatus: "REGISTERED" as const },
         OR: [{ currentOutcome: null }, { currentOutcome: "UNDER_REVIEW" as const }],
@@ -126,8 +126,7 @@ export function createRegisterAdminRepository(db: Db) {
         db.measure.findMany({
           where,
           orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
-          take,
-          skip,
+          ...pageWindow(page),
           select: {
             id: true,
             title: true,
@@ -138,7 +137,7 @@ export function createRegisterAdminRepository(db: Db) {
           },
         }),
       ]);
-      return { total, measures };
+      return staffPage(measures, total, page);
     },
 
     setCurrentOutcome(measureId: number, outcome: Prisma.MeasureUpdateInput["currentOutcome"], tx: Db = db) {

@@ -16,6 +16,11 @@ export function createOutboxRepository(db: Db) {
       return tx.outboxMessage.create({ data: mail });
     },
 
+    /** Several messages in one statement (one per recipient of a decision). */
+    async enqueueAll(mails: OutgoingMail[], tx: Db = db) {
+      if (mails.length) await tx.outboxMessage.createMany({ data: mails });
+    },
+
     /** Messages due for a (new) attempt, oldest first. */
     due(now: Date, take: number) {
       return db.outboxMessage.findMany({

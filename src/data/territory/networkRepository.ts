@@ -9,7 +9,8 @@ const approvedMeasures = { networkReview: "APPROVED" } as const;
 const orgBrief = {
   select: { id: true, name: true, slug: true, registryStatus: true, comune: { select: { name: true } } },
 } as const;
-const latestClassification = {
+/** A measure's current classification: the latest (organization pages use it too). */
+export const latestClassification = {
   classifications: { orderBy: [{ createdAt: "desc" as const }, { id: "desc" as const }], take: 1 },
 };
 

@@ -1,7 +1,6 @@
 import { Router } from "express";
 import { z } from "zod";
 import type { Services } from "../../services/index.js";
-import { CLASSIFICATION_QUEUE_PAGE } from "../../services/review/registerUpkeepService.js";
 
 /** `?pagina=`: a page number; anything else is the first page. */
 const queueQuery = z.object({
@@ -13,9 +12,8 @@ export function classificationRoutes(services: Services) {
   const router = Router();
   router.get("/classificazioni", async (req, res) => {
     const { pagina } = queueQuery.parse(req.query);
-    const { total, measures } = await services.registerUpkeep.classificationQueue(pagina);
-    const pages = Math.max(1, Math.ceil(total / CLASSIFICATION_QUEUE_PAGE));
-    res.render("admin/classifications/index", { total, measures, page: pagina, pages });
+    const { items, total, page, pages } = await services.registerUpkeep.classificationQueue(pagina);
+    res.render("admin/classifications/index", { total, measures: items, page, pages });
   });
   return router;
 }

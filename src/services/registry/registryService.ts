@@ -8,7 +8,7 @@ import { MAX_RESULTS, PAGE_SIZE, measureMatches, searchKey, type RegistrySearch 
 import type { SearchCache } from "./searchCache.js";
 import { createVersionedMemo } from "../shared/versionedMemo.js";
 import type { MapPoint, MemoryIndexHolder } from "./memorySearchIndex.js";
-import { parseTsquery } from "../../domain/tsquery.js";
+import { rankedLexemes } from "../../domain/tsquery.js";
 
 /** `memoryIndex`: answer searches from the in-process index when it is of the current version. */
 export function createRegistryService(
@@ -81,7 +81,7 @@ export function createRegistryService(
     const prepared = await search.prepare(query);
     const ranked = isRanked(prepared);
     const index = memoryIndex?.at(version);
-    const text = prepared.tsquery === null ? undefined : parseTsquery(prepared.tsquery);
+    const text = prepared.tsquery === null ? undefined : prepared.parsed;
     if (index && text !== null) {
       const { sort, origin } = query;
       const order = ranked
@@ -93,7 +93,7 @@ export function createRegistryService(
             : "name";
       const found = index.find(
         { search: query, text, viaNetworks: prepared.viaNetworks },
-        { order, offset, limit, rankLexemes: prepared.rankLexemes ?? [] },
+        { order, offset, limit, rankLexemes: text ? rankedLexemes(text) : [] },
       );
       // Every match is ranked: the order by relevance is exact.
       const hits = () => search.hitsByIds(prepared, found.page);

@@ -21,39 +21,51 @@ type Kind =
   | "NETWORK_MEASURE_APPROVED"
   | "NETWORK_MEASURE_REJECTED";
 
-/** E-mails that tell a company about a decision, in Italian (the company's language of record). */
-export function createDecisionMails(publicBaseUrl: string, i18n: I18n) {
-  return {
-    /** The company's active accounts, or its public contact address when it has none. */
-    recipients(org: { contactEmail: string | null; users: { email: string }[] }): string[] {
-      const emails = org.users.map((u) => u.email);
-      return emails.length ? emails : org.contactEmail ? [org.contactEmail] : [];
-    },
+/** A company as its e-mails need it: its name, its active accounts, its public contact address. */
+export interface MailedCompany {
+  name: string;
+  contactEmail: string | null;
+  users: { email: string }[];
+}
 
+/** The company's active accounts, or its public contact address when it has none. */
+function recipients(org: MailedCompany | null): string[] {
+  if (!org) return [];
+  const emails = org.users.map((u) => u.email);
+  return emails.length ? emails : org.contactEmail ? [org.contactEmail] : [];
+}
+
+/**
+ * E-mails that tell a company about a decision, in Italian (the company's
+ * language of record): one per recipient (none without a company), for
+ * OutboxRepository.enqueueAll in the decision's transaction.
+ */
+export function createDecisionMails(publicBaseUrl: string, i18n: I18n) {
+  const write = (org: MailedCompany | null, key: string, params: Record<string, string>): OutgoingMail[] => {
+    const t = i18n.getFixedT("it");
+    const all = { ...params, url: `${publicBaseUrl}/impresa` };
+    return recipients(org).map((to) => ({ to, subject: t(`${key}.subject`, all), text: t(`${key}.text`, all) }));
+  };
+  return {
     /** A measure's new classification: outcome, the criteria met, the rationale. */
     classification(
-      to: string,
-      organization: string,
+      org: MailedCompany | null,
       measure: string,
       c: { outcome: string; rationale: string } & Record<(typeof CRITERIA)[number], boolean>,
-    ): OutgoingMail {
+    ): OutgoingMail[] {
       const t = i18n.getFixedT("it");
       const met = CRITERIA.filter((k) => c[k]).map((k) => t(`admin.classification.criterionShort.${k}`));
-      const params = {
-        organization,
+      return write(org, "admin.mail.CLASSIFIED", {
+        organization: org?.name ?? "",
         measure,
         outcome: t(`outcomes.${c.outcome}`),
         criteria: met.length ? met.join(", ") : t("admin.classification.noCriteria"),
         rationale: c.rationale,
-        url: `${publicBaseUrl}/impresa`,
-      };
-      return { to, subject: t("admin.mail.CLASSIFIED.subject", params), text: t("admin.mail.CLASSIFIED.text", params) };
+      });
     },
 
-    decision(kind: Kind, to: string, organization: string, detail: string): OutgoingMail {
-      const t = i18n.getFixedT("it");
-      const params = { organization, detail, url: `${publicBaseUrl}/impresa` };
-      return { to, subject: t(`admin.mail.${kind}.subject`, params), text: t(`admin.mail.${kind}.text`, params) };
+    decision(kind: Kind, org: MailedCompany | null, detail: string): OutgoingMail[] {
+      return write(org, `admin.mail.${kind}`, { organization: org?.name ?? "", detail });
     },
   };
 }

@@ -26,9 +26,6 @@ export type UpkeepOutcome = { ok: true } | { ok: false; reason: "notFound" | "co
  * latest is current), verification dates, suspension and reinstatement.
  * Every change writes its audit entry in the same transaction.
  */
-/** Measures on one page of the classification queue. */
-export const CLASSIFICATION_QUEUE_PAGE = 50;
-
 export function createRegisterUpkeepService(deps: {
   register: RegisterAdminRepository;
   audit: AuditRepository;
@@ -58,20 +55,15 @@ export function createRegisterUpkeepService(deps: {
         { registryStatus: to, reason },
       );
       // The company hears it, with the reason, in the same transaction (the outbox).
-      for (const address of mails.recipients(org))
-        await outbox.enqueue(
-          mails.decision(to === "SUSPENDED" ? "SUSPENDED" : "REINSTATED", address, org.name, reason),
-          tx,
-        );
+      await outbox.enqueueAll(mails.decision(to === "SUSPENDED" ? "SUSPENDED" : "REINSTATED", org, reason), tx);
       return { ok: true } as const;
     });
   }
 
   return {
     list: (filters: RegisterFilters, page = 1) => register.list(filters, page),
-    /** One page of the classification queue (CLASSIFICATION_QUEUE_PAGE measures) and its total. */
-    classificationQueue: (page: number) =>
-      register.classificationQueue(CLASSIFICATION_QUEUE_PAGE, (page - 1) * CLASSIFICATION_QUEUE_PAGE),
+    /** One page of the classification queue and its total (staffPaging.ts). */
+    classificationQueue: (page: number) => register.classificationQueue(page),
     staleCount: () => register.countStale(verificationThreshold()),
     detail: (id: number) => register.detail(id),
     organizationOfMeasure: async (measureId: number) => (await register.measure(measureId))?.organizationId ?? null,
@@ -108,8 +100,7 @@ export function createRegisterUpkeepService(deps: {
         await recordClassification({ register, audit }, tx, measure, actor, input);
         // The company hears the outcome, the criteria and the rationale.
         const org = await register.status(measure.organizationId, tx);
-        for (const address of org ? mails.recipients(org) : [])
-          await outbox.enqueue(mails.classification(address, org!.name, measure.title, input), tx);
+        await outbox.enqueueAll(mails.classification(org, measure.title, input), tx);
         return { ok: true, organizationId: measure.organizationId } as const;
       });
     },

@@ -53,8 +53,7 @@ export function createReviewService(deps: {
         { status: app.status, version: app.version },
         { status: kind, version: app.version + 1, comment },
       );
-      for (const to of mails.recipients(app.organization))
-        await outbox.enqueue(mails.decision(kind, to, app.organization.name, comment), tx);
+      await outbox.enqueueAll(mails.decision(kind, app.organization, comment), tx);
       return { ok: true } as const;
     });
   }
@@ -153,8 +152,7 @@ export function createReviewService(deps: {
           { status: app.status, version: app.version, published: before },
           { status: "APPROVED", version: app.version + 1, registryNumber, published: payload },
         );
-        for (const to of mails.recipients(app.organization))
-          await outbox.enqueue(mails.decision("APPROVED", to, app.organization.name, registryNumber ?? ""), tx);
+        await outbox.enqueueAll(mails.decision("APPROVED", app.organization, registryNumber ?? ""), tx);
         return { ok: true, registryNumber } as const;
       });
     },

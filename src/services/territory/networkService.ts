@@ -123,16 +123,10 @@ export function createNetworkService(deps: {
         const network = await networks.byId(measure.networkId, tx);
         const lead = network ? await register.status(network.leadOrganizationId, tx) : null;
         const detail = reason ? `«${measure.title}»: ${reason}` : `«${measure.title}»`;
-        for (const address of lead ? mails.recipients(lead) : [])
-          await outbox.enqueue(
-            mails.decision(
-              approve ? "NETWORK_MEASURE_APPROVED" : "NETWORK_MEASURE_REJECTED",
-              address,
-              lead!.name,
-              detail,
-            ),
-            tx,
-          );
+        await outbox.enqueueAll(
+          mails.decision(approve ? "NETWORK_MEASURE_APPROVED" : "NETWORK_MEASURE_REJECTED", lead, detail),
+          tx,
+        );
         return { ok: true, networkId: measure.networkId };
       });
     },

@@ -98,16 +98,10 @@ export function createPactService(deps: {
         );
         // A company's request: the company hears the decision (and the reason of a refusal).
         const org = signature.organizationId ? await register.status(signature.organizationId, tx) : null;
-        for (const address of org ? mails.recipients(org) : [])
-          await outbox.enqueue(
-            mails.decision(
-              decision === "CONFIRMED" ? "PACT_CONFIRMED" : "PACT_REJECTED",
-              address,
-              org!.name,
-              reason ?? "",
-            ),
-            tx,
-          );
+        await outbox.enqueueAll(
+          mails.decision(decision === "CONFIRMED" ? "PACT_CONFIRMED" : "PACT_REJECTED", org, reason ?? ""),
+          tx,
+        );
         return { ok: true } as const;
       });
     },
