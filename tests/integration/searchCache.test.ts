@@ -8,7 +8,10 @@ import { loggedInAgent } from "../helpers/login.js";
 import { queriesDuring } from "../helpers/queryCounter.js";
 
 // The app under test caches search results (the default SEARCH_CACHE_MB):
-// every change below must reach the next search at once.
+// every change below must reach the next search at once. PostgreSQL answers
+// the searches (no in-process index), so a new search costs statements a
+// cached one does not, which "cache entries" counts; memorySearchIndex.test.ts
+// checks the index's own exactness after a change.
 let ctx: TestContext;
 const names = (html: string) =>
   [...html.matchAll(/<h3 class="card-title[^>]*><a href="\/registro\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
@@ -21,7 +24,7 @@ const mapNames = async (query: string) =>
     .sort();
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ searchMemoryIndex: false });
   expect(ctx.config.searchCacheBytes).toBeGreaterThan(0);
   await buildOrganization(ctx.db.prisma, {
     name: "Lavanderia Reno S.r.l.",
@@ -87,8 +90,8 @@ describe("whole cached pages for visitors who are not signed in", () => {
 
 describe("cache entries", () => {
   // A request answered from the cache asks PostgreSQL only for the search
-  // version; one that makes a new entry asks more (a rendering reads the
-  // version again, a new search runs its queries).
+  // version (with the text query: one statement); one that makes a new entry
+  // asks more (a new search runs its queries).
   const cost = async (path: string) => (await queriesDuring(() => request(ctx.app).get(path).expect(200))).length;
 
   it("are not made by junk parameters, another order or repeated values", async () => {

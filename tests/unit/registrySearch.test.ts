@@ -102,6 +102,7 @@ describe("search SQL parts", () => {
     const search = toRegistrySearch({ ...empty, ...input }, centre, 15);
     const p = {
       search,
+      version: "1",
       tsquery: search.text ? "'asil'" : null,
       viaNetworks: [],
       parsed: search.text ? { op: "lexeme" as const, lexeme: "asil" } : null,

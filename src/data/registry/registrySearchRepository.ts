@@ -54,6 +54,8 @@ export function textQuery(text: string): Prisma.Sql {
 /** A search with its text query computed (the tsquery text, null without words). */
 export interface PreparedSearch {
   search: RegistrySearch;
+  /** The register's search version, read in the same statement as the rest. */
+  version: string;
   tsquery: string | null;
   viaNetworks: number[];
   /**
@@ -206,21 +208,46 @@ export interface ResultMeasure extends MeasureFacts {
   networkSlug: string | null;
 }
 
+const currentVersion = Prisma.sql`(SELECT version::text FROM "SearchState" WHERE id = 1)`;
+
+function versionOf(row: { version: string | null } | undefined): string {
+  // Fail closed: without the row nothing would ever invalidate the cache.
+  if (!row?.version) throw new Error('The "SearchState" row is missing: run the migrations (search_state)');
+  return row.version;
+}
+
+/**
+ * The public measures shown with each of the organizations `ids`: its own and
+ * those of its public networks (with the network's name).
+ */
+function publicMeasuresOf(ids: number[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT m.id, m."organizationId", m.title, m.category::text AS category, m.status,
+           m."openToCitizens", m.beneficiaries::text[] AS beneficiaries, m."currentOutcome"::text AS "currentOutcome",
+           NULL::text AS "networkName", NULL::text AS "networkSlug"
+    FROM "Measure" m
+    WHERE m."organizationId" = ANY(${ids}::int[]) AND m."networkId" IS NULL
+    UNION ALL
+    SELECT m.id, p."organizationId", m.title, m.category::text, m.status, m."openToCitizens",
+           m.beneficiaries::text[], m."currentOutcome"::text, p."networkName", p."networkSlug"
+    FROM (${networkParticipants}) p
+    JOIN "Measure" m ON m."networkId" = p."networkId" AND m."networkReview" = 'APPROVED'
+    WHERE p."organizationId" = ANY(${ids}::int[])`;
+}
+
 export function createRegistrySearchRepository(db: Db) {
   return {
     /** The register's search version: it changes with every committed change to public search data. */
     async version(): Promise<string> {
-      const rows = await db.$queryRaw<
-        { version: string }[]
-      >`SELECT version::text AS version FROM "SearchState" WHERE id = 1`;
-      // Fail closed: without the row nothing would ever invalidate the cache.
-      if (!rows[0]) throw new Error('The "SearchState" row is missing: run the migrations (search_state)');
-      return rows[0].version;
+      const rows = await db.$queryRaw<{ version: string | null }[]>`SELECT ${currentVersion} AS version`;
+      return versionOf(rows[0]);
     },
 
     /**
-     * The text query (as text) and the organizations that match through a
-     * network, in one round trip, before the queries that use them.
+     * The register's version, the text query (as text) and the organizations
+     * that match through a network, in one round trip, before anything that
+     * uses them: a search then costs this statement and, when the in-process
+     * index answers, the one that reads its page (resultsByIds).
      */
     async prepare(search: RegistrySearch): Promise<PreparedSearch> {
       const text = search.text ? Prisma.sql`(${textQuery(search.text)})::text` : Prisma.sql`NULL::text`;
@@ -229,12 +256,17 @@ export function createRegistrySearchRepository(db: Db) {
             JOIN "Measure" m ON m."networkId" = p."networkId" AND m."networkReview" = 'APPROVED'
             WHERE ${measureConditions(search)})`
         : Prisma.sql`'{}'::int[]`;
-      if (!search.text && !hasMeasureFilters(search)) return { search, tsquery: null, viaNetworks: [], parsed: null };
       const [row] = await db.$queryRaw<
-        { tsquery: string | null; via: number[] }[]
-      >`SELECT ${text} AS tsquery, ${via} AS via`;
+        { version: string | null; tsquery: string | null; via: number[] }[]
+      >`SELECT ${currentVersion} AS version, ${text} AS tsquery, ${via} AS via`;
       const tsquery = row?.tsquery ?? null;
-      return { search, tsquery, viaNetworks: row?.via ?? [], parsed: tsquery === null ? null : parseTsquery(tsquery) };
+      return {
+        search,
+        version: versionOf(row),
+        tsquery,
+        viaNetworks: row?.via ?? [],
+        parsed: tsquery === null ? null : parseTsquery(tsquery),
+      };
     },
 
     /**
@@ -279,36 +311,29 @@ export function createRegistrySearchRepository(db: Db) {
         LIMIT ${limit} OFFSET ${offset}`;
     },
 
-    /** The results of these organizations, in this order (a page the in-process index found). */
-    hitsByIds(p: PreparedSearch, ids: number[]): Promise<OrganizationHit[]> {
+    /**
+     * The results of these organizations, in this order, each with its public
+     * measures (active first, by title): a page the in-process index found, in
+     * one statement.
+     */
+    resultsByIds(p: PreparedSearch, ids: number[]): Promise<(OrganizationHit & { measures: ResultMeasure[] })[]> {
       if (ids.length === 0) return Promise.resolve([]);
-      return db.$queryRaw<OrganizationHit[]>`
-        SELECT ${hitColumns(p)}
+      return db.$queryRaw<(OrganizationHit & { measures: ResultMeasure[] })[]>`
+        WITH ms AS (
+          SELECT x."organizationId", json_agg(x ORDER BY x.status, x.title, x.id) AS measures
+          FROM (${publicMeasuresOf(ids)}) x GROUP BY x."organizationId"
+        )
+        SELECT ${hitColumns(p)}, COALESCE(ms.measures, '[]'::json) AS measures
         FROM unnest(${ids}::int[]) WITH ORDINALITY AS k(id, n)
         JOIN "Organization" o ON o.id = k.id JOIN "Comune" c ON c."istatCode" = o."comuneCode"
+        LEFT JOIN ms ON ms."organizationId" = o.id
         ORDER BY k.n`;
     },
 
-    /**
-     * The public measures shown with each organization: its own and those of
-     * its public networks (with the network's name), active first, by title.
-     */
+    /** The public measures of these organizations, active first, by title (a page PostgreSQL found). */
     measuresOf(organizationIds: number[]): Promise<ResultMeasure[]> {
       return db.$queryRaw<ResultMeasure[]>`
-        SELECT * FROM (
-          SELECT m.id, m."organizationId", m.title, m.category::text AS category, m.status,
-                 m."openToCitizens", m.beneficiaries::text[] AS beneficiaries, m."currentOutcome"::text AS "currentOutcome",
-                 NULL::text AS "networkName", NULL::text AS "networkSlug"
-          FROM "Measure" m
-          WHERE m."organizationId" = ANY(${organizationIds}::int[]) AND m."networkId" IS NULL
-          UNION ALL
-          SELECT m.id, p."organizationId", m.title, m.category::text, m.status, m."openToCitizens",
-                 m.beneficiaries::text[], m."currentOutcome"::text, p."networkName", p."networkSlug"
-          FROM (${networkParticipants}) p
-          JOIN "Measure" m ON m."networkId" = p."networkId" AND m."networkReview" = 'APPROVED'
-          WHERE p."organizationId" = ANY(${organizationIds}::int[])
-        ) measures
-        ORDER BY status, title, id`;
+        SELECT * FROM (${publicMeasuresOf(organizationIds)}) measures ORDER BY status, title, id`;
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Services } from "../../services/index.js";
 import { parseSearch } from "./parseSearch.js";
 import { searchFormOptions } from "./searchFormOptions.js";
 import { searchSuggestions } from "./searchSuggestions.js";
+import type { RegistrySearch } from "../../domain/registrySearch.js";
 
 /**
  * /registro and /mappa: the same GET form, search, suggestions and page cache;
@@ -21,24 +22,21 @@ export function searchPage(services: Services, page: { view: string; path: "/reg
         .status(400)
         .render(view, { ...options, form: parsed.form, errors: parsed.errors, outcome: undefined, query });
     }
-    await sendSearchPage(services, req, res, parsed.query, async () => {
-      // Several places match what was typed: the visitor chooses one before any result.
-      const outcome = parsed.places ? undefined : await services.registry.search(parsed.search);
-      const suggestions = outcome?.total === 0 ? searchSuggestions(path, req.originalUrl, parsed.search) : [];
-      return {
-        view,
-        locals: {
-          ...options,
-          form: parsed.form,
-          errors: {},
-          outcome,
-          search: parsed.search,
-          query: parsed.query,
-          places: parsed.places,
-          suggestions,
-        },
-      };
-    });
+    // Several places match what was typed: the visitor chooses one before any result.
+    const search = parsed.places ? undefined : parsed.search;
+    await sendSearchPage(services, req, res, { query: parsed.query, search }, (outcome) => ({
+      view,
+      locals: {
+        ...options,
+        form: parsed.form,
+        errors: {},
+        outcome,
+        search: parsed.search,
+        query: parsed.query,
+        places: parsed.places,
+        suggestions: outcome?.total === 0 ? searchSuggestions(path, req.originalUrl, parsed.search) : [],
+      },
+    }));
   };
 }
 
@@ -56,19 +54,21 @@ async function sendSearchPage(
   services: Services,
   req: Request,
   res: Response,
-  query: string,
-  build: () => Promise<{ view: string; locals: Record<string, unknown> }>,
+  { query, search }: { query: string; search: RegistrySearch | undefined },
+  build: (outcome: SearchOutcome | undefined) => { view: string; locals: Record<string, unknown> },
 ) {
-  const render = async () => {
-    const { view, locals } = await build();
+  const render = (outcome: SearchOutcome | undefined) => {
+    const { view, locals } = build(outcome);
     return new Promise<string>((resolve, reject) =>
       res.render(view, locals, (error, html) => (error ? reject(error) : resolve(html))),
     );
   };
-  if (req.user) return res.type("html").send(await render());
+  if (req.user) return res.type("html").send(await render(search && (await services.registry.search(search))));
   const path = req.baseUrl + req.path;
   const url = query ? `${path}?${query}` : path;
   res.locals.currentUrl = url;
-  const html = await services.registry.cachedPage(`${String(res.locals.lang)} ${url}`, render);
+  const html = await services.registry.cachedPage(`${String(res.locals.lang)} ${url}`, search, render);
   res.type("html").send(html);
 }
+
+type SearchOutcome = Awaited<ReturnType<Services["registry"]["search"]>>;

@@ -2,6 +2,8 @@ import type { OrganizationRepository } from "../../data/registry/organizationRep
 import {
   isRanked,
   RANK_CANDIDATES,
+  type OrganizationHit,
+  type PreparedSearch,
   type RegistrySearchRepository,
 } from "../../data/registry/registrySearchRepository.js";
 import { MAX_RESULTS, PAGE_SIZE, measureMatches, searchKey, type RegistrySearch } from "../../domain/registrySearch.js";
@@ -17,11 +19,15 @@ export function createRegistryService(
   cache: SearchCache,
   memoryIndex?: MemoryIndexHolder,
 ) {
-  /** Cached under the register's current version: never older than what is committed. */
-  const cached = async <T>(key: string, compute: (version: string) => Promise<T>) => {
-    const version = await search.version();
-    return cache.get(version, key, () => compute(version));
-  };
+  /**
+   * `compute` cached under the version `p` was read at: never older than
+   * what is committed. Every search starts with `prepare`, whose one statement
+   * reads the version with the text query, so a cached answer costs one round
+   * trip and a new one two (with the in-process index).
+   */
+  const cached = <T>(p: PreparedSearch, key: string, compute: () => Promise<T>) => cache.get(p.version, key, compute);
+  const page = (p: PreparedSearch) => cached(p, `page:${searchKey(p.search)}`, () => searchPage(p));
+
   // The home page's whole-register counts: once per committed change, not per visit.
   const home = createVersionedMemo(async () => {
     const [counts, latest] = await Promise.all([organizations.publicCounts(), organizations.latestRegistered(6)]);
@@ -30,22 +36,33 @@ export function createRegistryService(
 
   return {
     /** One page of public results, each organization with its measures (matching ones first). */
-    search(query: RegistrySearch) {
-      return cached(`page:${searchKey(query)}`, (version) => searchPage(query, version));
+    async search(query: RegistrySearch) {
+      return page(await search.prepare(query));
     },
 
     /** Points for the map: the same search, nearest/best first, without paging. */
-    mapPoints(query: RegistrySearch, limit: number) {
-      return cached(`map:${limit}:${searchKey({ ...query, page: 1 })}`, async (version): Promise<MapPoint[]> => {
-        const found = await find(query, version, limit, 0);
+    async mapPoints(query: RegistrySearch, limit: number) {
+      const p = await search.prepare({ ...query, page: 1 });
+      return cached(p, `map:${limit}:${searchKey(p.search)}`, async (): Promise<MapPoint[]> => {
+        const found = await find(p, limit, 0);
         // From the index the points come from memory: the map reads nothing else.
         return found.from === "memory" ? found.index.points(found.ids, query.origin) : found.hits;
       });
     },
 
-    /** A whole rendered page of results, for visitors who are not signed in (routes/public/searchPage.ts). */
-    cachedPage(key: string, render: () => Promise<string>) {
-      return cached(`html:${key}`, render);
+    /**
+     * A whole rendered page of results for visitors who are not signed in
+     * (routes/public/searchPage.ts), cached under `key`; `render` gets the
+     * search's results (undefined without a search: places to choose from).
+     */
+    async cachedPage(
+      key: string,
+      query: RegistrySearch | undefined,
+      render: (outcome: Awaited<ReturnType<typeof page>> | undefined) => Promise<string>,
+    ) {
+      if (!query) return cache.get(await search.version(), `html:${key}`, () => render(undefined));
+      const p = await search.prepare(query);
+      return cached(p, `html:${key}`, async () => render(await page(p)));
     },
 
     organizationPage(slug: string) {
@@ -77,10 +94,10 @@ export function createRegistryService(
    * `version` and can read the words (the ids, then `hits()` reads them),
    * otherwise from PostgreSQL (the hits).
    */
-  async function find(query: RegistrySearch, version: string, limit: number, offset: number) {
-    const prepared = await search.prepare(query);
+  async function find(prepared: PreparedSearch, limit: number, offset: number) {
+    const query = prepared.search;
     const ranked = isRanked(prepared);
-    const index = memoryIndex?.at(version);
+    const index = memoryIndex?.at(prepared.version);
     const text = prepared.tsquery === null ? undefined : prepared.parsed;
     if (index && text !== null) {
       const { sort, origin } = query;
@@ -96,8 +113,8 @@ export function createRegistryService(
         { order, offset, limit, rankLexemes: text ? rankedLexemes(text) : [] },
       );
       // Every match is ranked: the order by relevance is exact.
-      const hits = () => search.hitsByIds(prepared, found.page);
-      return { from: "memory" as const, index, ids: found.page, hits, total: found.total, approximateOrder: false };
+      const results = () => search.resultsByIds(prepared, found.page);
+      return { from: "memory" as const, index, ids: found.page, results, total: found.total, approximateOrder: false };
     }
     const counted = await search.countAndPage(prepared, MAX_RESULTS + 1, limit, offset);
     const hits = counted.hits ?? (await search.walk(prepared, limit, offset));
@@ -105,19 +122,18 @@ export function createRegistryService(
     return { from: "database" as const, hits, total: counted.total, approximateOrder };
   }
 
-  async function searchPage(query: RegistrySearch, version: string) {
+  async function searchPage(p: PreparedSearch) {
+    const query = p.search;
     const offset = (query.page - 1) * PAGE_SIZE;
-    const found = await find(query, version, PAGE_SIZE, offset);
+    const found = await find(p, PAGE_SIZE, offset);
     const { total, approximateOrder } = found;
-    const hits = found.from === "memory" ? await found.hits() : found.hits;
-    const measures = hits.length ? await search.measuresOf(hits.map((h) => h.id)) : [];
-    const results = hits.map((hit) => {
-      const own = measures
-        .filter((m) => m.organizationId === hit.id)
+    const withMeasures = found.from === "memory" ? await found.results() : await measuresFor(found.hits);
+    const results = withMeasures.map((hit) => ({
+      ...hit,
+      measures: hit.measures
         .map((m) => ({ ...m, matches: measureMatches(m, query) }))
-        .sort((a, b) => Number(b.matches) - Number(a.matches));
-      return { ...hit, measures: own };
-    });
+        .sort((a, b) => Number(b.matches) - Number(a.matches)),
+    }));
     const countable = Math.min(total, MAX_RESULTS);
     return {
       results,
@@ -128,6 +144,12 @@ export function createRegistryService(
       page: query.page,
       pages: Math.max(1, Math.ceil(countable / PAGE_SIZE)),
     };
+  }
+
+  /** A page PostgreSQL found, each organization with its public measures. */
+  async function measuresFor(hits: OrganizationHit[]) {
+    const measures = hits.length ? await search.measuresOf(hits.map((h) => h.id)) : [];
+    return hits.map((hit) => ({ ...hit, measures: measures.filter((m) => m.organizationId === hit.id) }));
   }
 }
 
