@@ -44,6 +44,15 @@ export function createServices(repositories: Repositories, config: Config, i18n:
   const baseUrl = config.publicBaseUrl;
   const messages = createMailMessages(baseUrl, i18n);
   const decisionMails = createDecisionMails(baseUrl, i18n);
+  // Staff and the company area share the networks' rules and their e-mails.
+  const networkDeps = {
+    networks: r.network,
+    register: r.registerAdmin,
+    audit,
+    transaction,
+    outbox,
+    mails: decisionMails,
+  };
   const referenceData = createReferenceDataService(r.comune);
   const geocoderLog = createLogger(config.logLevel).child({ component: "geocoder" });
   const geocoder = createGeocoder(
@@ -82,15 +91,8 @@ export function createServices(repositories: Repositories, config: Config, i18n:
     geocoder,
     guide: createGuideService(path.join(projectRoot, "content")),
     mail: createMailService(outbox, config.mailFrom),
-    network: createNetworkService({
-      networks: r.network,
-      register: r.registerAdmin,
-      audit,
-      transaction,
-      outbox,
-      mails: decisionMails,
-    }),
-    networkCompany: createNetworkCompanyService({ networks: r.network, audit, transaction }),
+    network: createNetworkService(networkDeps),
+    networkCompany: createNetworkCompanyService(networkDeps),
     openData: createOpenDataService(r.openData, baseUrl, r.publicDataVersion.version),
     pact: createPactService({
       pact: r.pact,

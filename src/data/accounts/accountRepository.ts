@@ -1,5 +1,6 @@
 import type { TokenPurpose } from "../../generated/prisma/enums.js";
 import type { Db } from "../shared/db.js";
+import type { Recipient } from "../shared/outboxRepository.js";
 
 export interface NewUser {
   email: string;
@@ -7,6 +8,8 @@ export interface NewUser {
   passwordHash: string;
   organizationId?: number | null;
   privacyAcceptedAt?: Date | null;
+  /** The site's language when the account was made ("it" or "en"): its e-mails are in it. */
+  language?: string;
 }
 
 /** Users and their single-use tokens (only the SHA-256 of a token is stored). */
@@ -19,9 +22,9 @@ export function createAccountRepository(db: Db) {
       return tx.user.findUnique({ where: { email } });
     },
     createUser(user: NewUser, tx: Db = db) {
-      const { email, name, passwordHash, organizationId, privacyAcceptedAt } = user;
+      const { email, name, passwordHash, organizationId, privacyAcceptedAt, language } = user;
       return tx.user.create({
-        data: { email, name, passwordHash, organizationId, privacyAcceptedAt, role: "COMPANY" },
+        data: { email, name, passwordHash, organizationId, privacyAcceptedAt, language, role: "COMPANY" },
       });
     },
     updateUser(
@@ -34,6 +37,7 @@ export function createAccountRepository(db: Db) {
         organizationId?: number;
         failedLogins?: number;
         lockedUntil?: Date | null;
+        language?: string;
       },
       tx: Db = db,
     ) {
@@ -47,19 +51,19 @@ export function createAccountRepository(db: Db) {
       });
     },
     /** Addresses to tell about an organization's application. */
-    async organizationEmails(organizationId: number, tx: Db = db) {
-      const users = await tx.user.findMany({
+    /** The verified, active accounts of an organization, as recipients of its e-mails. */
+    organizationRecipients(organizationId: number, tx: Db = db): Promise<Recipient[]> {
+      return tx.user.findMany({
         where: { organizationId, active: true, emailVerifiedAt: { not: null } },
-        select: { email: true },
+        select: { email: true, language: true },
       });
-      return users.map((u) => u.email);
     },
-    async staffEmails(tx: Db = db) {
-      const users = await tx.user.findMany({
+    /** Every active REVIEWER and ADMIN, as recipients. */
+    staffRecipients(tx: Db = db): Promise<Recipient[]> {
+      return tx.user.findMany({
         where: { role: { in: ["REVIEWER", "ADMIN"] }, active: true },
-        select: { email: true },
+        select: { email: true, language: true },
       });
-      return users.map((u) => u.email);
     },
 
     createToken(

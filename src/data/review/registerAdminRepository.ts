@@ -81,7 +81,7 @@ export function createRegisterAdminRepository(db: Db) {
           lastVerifiedAt: true,
           // who hears of a suspension or reinstatement (decisionMails.recipients)
           contactEmail: true,
-          users: { where: { role: "COMPANY", active: true }, select: { email: true } },
+          users: { where: { role: "COMPANY", active: true }, select: { email: true, language: true } },
         },
       });
     },

@@ -104,7 +104,9 @@ export function createReviewRepository(db: Db) {
       return tx.application.findUnique({
         where: { id },
         include: {
-          organization: { include: { users: { where: { role: "COMPANY", active: true }, select: { email: true } } } },
+          organization: {
+            include: { users: { where: { role: "COMPANY", active: true }, select: { email: true, language: true } } },
+          },
         },
       });
     },

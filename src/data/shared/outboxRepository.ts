@@ -1,5 +1,11 @@
 import type { Db } from "./db.js";
 
+/** Someone the register writes to, in their language (User.language; Italian when unknown). */
+export interface Recipient {
+  email: string;
+  language: string;
+}
+
 export interface OutgoingMail {
   to: string;
   subject: string;

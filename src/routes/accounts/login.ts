@@ -1,3 +1,4 @@
+import type { Services } from "../../services/index.js";
 import type { RateLimits } from "../../middleware/rateLimits.js";
 import { Router } from "express";
 import type { NextFunction, Request, Response } from "express";
@@ -27,7 +28,7 @@ function checkPassword(authenticator: Authenticator, req: Request, res: Response
   });
 }
 
-export function loginRoutes(limits: RateLimits, authenticator: Authenticator) {
+export function loginRoutes(services: Services, limits: RateLimits, authenticator: Authenticator) {
   const router = Router();
   const view = "accounts/login";
 
@@ -48,6 +49,7 @@ export function loginRoutes(limits: RateLimits, authenticator: Authenticator) {
       });
     }
     await logIn(req, outcome.user);
+    await services.account.rememberLanguage(outcome.user.id, String(res.locals.lang));
     res.redirect(303, safeReturnPath(form.data.returnTo, homeFor(outcome.user)));
   });
 

@@ -17,7 +17,7 @@ export function registrationRoutes(services: Services, limits: RateLimits) {
   router.post("/registrati", limits.publicForms, async (req, res) => {
     const form = parseForm(registrationSchema, req);
     if (!form.ok) return renderInvalid(res, view, { ...form, values: { ...form.values, password: "" } });
-    await services.account.register(form.data);
+    await services.account.register({ ...form.data, language: String(res.locals.lang) });
     res.render("accounts/notice", {
       title: "accounts.register.sentTitle",
       body: "accounts.register.sent",

@@ -24,7 +24,7 @@ export function colleagueRoutes(services: Services) {
     const form = parseForm(colleagueSchema, req);
     const locals = { colleagues: await colleagues(req.user!), invited: false };
     if (!form.ok) return renderInvalid(res, view, form, locals);
-    if ((await services.account.invite(req.user!, form.data)) === "taken") {
+    if ((await services.account.invite(req.user!, { ...form.data, language: String(res.locals.lang) })) === "taken") {
       return renderInvalid(
         res,
         view,

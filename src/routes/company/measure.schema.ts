@@ -46,6 +46,11 @@ export type MeasureForm = z.infer<typeof measureSchema>;
 
 export const versionOnlySchema = z.strictObject({ version: versionField });
 
+/** The company's answer to a request for changes. */
+export const replySchema = z.strictObject({
+  comment: z.string().trim().min(1, "validation.required").max(4000),
+});
+
 export const withdrawalSchema = z.strictObject({
   reason: optional(z.string().max(1000)),
   confirm: formFields.checkbox().refine((v) => v, "validation.confirm"),

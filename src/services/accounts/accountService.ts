@@ -44,21 +44,28 @@ export function createAccountService({ accounts, audit, outbox, transaction, mes
   }
 
   return {
-    async register(input: { name: string; email: string; password: string }) {
-      const passwordHash = await hashPassword(input.password);
+    /** The language the user last used the site in (at login): their next e-mails are written in it. */
+    async rememberLanguage(userId: number, language: string) {
+      await accounts.updateUser(userId, { language });
+    },
+
+    /** `language`: the site's language at sign-up, in which the account's e-mails are written. */
+    async register(input: { name: string; email: string; password: string; language: string }) {
+      const { password, ...fields } = input;
+      const passwordHash = await hashPassword(password);
       await transaction(async (tx) => {
         const existing = await accounts.findByEmail(input.email, tx);
         if (existing) {
           await outbox.enqueue(
-            messages(input.email, "accounts.mail.alreadyRegistered", { link: "/password-dimenticata" }),
+            messages(existing, "accounts.mail.alreadyRegistered", { link: "/password-dimenticata" }),
             tx,
           );
           return;
         }
-        const user = await accounts.createUser({ ...input, passwordHash, privacyAcceptedAt: new Date() }, tx);
+        const user = await accounts.createUser({ ...fields, passwordHash, privacyAcceptedAt: new Date() }, tx);
         const token = await issueToken(user.id, "VERIFY_EMAIL", tx);
         await outbox.enqueue(
-          messages(user.email, "accounts.mail.verify", { name: user.name, link: `/verifica-email/${token}` }),
+          messages(user, "accounts.mail.verify", { name: user.name, link: `/verifica-email/${token}` }),
           tx,
         );
         await audit.change(tx, { id: user.id, name: user.name }, "user.register", ["User", user.id]);
@@ -91,7 +98,7 @@ export function createAccountService({ accounts, audit, outbox, transaction, mes
         if (!user || !user.active) return;
         const token = await issueToken(user.id, "RESET_PASSWORD", tx);
         await outbox.enqueue(
-          messages(user.email, "accounts.mail.reset", { name: user.name, link: `/reimposta-password/${token}` }),
+          messages(user, "accounts.mail.reset", { name: user.name, link: `/reimposta-password/${token}` }),
           tx,
         );
       });
@@ -125,7 +132,7 @@ export function createAccountService({ accounts, audit, outbox, transaction, mes
       const passwordHash = await hashPassword(next);
       await transaction(async (tx) => {
         await accounts.updateUser(userId, { passwordHash }, tx);
-        await outbox.enqueue(messages(user.email, "accounts.mail.passwordChanged", { name: user.name }), tx);
+        await outbox.enqueue(messages(user, "accounts.mail.passwordChanged", { name: user.name }), tx);
         await audit.change(tx, { id: user.id, name: user.name }, "user.changePassword", ["User", user.id]);
       });
       return "ok";
@@ -139,14 +146,21 @@ export function createAccountService({ accounts, audit, outbox, transaction, mes
         if (await accounts.findByEmail(email, tx)) return;
         const token = await issueToken(user.id, "CHANGE_EMAIL", tx, { email });
         await outbox.enqueue(
-          messages(email, "accounts.mail.changeEmail", { name: user.name, link: `/verifica-email/${token}` }),
+          messages({ email, language: user.language }, "accounts.mail.changeEmail", {
+            name: user.name,
+            link: `/verifica-email/${token}`,
+          }),
           tx,
         );
       });
       return "ok";
     },
 
-    async invite(inviter: Express.User, input: { name: string; email: string }): Promise<"ok" | "taken"> {
+    /** `language`: the inviter's language on the site, in which the colleague is written to. */
+    async invite(
+      inviter: Express.User,
+      input: { name: string; email: string; language: string },
+    ): Promise<"ok" | "taken"> {
       if (!inviter.organizationId) return "taken";
       const organizationId = inviter.organizationId;
       // An unusable password until the colleague chooses one.
@@ -156,7 +170,7 @@ export function createAccountService({ accounts, audit, outbox, transaction, mes
         const user = await accounts.createUser({ ...input, passwordHash, organizationId }, tx);
         const token = await issueToken(user.id, "INVITE", tx);
         await outbox.enqueue(
-          messages(user.email, "accounts.mail.invite", {
+          messages(user, "accounts.mail.invite", {
             name: user.name,
             inviter: inviter.name,
             link: `/invito/${token}`,

@@ -24,8 +24,8 @@ interface Deps {
 /** What the company does with its application as a whole: submit, cancel a revision, withdraw. */
 export function createCompanyApplicationService({ companies, accounts, audit, outbox, transaction, messages }: Deps) {
   async function tell(organizationId: number, tx: Db, key: string, params: Record<string, unknown>, staffToo = true) {
-    const company = await accounts.organizationEmails(organizationId, tx);
-    const staff = staffToo ? await accounts.staffEmails(tx) : [];
+    const company = await accounts.organizationRecipients(organizationId, tx);
+    const staff = staffToo ? await accounts.staffRecipients(tx) : [];
     for (const to of company) await outbox.enqueue(messages(to, `company.mail.${key}`, params), tx);
     for (const to of staff) await outbox.enqueue(messages(to, `company.mail.staff.${key}`, params), tx);
   }
@@ -64,6 +64,32 @@ export function createCompanyApplicationService({ companies, accounts, audit, ou
           adminLink: `/admin/domande/${app.id}`,
         });
         return { ok: true } as const;
+      });
+    },
+
+    /**
+     * The company's answer to a request for changes: a comment in the
+     * application's history (the data change with a resubmission), e-mailed
+     * to the staff member handling it, or to all staff when nobody is.
+     * False when no request for changes is open.
+     */
+    async reply(user: Express.User, comment: string): Promise<boolean> {
+      if (!user.organizationId) return false;
+      const organizationId = user.organizationId;
+      return transaction(async (tx) => {
+        const app = await companies.currentApplication(organizationId, tx);
+        if (app?.status !== "CHANGES_REQUESTED") return false;
+        await companies.addEvent(app.id, "COMPANY_REPLY", user.id, comment, tx);
+        await audit.change(tx, user, "application.reply", ["Application", app.id]);
+        const assignee = app.assigneeId ? await accounts.findById(app.assigneeId, tx) : null;
+        const staff = assignee?.active ? [assignee] : await accounts.staffRecipients(tx);
+        const organization = await companies.findOrganization(organizationId, tx);
+        const params = { name: organization?.name, comment, adminLink: `/admin/domande/${app.id}` };
+        await outbox.enqueueAll(
+          staff.map((to) => messages(to, "company.mail.staff.replied", params)),
+          tx,
+        );
+        return true;
       });
     },
 

@@ -1,5 +1,6 @@
 import type { I18n } from "../../locales/i18n.js";
-import type { OutgoingMail } from "../../data/shared/outboxRepository.js";
+import type { OutgoingMail, Recipient } from "../../data/shared/outboxRepository.js";
+import { mailLanguage } from "../shared/mailMessages.js";
 
 /** The criteria of a classification (Classification's boolean columns). */
 const CRITERIA = [
@@ -10,7 +11,7 @@ const CRITERIA = [
   "thirdSectorPartnership",
 ] as const;
 
-type Kind =
+export type DecisionKind =
   | "APPROVED"
   | "REJECTED"
   | "CHANGES_REQUESTED"
@@ -19,33 +20,41 @@ type Kind =
   | "PACT_CONFIRMED"
   | "PACT_REJECTED"
   | "NETWORK_MEASURE_APPROVED"
-  | "NETWORK_MEASURE_REJECTED";
+  | "NETWORK_MEASURE_REJECTED"
+  | "NETWORK_JOIN_REQUESTED"
+  | "NETWORK_MEMBER_ACCEPTED"
+  | "NETWORK_MEMBER_REJECTED"
+  | "NETWORK_MEMBER_ADDED"
+  | "NETWORK_MEMBER_REMOVED";
 
 /** A company as its e-mails need it: its name, its active accounts, its public contact address. */
 export interface MailedCompany {
   name: string;
   contactEmail: string | null;
-  users: { email: string }[];
+  users: Recipient[];
 }
 
-/** The company's active accounts, or its public contact address when it has none. */
-function recipients(org: MailedCompany | null): string[] {
+/** The company's active accounts, or its public contact address (in Italian) when it has none. */
+function recipients(org: MailedCompany | null): Recipient[] {
   if (!org) return [];
-  const emails = org.users.map((u) => u.email);
-  return emails.length ? emails : org.contactEmail ? [org.contactEmail] : [];
+  return org.users.length ? org.users : org.contactEmail ? [{ email: org.contactEmail, language: "it" }] : [];
 }
+
+type T = ReturnType<I18n["getFixedT"]>;
 
 /**
- * E-mails that tell a company about a decision, in Italian (the company's
- * language of record): one per recipient (none without a company), for
- * OutboxRepository.enqueueAll in the decision's transaction.
+ * E-mails that tell a company about a decision, each in its recipient's
+ * language: one per recipient (none without a company), for
+ * OutboxRepository.enqueueAll in the decision's transaction. `params` gets
+ * the recipient's catalogue, for values that are words (an outcome, criteria).
  */
 export function createDecisionMails(publicBaseUrl: string, i18n: I18n) {
-  const write = (org: MailedCompany | null, key: string, params: Record<string, string>): OutgoingMail[] => {
-    const t = i18n.getFixedT("it");
-    const all = { ...params, url: `${publicBaseUrl}/impresa` };
-    return recipients(org).map((to) => ({ to, subject: t(`${key}.subject`, all), text: t(`${key}.text`, all) }));
-  };
+  const write = (org: MailedCompany | null, key: string, params: (t: T) => Record<string, string>): OutgoingMail[] =>
+    recipients(org).map((to) => {
+      const t = i18n.getFixedT(mailLanguage(to));
+      const all = { ...params(t), url: `${publicBaseUrl}/impresa` };
+      return { to: to.email, subject: t(`${key}.subject`, all), text: t(`${key}.text`, all) };
+    });
   return {
     /** A measure's new classification: outcome, the criteria met, the rationale. */
     classification(
@@ -53,19 +62,20 @@ export function createDecisionMails(publicBaseUrl: string, i18n: I18n) {
       measure: string,
       c: { outcome: string; rationale: string } & Record<(typeof CRITERIA)[number], boolean>,
     ): OutgoingMail[] {
-      const t = i18n.getFixedT("it");
-      const met = CRITERIA.filter((k) => c[k]).map((k) => t(`admin.classification.criterionShort.${k}`));
-      return write(org, "admin.mail.CLASSIFIED", {
-        organization: org?.name ?? "",
-        measure,
-        outcome: t(`outcomes.${c.outcome}`),
-        criteria: met.length ? met.join(", ") : t("admin.classification.noCriteria"),
-        rationale: c.rationale,
+      return write(org, "admin.mail.CLASSIFIED", (t) => {
+        const met = CRITERIA.filter((k) => c[k]).map((k) => t(`admin.classification.criterionShort.${k}`));
+        return {
+          organization: org?.name ?? "",
+          measure,
+          outcome: t(`outcomes.${c.outcome}`),
+          criteria: met.length ? met.join(", ") : t("admin.classification.noCriteria"),
+          rationale: c.rationale,
+        };
       });
     },
 
-    decision(kind: Kind, org: MailedCompany | null, detail: string): OutgoingMail[] {
-      return write(org, `admin.mail.${kind}`, { organization: org?.name ?? "", detail });
+    decision(kind: DecisionKind, org: MailedCompany | null, detail: string): OutgoingMail[] {
+      return write(org, `admin.mail.${kind}`, () => ({ organization: org?.name ?? "", detail }));
     },
   };
 }

@@ -1,13 +1,17 @@
 import type { I18n } from "../../locales/i18n.js";
-import type { OutgoingMail } from "../../data/shared/outboxRepository.js";
+import type { OutgoingMail, Recipient } from "../../data/shared/outboxRepository.js";
+
+/** The catalogue language of a recipient: English for "en", Italian otherwise. */
+export const mailLanguage = (to: string | Recipient) => (typeof to !== "string" && to.language === "en" ? "en" : "it");
 
 /**
- * The texts of the e-mails, from the Italian catalogue (accounts.mail.*,
- * company.mail.*); links are made absolute with the public address.
+ * The texts of the e-mails, from the catalogues (accounts.mail.*,
+ * company.mail.*) in the recipient's language, Italian for a bare address;
+ * links are made absolute with the public address.
  */
 export function createMailMessages(publicBaseUrl: string, i18n: I18n) {
-  const t = i18n.getFixedT("it");
-  return (to: string, key: string, params: Record<string, unknown> = {}): OutgoingMail => {
+  return (to: string | Recipient, key: string, params: Record<string, unknown> = {}): OutgoingMail => {
+    const t = i18n.getFixedT(mailLanguage(to));
     // Parameters named like "link" or "adminLink" are paths of this site.
     const absolute = Object.entries(params).map(([k, v]) => [
       k,
@@ -16,7 +20,7 @@ export function createMailMessages(publicBaseUrl: string, i18n: I18n) {
     const values: Record<string, unknown> = { ...Object.fromEntries(absolute), site: t("site.name") };
     const text = (k: string) => String(t(k, values));
     return {
-      to,
+      to: typeof to === "string" ? to : to.email,
       subject: text(`${key}.subject`),
       text: `${text(`${key}.text`)}\n\n${text("accounts.mail.signature")}`,
     };

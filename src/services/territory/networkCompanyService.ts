@@ -2,7 +2,17 @@ import type { AuditRepository } from "../../data/shared/auditRepository.js";
 import type { NetworkRepository } from "../../data/territory/networkRepository.js";
 import type { Db } from "../../data/shared/db.js";
 import type { RunInTransaction } from "../../data/shared/transaction.js";
-import { fail, membershipDecider, refresh, type NetworkMeasureInput, type NetworkOutcome } from "./networkRules.js";
+import {
+  fail,
+  membershipDecider,
+  networkNotice,
+  refresh,
+  type NetworkMeasureInput,
+  type NetworkOutcome,
+} from "./networkRules.js";
+import type { RegisterAdminRepository } from "../../data/review/registerAdminRepository.js";
+import type { OutboxRepository } from "../../data/shared/outboxRepository.js";
+import type { DecisionMails } from "../review/decisionMails.js";
 
 /**
  * Networks of firms from the company area: a registered firm asks to join or
@@ -11,11 +21,15 @@ import { fail, membershipDecider, refresh, type NetworkMeasureInput, type Networ
  */
 export function createNetworkCompanyService(deps: {
   networks: NetworkRepository;
+  register: RegisterAdminRepository;
   audit: AuditRepository;
   transaction: RunInTransaction;
+  outbox: OutboxRepository;
+  mails: DecisionMails;
 }) {
   const { networks, audit, transaction } = deps;
-  const decideMembership = membershipDecider(networks, audit);
+  const notice = networkNotice(deps);
+  const decideMembership = membershipDecider(networks, audit, notice);
 
   async function registeredOrg(user: Express.User, tx: Db) {
     if (user.organizationId === null) return null;
@@ -41,6 +55,8 @@ export function createNetworkCompanyService(deps: {
           organizationId: org.id,
           status: "REQUESTED",
         });
+        // The lead firm decides: it is told who asked.
+        await notice(tx, "NETWORK_JOIN_REQUESTED", network.leadOrganizationId, network.id, org.name);
         return { ok: true, networkId: network.id };
       });
     },

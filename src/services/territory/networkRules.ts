@@ -4,6 +4,9 @@ import { refreshSearchData } from "../../data/registry/searchIndexRepository.js"
 import type { Db } from "../../data/shared/db.js";
 import type { MeasureRow } from "../../domain/applicationPayload.js";
 import type { Actor } from "../review/reviewService.js";
+import type { RegisterAdminRepository } from "../../data/review/registerAdminRepository.js";
+import type { OutboxRepository } from "../../data/shared/outboxRepository.js";
+import type { DecisionKind, DecisionMails } from "../review/decisionMails.js";
 
 export type NetworkOutcome =
   | { ok: true; networkId: number }
@@ -17,8 +20,38 @@ export const fail = (reason: Exclude<NetworkOutcome, { ok: true }>["reason"]) =>
 /** Search data follow a network's public measures and active members (the register search includes them). */
 export const refresh = (tx: Db, ids: number[]) => refreshSearchData(tx, [...new Set(ids)]);
 
-/** A REQUESTED membership accepted or rejected by staff or by the lead, audited in the same transaction. */
-export function membershipDecider(networks: NetworkRepository, audit: AuditRepository) {
+/**
+ * Tells a firm, by e-mail in its transaction, what happened to it in a
+ * network: the network's name is the detail, followed by `about` (another firm's name).
+ */
+export type NetworkNotice = (
+  tx: Db,
+  kind: DecisionKind,
+  organizationId: number,
+  networkId: number,
+  about?: string,
+) => Promise<void>;
+
+export function networkNotice(deps: {
+  networks: NetworkRepository;
+  register: RegisterAdminRepository;
+  outbox: OutboxRepository;
+  mails: DecisionMails;
+}): NetworkNotice {
+  const { networks, register, outbox, mails } = deps;
+  return async (tx, kind, organizationId, networkId, about) => {
+    const network = await networks.byId(networkId, tx);
+    const org = await register.status(organizationId, tx);
+    const detail = [network?.name ?? "", about].filter(Boolean).join(" — ");
+    await outbox.enqueueAll(mails.decision(kind, org, detail), tx);
+  };
+}
+
+/**
+ * A REQUESTED membership accepted or rejected by staff or by the lead, audited
+ * and told to the firm that asked in the same transaction.
+ */
+export function membershipDecider(networks: NetworkRepository, audit: AuditRepository, notice: NetworkNotice) {
   return async function decideMembership(
     tx: Db,
     actor: Actor,
@@ -39,6 +72,7 @@ export function membershipDecider(networks: NetworkRepository, audit: AuditRepos
       { organizationId, status: "REQUESTED" },
       { organizationId, status: to },
     );
+    await notice(tx, accept ? "NETWORK_MEMBER_ACCEPTED" : "NETWORK_MEMBER_REJECTED", organizationId, networkId);
     return { ok: true, networkId };
   };
 }

@@ -4,7 +4,7 @@ import type { NetworkRepository } from "../../data/territory/networkRepository.j
 import type { RegisterAdminRepository } from "../../data/review/registerAdminRepository.js";
 import type { RunInTransaction } from "../../data/shared/transaction.js";
 import { slugify } from "../../domain/slug.js";
-import { fail, membershipDecider, refresh, type NetworkOutcome } from "./networkRules.js";
+import { fail, membershipDecider, networkNotice, refresh, type NetworkOutcome } from "./networkRules.js";
 import { recordClassification, type ClassificationInput } from "../review/registerUpkeepService.js";
 import type { Actor } from "../review/reviewService.js";
 import type { OutboxRepository } from "../../data/shared/outboxRepository.js";
@@ -25,7 +25,8 @@ export function createNetworkService(deps: {
   mails: DecisionMails;
 }) {
   const { networks, register, audit, transaction, outbox, mails } = deps;
-  const decideMembership = membershipDecider(networks, audit);
+  const notice = networkNotice(deps);
+  const decideMembership = membershipDecider(networks, audit, notice);
 
   return {
     listPublic: () => networks.listPublic(),
@@ -68,6 +69,7 @@ export function createNetworkService(deps: {
           before ? { organizationId, status: before.status } : null,
           { organizationId, status: "ACTIVE" },
         );
+        await notice(tx, "NETWORK_MEMBER_ADDED", organizationId, networkId);
         return { ok: true, networkId };
       });
     },
@@ -91,6 +93,7 @@ export function createNetworkService(deps: {
           { organizationId, status: "ACTIVE" },
           { organizationId, status: "LEFT" },
         );
+        await notice(tx, "NETWORK_MEMBER_REMOVED", organizationId, networkId);
         return { ok: true, networkId };
       });
     },
