@@ -50,9 +50,24 @@ it("takes an application from submission to the public register", async () => {
   expect(await detail.status.innerText()).toBe("Integrazioni richieste");
   await audit(page, "admin-domanda-integrazioni");
 
-  // The company answers in its own area: corrects the measure and resubmits.
+  // The company reads the request on its summary, replies to staff, corrects the measure and resubmits.
   const company = await session.newPage();
   await new AccountPages(company, session.baseUrl).logIn(user.email, TEST_PASSWORD);
+  expect(await company.locator("#messaggio-personale").innerText()).toContain("Indicate gli orari del doposcuola.");
+  await audit(company, "impresa-integrazioni-richieste");
+  await company.getByRole("link", { name: "Rispondi al personale" }).click();
+  await company.getByLabel("La tua risposta").fill("Gli orari sono 14–18: li aggiungiamo alla misura.");
+  await company.getByRole("button", { name: "Invia la risposta" }).click();
+  await company.waitForURL(/\/impresa\/domanda\?risposta=1/);
+  expect(await company.getByRole("status").innerText()).toContain("Risposta inviata");
+  await audit(company, "impresa-risposta-inviata");
+  await company.setViewportSize({ width: 390, height: 844 });
+  await audit(company, "impresa-risposta-inviata-390");
+  await company.setViewportSize({ width: 1280, height: 800 });
+  await page.reload();
+  expect(await page.locator("#titolo-storia + ol").innerText()).toContain(
+    "Gli orari sono 14–18: li aggiungiamo alla misura.",
+  );
   await company.goto(`${session.baseUrl}/impresa/misure/k1`);
   await company
     .getByLabel("Come accedere (condizioni e modalità)")
@@ -72,8 +87,17 @@ it("takes an application from submission to the public register", async () => {
   expect(registryNumber).toMatch(/^RWB-\d{4}-\d{4}$/);
   await audit(page, "admin-domanda-approvata");
 
-  await detail.openOrganization(registryNumber!);
+  // The new measure waits in the classification queue; staff classify it from there.
+  await page.getByRole("link", { name: "Da classificare" }).click();
+  await audit(page, "admin-da-classificare");
+  // Oldest first: the measure approved a moment ago is on the last page, after the demo data's.
+  await page.getByRole("link", { name: "Successiva" }).click();
+  await page.getByRole("link", { name: "Doposcuola aperto al quartiere" }).click();
   const admin = new AdminOrganizationPage(page);
+  // Without a rationale the classification is refused, and the summary names the measure.
+  await admin.classify("Doposcuola aperto al quartiere", "Welfare territoriale", [], "");
+  expect(await page.locator("#riepilogo-errori").innerText()).toContain("«Doposcuola aperto al quartiere»");
+  await audit(page, "admin-classificazione-errori");
   await admin.classify(
     "Doposcuola aperto al quartiere",
     "Welfare territoriale",
@@ -82,6 +106,8 @@ it("takes an application from submission to the public register", async () => {
   );
   expect(await admin.currentOutcome("Doposcuola aperto al quartiere")).toBe("Welfare territoriale");
   await audit(page, "admin-impresa-classificata");
+  await page.goto(`${session.baseUrl}/admin/classificazioni?pagina=2`);
+  expect(await page.locator("main").innerText()).not.toContain("Doposcuola aperto al quartiere");
 
   await page.getByRole("link", { name: "Registro attività" }).click();
   expect(await page.locator("main").innerText()).toContain("measure.classify");

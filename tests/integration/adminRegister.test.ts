@@ -1,4 +1,5 @@
 import request from "supertest";
+import { inHtml, t } from "../helpers/catalogue.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { buildOrganization } from "../factories/organizationFactory.js";
@@ -48,6 +49,10 @@ describe("classification", () => {
     expect(missing.status).toBe(422);
     expect(missing.text).toContain('id="campo-rationale-errore"');
     expect(missing.text).toMatch(/value="TERRITORIAL_WELFARE" required checked/);
+    // The page has a form per measure: the error summary names the one refused.
+    expect(missing.text).toContain(
+      inHtml(t("admin.classification.errorSummary", "it", { count: 1, measure: "Centro estivo aperto" })),
+    );
 
     expect(
       (await post(reviewer, path, { outcome: "TO_BE_EXAMINED", rationale: "Servono dati sugli accessi." }, page))

@@ -148,7 +148,7 @@ describe("the in-process search index", () => {
     }
     // Only quoted or hyphenated words (phrases) go to PostgreSQL; none are asked here.
     expect(fromIndex).toBe(300);
-  });
+  }, 60_000); // 600 searches: slow on a loaded machine
 
   it("is exact the moment a change is committed, and then rebuilt for the new version", async () => {
     const search = randomSearch(new Prng(1));

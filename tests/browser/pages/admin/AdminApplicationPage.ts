@@ -25,9 +25,4 @@ export class AdminApplicationPage {
     await this.page.getByRole("button", { name: "Approva" }).click();
     await this.page.waitForLoadState();
   }
-
-  async openOrganization(registryNumber: string) {
-    await this.page.getByRole("link", { name: registryNumber }).click();
-    await this.page.waitForLoadState();
-  }
 }
