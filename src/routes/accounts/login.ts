@@ -5,6 +5,7 @@ import type { Authenticator, LoginFailure } from "../../middleware/authenticatio
 import { safeReturnPath } from "../../middleware/authorization.js";
 import { parseForm, renderInvalid } from "../../validation/form.js";
 import { loginSchema } from "./login.schema.js";
+import { signOut } from "./signOut.js";
 
 const homeFor = (user: Express.User) => (user.role === "COMPANY" ? "/impresa" : "/admin");
 
@@ -51,15 +52,7 @@ export function loginRoutes(limits: RateLimits, authenticator: Authenticator) {
     res.redirect(303, safeReturnPath(form.data.returnTo, homeFor(outcome.user)));
   });
 
-  router.post("/esci", (req, res, next) => {
-    req.logout((err) => {
-      if (err) return next(err);
-      req.session.destroy(() => {
-        res.clearCookie("rwb.sid");
-        res.redirect(303, "/");
-      });
-    });
-  });
+  router.post("/esci", (req, res, next) => signOut(req, res, next, "/"));
 
   return router;
 }
