@@ -14,6 +14,7 @@ import { createOpenDataRepository } from "./monitoring/openDataRepository.js";
 import { createOrganizationRepository } from "./registry/organizationRepository.js";
 import { createOutboxRepository } from "./shared/outboxRepository.js";
 import { createPactRepository } from "./territory/pactRepository.js";
+import { createPersonalDataRepository } from "./accounts/personalDataRepository.js";
 import { createProblemReportRepository } from "./registry/problemReportRepository.js";
 import { createPublicDataVersionRepository } from "./monitoring/publicDataVersionRepository.js";
 import { createRegisterAdminRepository } from "./review/registerAdminRepository.js";
@@ -49,6 +50,7 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     organization: createOrganizationRepository(prisma),
     outbox: createOutboxRepository(prisma),
     pact: createPactRepository(prisma),
+    personalData: createPersonalDataRepository(prisma),
     problemReport: createProblemReportRepository(prisma),
     publicDataVersion: createPublicDataVersionRepository(prisma),
     registerAdmin: createRegisterAdminRepository(prisma),

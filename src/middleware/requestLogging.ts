@@ -2,6 +2,16 @@ import { randomUUID } from "node:crypto";
 import { pinoHttp } from "pino-http";
 import type { Logger } from "../logger.js";
 
+/**
+ * The personal links sent by e-mail carry a secret token in their path
+ * (sign-up, password reset, invitation, withdrawal of an advice request's
+ * consent): whoever reads it can act on it, so the log keeps the route only.
+ */
+const TOKEN_PATH = /^(\/(?:verifica-email|reimposta-password|invito|consulenza\/revoca)\/)[^/?#]+/;
+
+/** The URL as it is logged: a token in the path becomes "[token]". */
+export const redactTokens = (url: string) => url.replace(TOKEN_PATH, "$1[token]");
+
 /** One log line per request, each with an id that is also sent back as X-Request-Id. */
 export function requestLogging(logger: Logger) {
   return pinoHttp({
@@ -13,7 +23,11 @@ export function requestLogging(logger: Logger) {
     },
     // Method, URL and status are enough to follow a request; headers carry cookies.
     serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      req: (req: { id: unknown; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: redactTokens(req.url),
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),

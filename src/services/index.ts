@@ -6,10 +6,12 @@ import { projectRoot } from "../paths.js";
 import { createAccountService } from "./accounts/accountService.js";
 import { createActivityLogService } from "./review/activityLogService.js";
 import { createAdviceService } from "./outreach/adviceService.js";
+import { createAdviceConsentService } from "./outreach/adviceConsentService.js";
 import { createApiService } from "./monitoring/apiService.js";
 import { createAuthService } from "./accounts/authService.js";
 import { createCompanyApplicationService } from "./company/companyApplicationService.js";
 import { createCompanyDraftService } from "./company/companyDraftService.js";
+import { createColleagueService } from "./company/colleagueService.js";
 import { createContributionService } from "./outreach/contributionService.js";
 import { createDecisionMails } from "./review/decisionMails.js";
 import { createEventService } from "./territory/eventService.js";
@@ -20,6 +22,7 @@ import { createNetworkCompanyService } from "./territory/networkCompanyService.j
 import { createNetworkService } from "./territory/networkService.js";
 import { createOpenDataService } from "./monitoring/openDataService.js";
 import { createPactService } from "./territory/pactService.js";
+import { createPersonalDataService } from "./accounts/personalDataService.js";
 import { createProblemReportService } from "./registry/problemReportService.js";
 import { createReferenceDataService } from "./registry/referenceDataService.js";
 import { createRegisterUpkeepService } from "./review/registerUpkeepService.js";
@@ -64,8 +67,10 @@ export function createServices(repositories: Repositories, config: Config, i18n:
     account: createAccountService({ accounts: r.account, audit, outbox, transaction, messages }),
     activityLog: createActivityLogService(r.activityLog),
     advice: createAdviceService({ advice: r.advice, audit, outbox, transaction, publicBaseUrl: baseUrl, i18n }),
+    adviceConsent: createAdviceConsentService({ advice: r.advice, audit, outbox, transaction }),
     api: createApiService(r.api, r.network, baseUrl),
     auth: createAuthService(r.user),
+    colleague: createColleagueService({ accounts: r.account, audit, outbox, transaction, messages }),
     companyApplication: createCompanyApplicationService({
       companies: r.company,
       accounts: r.account,
@@ -101,6 +106,13 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       register: r.registerAdmin,
       outbox,
       mails: decisionMails,
+    }),
+    personalData: createPersonalDataService({
+      personalData: r.personalData,
+      accounts: r.account,
+      staff: r.staff,
+      audit,
+      transaction,
     }),
     problemReport: createProblemReportService({ reports: r.problemReport, audit, transaction }),
     referenceData,

@@ -74,8 +74,13 @@ export async function buildSubmittedApplication(prisma: PrismaClient, payload: A
   return { org, user, application };
 }
 
-/** A staff or company user with the test password. */
-export async function buildUser(prisma: PrismaClient, role: "REVIEWER" | "ADMIN" | "COMPANY", name = `Utente ${role}`) {
+/** A staff or company user with the test password (a company user may belong to `organizationId`). */
+export async function buildUser(
+  prisma: PrismaClient,
+  role: "REVIEWER" | "ADMIN" | "COMPANY",
+  name = `Utente ${role}`,
+  organizationId: number | null = null,
+) {
   sequence += 1;
   passwordHash ??= hashPassword(TEST_PASSWORD);
   return prisma.user.create({
@@ -84,6 +89,7 @@ export async function buildUser(prisma: PrismaClient, role: "REVIEWER" | "ADMIN"
       name,
       passwordHash: await passwordHash,
       role,
+      organizationId,
       emailVerifiedAt: new Date(),
     },
   });

@@ -231,6 +231,8 @@ function paramKind(path: string, param: string): string {
     [/^\/admin\/contributi\//, "org.slug", "contribution.id"],
     [/^\/admin\/consulenze\//, "org.slug", "advice.id"],
     [/^\/admin\/utenti\//, "org.slug", "user.id"],
+    // A's own account: A is refused (409, nobody removes themselves), B does not find it.
+    [/^\/impresa\/colleghi\//, "org.slug", "user.id"],
     [/^\/admin\/patto\//, "org.slug", "pact.id"],
   ];
   const hit = table.find(([re]) => re.test(path));

@@ -21,6 +21,9 @@ export function createAccountRepository(db: Db) {
     findByEmail(email: string, tx: Db = db) {
       return tx.user.findUnique({ where: { email } });
     },
+    findWithOrganization(id: number, tx: Db = db) {
+      return tx.user.findUnique({ where: { id }, include: { organization: { select: { id: true, name: true } } } });
+    },
     createUser(user: NewUser, tx: Db = db) {
       const { email, name, passwordHash, organizationId, privacyAcceptedAt, language } = user;
       return tx.user.create({
@@ -32,9 +35,11 @@ export function createAccountRepository(db: Db) {
       data: {
         passwordHash?: string;
         email?: string;
-        emailVerifiedAt?: Date;
-        privacyAcceptedAt?: Date;
-        organizationId?: number;
+        name?: string;
+        active?: boolean;
+        emailVerifiedAt?: Date | null;
+        privacyAcceptedAt?: Date | null;
+        organizationId?: number | null;
         failedLogins?: number;
         lockedUntil?: Date | null;
         language?: string;
@@ -49,6 +54,31 @@ export function createAccountRepository(db: Db) {
         orderBy: { name: "asc" },
         select: { id: true, name: true, email: true, emailVerifiedAt: true, active: true },
       });
+    },
+    /**
+     * Locks the organization's row until the transaction ends, so that changes
+     * to its accounts happen one after the other; its name, or null.
+     */
+    async lockOrganization(organizationId: number, tx: Db) {
+      const rows = await tx.$queryRaw<{ name: string }[]>`
+        SELECT name FROM "Organization" WHERE id = ${organizationId} FOR UPDATE`;
+      return rows[0] ?? null;
+    },
+    /** Active accounts of an organization other than `exceptId`. */
+    countOtherActiveMembers(organizationId: number, exceptId: number, tx: Db = db) {
+      return tx.user.count({ where: { organizationId, active: true, id: { not: exceptId } } });
+    },
+    /**
+     * Signs the user out everywhere: deletes their rows of connect-pg-simple's
+     * table (the session JSON holds passport's user id). No index on it: a rare
+     * write, and the table holds only live sessions.
+     */
+    endSessions(userId: number, tx: Db = db) {
+      return tx.$executeRaw`DELETE FROM "session" WHERE sess -> 'passport' ->> 'user' = ${String(userId)}`;
+    },
+    /** Every link sent to the user (an invitation, a change of address) stops working. */
+    deleteTokens(userId: number, tx: Db = db) {
+      return tx.userToken.deleteMany({ where: { userId } });
     },
     /** Addresses to tell about an organization's application. */
     /** The verified, active accounts of an organization, as recipients of its e-mails. */

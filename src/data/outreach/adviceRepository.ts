@@ -11,7 +11,11 @@ export interface NewAdviceRequest {
   message: string;
   language: string;
   consentAt: Date;
+  withdrawalTokenHash?: string;
 }
+
+/** What erasing a request's personal data writes: topic, comune, status and dates stay for the statistics. */
+const erased = { name: "", email: "", message: "", answer: null, internalNotes: "" };
 
 /** Citizens' questions to the advisory service and the staff's handling of them. */
 export function createAdviceRepository(db: Db) {
@@ -55,11 +59,48 @@ export function createAdviceRepository(db: Db) {
     isActiveStaff(id: number, tx: Db = db) {
       return tx.user.count({ where: { id, role: { in: ["REVIEWER", "ADMIN"] }, active: true } }).then((n) => n > 0);
     },
-    update(id: number, data: { status: AdviceStatus; assigneeId: number | null; internalNotes: string }, tx: Db = db) {
-      return tx.adviceRequest.update({ where: { id }, data });
+    /** False when the citizen withdrew consent meanwhile, as answer(). */
+    async update(
+      id: number,
+      data: { status: AdviceStatus; assigneeId: number | null; internalNotes: string },
+      tx: Db = db,
+    ) {
+      const { count } = await tx.adviceRequest.updateMany({ where: { id, withdrawnAt: null }, data });
+      return count === 1;
     },
-    answer(id: number, data: { answer: string; answeredAt: Date; assigneeId: number }, tx: Db = db) {
-      return tx.adviceRequest.update({ where: { id }, data: { ...data, status: "ANSWERED" } });
+    /** False when the citizen withdrew consent meanwhile (the condition waits for their transaction). */
+    async answer(id: number, data: { answer: string; answeredAt: Date; assigneeId: number }, tx: Db = db) {
+      const { count } = await tx.adviceRequest.updateMany({
+        where: { id, withdrawnAt: null },
+        data: { ...data, status: "ANSWERED" },
+      });
+      return count === 1;
+    },
+    /** The request a withdrawal link stands for, without its personal data. */
+    findByWithdrawalToken(tokenHash: string, tx: Db = db) {
+      return tx.adviceRequest.findUnique({
+        where: { withdrawalTokenHash: tokenHash },
+        select: {
+          id: true,
+          referenceCode: true,
+          email: true,
+          topic: true,
+          status: true,
+          createdAt: true,
+          withdrawnAt: true,
+        },
+      });
+    },
+    /**
+     * Erases the request's personal data once: false when it was already
+     * withdrawn (the condition makes a double click harmless).
+     */
+    async withdraw(id: number, status: AdviceStatus, tx: Db = db) {
+      const { count } = await tx.adviceRequest.updateMany({
+        where: { id, withdrawnAt: null },
+        data: { ...erased, status, withdrawnAt: new Date() },
+      });
+      return count === 1;
     },
   };
 }

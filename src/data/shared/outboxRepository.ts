@@ -27,6 +27,11 @@ export function createOutboxRepository(db: Db) {
       if (mails.length) await tx.outboxMessage.createMany({ data: mails });
     },
 
+    /** Deletes the messages to `to` that mention `mentioning` (a request's code): its copies of personal data. */
+    forget(to: string, mentioning: string, tx: Db = db) {
+      return tx.outboxMessage.deleteMany({ where: { to, text: { contains: mentioning } } });
+    },
+
     /** Messages due for a (new) attempt, oldest first. */
     due(now: Date, take: number) {
       return db.outboxMessage.findMany({

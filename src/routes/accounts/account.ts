@@ -2,12 +2,14 @@ import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { requireRole } from "../../middleware/authorization.js";
 import { parseForm, renderInvalid } from "../../validation/form.js";
-import { changeEmailSchema, changePasswordSchema } from "./accounts.schema.js";
+import { changeEmailSchema, changePasswordSchema, closeAccountSchema } from "./accounts.schema.js";
+import { signOut } from "./signOut.js";
 
-/** The signed-in user's own account: change of password and of e-mail address. */
+/** The signed-in user's own account: password, e-mail address, the download of their data, closing it. */
 export function accountRoutes(services: Services) {
   const router = Router();
   const view = "accounts/account";
+  const closeView = "accounts/close";
   router.use("/account", requireRole("COMPANY", "REVIEWER", "ADMIN"));
 
   router.get("/account", (req, res) => res.render(view, { values: {}, errors: {}, done: req.query.fatto }));
@@ -39,6 +41,38 @@ export function accountRoutes(services: Services) {
       });
     res.redirect(303, "/account?fatto=email");
   });
+
+  router.get("/account/dati", async (req, res) => {
+    const data = await services.personalData.download(req.user!.id);
+    res.set("Cache-Control", "no-store").attachment("dati-personali.json").type("application/json");
+    res.send(JSON.stringify(data, null, 2));
+  });
+
+  router.get("/account/chiudi", async (req, res) => {
+    res.render(closeView, { ...(await services.personalData.closingFacts(req.user!.id)), values: {}, errors: {} });
+  });
+
+  router.post("/account/chiudi", async (req, res, next) => {
+    const facts = await services.personalData.closingFacts(req.user!.id);
+    const form = parseForm(closeAccountSchema, req);
+    if (!form.ok) return renderInvalid(res, closeView, { ...form, values: {} }, facts);
+    const outcome = await services.personalData.close(req.user!.id, form.data.password);
+    if (outcome === "wrongPassword")
+      return renderInvalid(
+        res,
+        closeView,
+        { errors: { password: { key: "accounts.account.wrongPassword" } }, values: {} },
+        facts,
+      );
+    if (outcome === "lastAdmin") return res.status(409).render(closeView, { ...facts, values: {}, errors: {} });
+    // The service deleted every session row of the user; this one's cookie goes too.
+    signOut(req, res, next, "/account-chiuso");
+  });
+
+  // Outside /account: the visitor is signed out by now.
+  router.get("/account-chiuso", (_req, res) =>
+    res.render("accounts/notice", { title: "accounts.close.doneTitle", body: "accounts.close.done" }),
+  );
 
   return router;
 }

@@ -27,3 +27,6 @@ export const changeEmailSchema = z.strictObject({
   emailPassword: formFields.requiredText(200),
   email: formFields.email(),
 });
+
+/** Closing the account: the password again, so that an unattended open session cannot do it. */
+export const closeAccountSchema = z.strictObject({ password: formFields.requiredText(200) });

@@ -6,6 +6,7 @@ import type { Authenticator, LoginFailure } from "../../middleware/authenticatio
 import { safeReturnPath } from "../../middleware/authorization.js";
 import { parseForm, renderInvalid } from "../../validation/form.js";
 import { loginSchema } from "./login.schema.js";
+import { signOut } from "./signOut.js";
 
 const homeFor = (user: Express.User) => (user.role === "COMPANY" ? "/impresa" : "/admin");
 
@@ -53,15 +54,7 @@ export function loginRoutes(services: Services, limits: RateLimits, authenticato
     res.redirect(303, safeReturnPath(form.data.returnTo, homeFor(outcome.user)));
   });
 
-  router.post("/esci", (req, res, next) => {
-    req.logout((err) => {
-      if (err) return next(err);
-      req.session.destroy(() => {
-        res.clearCookie("rwb.sid");
-        res.redirect(303, "/");
-      });
-    });
-  });
+  router.post("/esci", (req, res, next) => signOut(req, res, next, "/"));
 
   return router;
 }

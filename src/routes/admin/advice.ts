@@ -61,6 +61,8 @@ export function adminAdviceRoutes(services: Services) {
       internalNotes: form.data.note,
     });
     if (outcome === "notFound") return res.status(404).render("errors/404");
+    // The detail page says that consent was withdrawn and offers no form any more.
+    if (outcome === "withdrawn") return res.redirect(303, `/admin/consulenze/${found.request.id}`);
     if (outcome === "badAssignee")
       return invalid(req.body as Record<string, unknown>, { assignee: { key: "validation.choice" } });
     res.redirect(303, `/admin/consulenze/${found.request.id}?esito=salvata`);
@@ -79,9 +81,9 @@ export function adminAdviceRoutes(services: Services) {
         answerErrors: form.errors,
         done: undefined,
       });
-    if (!(await advice.answer(found.request.id, req.user!, form.data.answer)))
-      return res.status(404).render("errors/404");
-    res.redirect(303, `/admin/consulenze/${found.request.id}?esito=risposta`);
+    const outcome = await advice.answer(found.request.id, req.user!, form.data.answer);
+    if (outcome === "notFound") return res.status(404).render("errors/404");
+    res.redirect(303, `/admin/consulenze/${found.request.id}${outcome === "ok" ? "?esito=risposta" : ""}`);
   });
 
   return router;

@@ -2,6 +2,7 @@ import type { RateLimits } from "../../middleware/rateLimits.js";
 import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { adviceRoutes } from "./advice.js";
+import { adviceWithdrawalRoutes } from "./adviceWithdrawal.js";
 import { eventRoutes } from "./events.js";
 import { guideRoutes } from "./guide.js";
 
@@ -11,5 +12,6 @@ export function outreachRoutes(services: Services, limits: RateLimits) {
   router.use(eventRoutes(services));
   router.use(guideRoutes(services));
   router.use(adviceRoutes(services, limits));
+  router.use(adviceWithdrawalRoutes(services, limits));
   return router;
 }

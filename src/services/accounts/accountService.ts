@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { AccountRepository } from "../../data/accounts/accountRepository.js";
 import type { AuditRepository } from "../../data/shared/auditRepository.js";
 import type { OutboxRepository } from "../../data/shared/outboxRepository.js";
 import type { RunInTransaction } from "../../data/shared/transaction.js";
 import type { TokenPurpose } from "../../generated/prisma/enums.js";
 import type { MailMessages } from "../shared/mailMessages.js";
+import { hashToken, newSecretToken } from "../shared/secretTokens.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
 
 const HOUR = 3600_000;
@@ -14,7 +15,6 @@ const lifetime: Record<TokenPurpose, number> = {
   CHANGE_EMAIL: 24 * HOUR,
   INVITE: 7 * 24 * HOUR,
 };
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 interface Deps {
   accounts: AccountRepository;
@@ -35,9 +35,9 @@ export function createAccountService({ accounts, audit, outbox, transaction, mes
     tx: Parameters<Parameters<RunInTransaction>[0]>[0],
     data?: { email: string },
   ) {
-    const token = randomBytes(32).toString("base64url");
+    const { token, hash } = newSecretToken();
     await accounts.createToken(
-      { userId, purpose, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + lifetime[purpose]), data },
+      { userId, purpose, tokenHash: hash, expiresAt: new Date(Date.now() + lifetime[purpose]), data },
       tx,
     );
     return token;

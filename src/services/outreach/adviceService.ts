@@ -6,6 +6,7 @@ import { newAdviceReference } from "../../domain/referenceCode.js";
 import type { AdviceStatus, MeasureCategory } from "../../generated/prisma/enums.js";
 import type { I18n, Language } from "../../locales/i18n.js";
 import type { Actor } from "../review/reviewService.js";
+import { newSecretToken } from "../shared/secretTokens.js";
 
 export interface AdviceQuestion {
   name: string;
@@ -26,13 +27,33 @@ export function createAdviceService(deps: {
 }) {
   const { advice, audit, outbox, transaction, i18n } = deps;
 
+  /** The confirmation, in the citizen's language, with the personal link that withdraws consent. */
+  function receivedMail(question: AdviceQuestion, referenceCode: string, language: Language, token: string) {
+    const t = i18n.getFixedT(language);
+    const params = {
+      name: question.name,
+      reference: referenceCode,
+      link: `${deps.publicBaseUrl}/consulenza/revoca/${token}?lang=${language}`,
+    };
+    return {
+      to: question.email,
+      subject: t("advice.receivedMail.subject", params),
+      text: t("advice.receivedMail.text", params),
+    };
+  }
+
   return {
-    /** Stores the question and returns its reference code (random, never a sequence). */
+    /** Stores the question, e-mails a confirmation and returns its reference code (random, never a sequence). */
     submit(question: AdviceQuestion, language: Language): Promise<string> {
       return transaction(async (tx) => {
         let referenceCode = newAdviceReference();
         while (await advice.referenceTaken(referenceCode, tx)) referenceCode = newAdviceReference();
-        const created = await advice.create({ ...question, referenceCode, language, consentAt: new Date() }, tx);
+        const { token, hash } = newSecretToken();
+        const created = await advice.create(
+          { ...question, referenceCode, language, consentAt: new Date(), withdrawalTokenHash: hash },
+          tx,
+        );
+        await outbox.enqueue(receivedMail(question, referenceCode, language, token), tx);
         // Personal data stay in the request itself, not in the activity register.
         await audit.change(tx, null, "advice.submit", ["AdviceRequest", created.id], undefined, {
           referenceCode,
@@ -51,13 +72,14 @@ export function createAdviceService(deps: {
       return transaction(async (tx) => {
         const before = await advice.find(id, tx);
         if (!before) return "notFound" as const;
+        if (before.withdrawnAt) return "withdrawn" as const;
         if (
           data.assigneeId !== null &&
           data.assigneeId !== before.assigneeId &&
           !(await advice.isActiveStaff(data.assigneeId, tx))
         )
           return "badAssignee" as const;
-        await advice.update(id, data, tx);
+        if (!(await advice.update(id, data, tx))) return "withdrawn" as const;
         await audit.change(
           tx,
           actor,
@@ -74,10 +96,12 @@ export function createAdviceService(deps: {
     answer(id: number, actor: Actor, answer: string) {
       return transaction(async (tx) => {
         const request = await advice.find(id, tx);
-        if (!request) return false;
+        if (!request) return "notFound" as const;
         const answeredAt = new Date();
         const assigneeId = request.assigneeId ?? actor.id;
-        await advice.answer(id, { answer, answeredAt, assigneeId }, tx);
+        // The citizen withdrew consent (before or while staff wrote): there is no address to answer to.
+        if (request.withdrawnAt || !(await advice.answer(id, { answer, answeredAt, assigneeId }, tx)))
+          return "withdrawn" as const;
         const t = i18n.getFixedT(request.language === "en" ? "en" : "it");
         const params = {
           name: request.name,
@@ -98,7 +122,7 @@ export function createAdviceService(deps: {
           { status: request.status, answer: request.answer },
           { status: "ANSWERED", answer, assigneeId },
         );
-        return true;
+        return "ok" as const;
       });
     },
   };

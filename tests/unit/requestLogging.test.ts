@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { redactTokens } from "../../src/middleware/requestLogging.js";
+
+describe("redactTokens", () => {
+  it("hides the token of every e-mailed personal link, keeping the route and the query", () => {
+    expect(redactTokens("/consulenza/revoca/AbC-12_x?lang=en")).toBe("/consulenza/revoca/[token]?lang=en");
+    expect(redactTokens("/verifica-email/AbC-12_x")).toBe("/verifica-email/[token]");
+    expect(redactTokens("/reimposta-password/AbC-12_x")).toBe("/reimposta-password/[token]");
+    expect(redactTokens("/invito/AbC-12_x")).toBe("/invito/[token]");
+  });
+
+  it("leaves every other URL as it is", () => {
+    for (const url of ["/consulenza", "/consulenza/inviata", "/registro?q=nido", "/admin/consulenze/12"])
+      expect(redactTokens(url)).toBe(url);
+  });
+});
