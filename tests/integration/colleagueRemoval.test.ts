@@ -80,7 +80,7 @@ describe("/impresa/colleghi: removing a colleague", () => {
     const { user, agent } = await companyWithColleague();
     await ctx.services.account.invite(
       { id: user.id, email: user.email, name: user.name, role: "COMPANY", organizationId: user.organizationId },
-      { name: "Invitata In Attesa", email: "invitata.attesa@example.org" },
+      { name: "Invitata In Attesa", email: "invitata.attesa@example.org", language: "it" },
     );
     const link = linkIn((await lastMailTo(ctx.db.prisma, "invitata.attesa@example.org")).text);
     const invited = await ctx.db.prisma.user.findUniqueOrThrow({ where: { email: "invitata.attesa@example.org" } });

@@ -55,7 +55,7 @@ export function createColleagueService(deps: {
         await accounts.deleteTokens(colleague.id, tx);
         await accounts.endSessions(colleague.id, tx);
         await outbox.enqueue(
-          messages(colleague.email, "company.mail.colleagueRemoved", {
+          messages(colleague, "company.mail.colleagueRemoved", {
             name: colleague.name,
             organization: organization.name,
             remover: user.name,
