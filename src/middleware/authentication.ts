@@ -39,6 +39,9 @@ export function authentication(authenticator: Authenticator) {
   router.use(authenticator.session());
   router.use((req, res, next) => {
     res.locals.user = req.user;
+    // A page for a signed-in user (their company, the back office, their name in the header)
+    // is never kept by a browser or a proxy: the next person at a shared computer cannot go "back" to it.
+    if (req.user) res.setHeader("Cache-Control", "no-store");
     next();
   });
   return router;

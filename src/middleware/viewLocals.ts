@@ -17,6 +17,16 @@ const MAIN_NAV = [
   ["/open-data", "openData.nav"],
 ] as const;
 
+/**
+ * `url` as a path of this site, for links built from the address asked: a
+ * request for "/.//evil.example/" must not render a link to "//evil.example/"
+ * (a protocol-relative address, another site), so the path keeps one leading slash.
+ */
+export function localPath(url: string): string {
+  const parsed = new URL(url, "http://local.invalid");
+  return `/${parsed.pathname.replace(/^[/\\]+/, "")}${parsed.search}`;
+}
+
 /** Values every template may use. */
 export function viewLocals(config: Config) {
   const router = Router();
@@ -25,7 +35,7 @@ export function viewLocals(config: Config) {
     res.locals.mainNav = MAIN_NAV;
     // Set again by authentication; defined here so error pages render even if sessions fail.
     res.locals.user = undefined;
-    res.locals.currentUrl = req.originalUrl;
+    res.locals.currentUrl = localPath(req.originalUrl);
     res.locals.publicBaseUrl = config.publicBaseUrl;
     res.locals.mapTileUrl = config.mapTileUrl;
     res.locals.mapTileAttribution = config.mapTileAttribution;

@@ -73,14 +73,14 @@ export function createAccountRepository(db: Db) {
      * table (the session JSON holds passport's user id). No index on it: a rare
      * write, and the table holds only live sessions.
      */
-    endSessions(userId: number, tx: Db = db) {
-      return tx.$executeRaw`DELETE FROM "session" WHERE sess -> 'passport' ->> 'user' = ${String(userId)}`;
+    /** Ends every session of the user (in PostgreSQL, so on every instance) but `except`, a session id. */
+    endSessions(userId: number, tx: Db = db, except = "") {
+      return tx.$executeRaw`DELETE FROM "session" WHERE sess -> 'passport' ->> 'user' = ${String(userId)} AND sid <> ${except}`;
     },
     /** Every link sent to the user (an invitation, a change of address) stops working. */
     deleteTokens(userId: number, tx: Db = db) {
       return tx.userToken.deleteMany({ where: { userId } });
     },
-    /** Addresses to tell about an organization's application. */
     /** The verified, active accounts of an organization, as recipients of its e-mails. */
     organizationRecipients(organizationId: number, tx: Db = db): Promise<Recipient[]> {
       return tx.user.findMany({

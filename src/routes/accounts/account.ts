@@ -21,6 +21,7 @@ export function accountRoutes(services: Services) {
       req.user!.id,
       form.data.currentPassword,
       form.data.newPassword,
+      req.sessionID,
     );
     if (outcome === "wrongPassword")
       return renderInvalid(res, view, {

@@ -26,7 +26,7 @@ export function registrationRoutes(services: Services, limits: RateLimits) {
   });
 
   router.get("/verifica-email/:token", async (req, res) => {
-    const ok = await services.account.verifyEmail(String(req.params.token));
+    const ok = await services.account.verifyEmail(String(req.params.token), req.sessionID);
     res.status(ok ? 200 : 410).render(
       "accounts/notice",
       ok

@@ -72,18 +72,30 @@ export function createAccountService({ accounts, audit, outbox, transaction, mes
       });
     },
 
-    /** Confirms a sign-up or a new address; false when the link is not valid any more. */
-    async verifyEmail(token: string): Promise<boolean> {
+    /**
+     * Confirms a sign-up or a new address; false when the link is not valid
+     * any more. A new address ends the user's other sessions (all but
+     * `currentSession`, the one following the link) and the old address is told.
+     */
+    async verifyEmail(token: string, currentSession = ""): Promise<boolean> {
       return transaction(async (tx) => {
         const used = await accounts.consumeToken(hashToken(token), ["VERIFY_EMAIL", "CHANGE_EMAIL"], tx);
         if (!used) return false;
         const newEmail = used.purpose === "CHANGE_EMAIL" ? (used.data as { email?: string } | null)?.email : undefined;
         if (newEmail && (await accounts.findByEmail(newEmail, tx))) return false;
+        const before = newEmail ? await accounts.findById(used.userId, tx) : null;
         const user = await accounts.updateUser(
           used.userId,
           { emailVerifiedAt: new Date(), ...(newEmail ? { email: newEmail } : {}) },
           tx,
         );
+        if (before) {
+          await accounts.endSessions(user.id, tx, currentSession);
+          await outbox.enqueue(
+            messages(before, "accounts.mail.emailChanged", { name: user.name, email: user.email }),
+            tx,
+          );
+        }
         await audit.change(tx, { id: user.id, name: user.name }, newEmail ? "user.changeEmail" : "user.verifyEmail", [
           "User",
           user.id,
@@ -121,17 +133,27 @@ export function createAccountService({ accounts, audit, outbox, transaction, mes
           { passwordHash, failedLogins: 0, lockedUntil: null, emailVerifiedAt: new Date() },
           tx,
         );
+        // A session opened with the old password (perhaps by whoever learnt it) ends here.
+        await accounts.endSessions(user.id, tx);
+        await outbox.enqueue(messages(user, "accounts.mail.passwordReset", { name: user.name }), tx);
         await audit.change(tx, { id: user.id, name: user.name }, "user.resetPassword", ["User", user.id]);
         return true;
       });
     },
 
-    async changePassword(userId: number, current: string, next: string): Promise<"ok" | "wrongPassword"> {
+    /** Every other session of the user ends; `currentSession` (the one asking) stays signed in. */
+    async changePassword(
+      userId: number,
+      current: string,
+      next: string,
+      currentSession: string,
+    ): Promise<"ok" | "wrongPassword"> {
       const user = await accounts.findById(userId);
       if (!user || !(await verifyPassword(user.passwordHash, current))) return "wrongPassword";
       const passwordHash = await hashPassword(next);
       await transaction(async (tx) => {
         await accounts.updateUser(userId, { passwordHash }, tx);
+        await accounts.endSessions(userId, tx, currentSession);
         await outbox.enqueue(messages(user, "accounts.mail.passwordChanged", { name: user.name }), tx);
         await audit.change(tx, { id: user.id, name: user.name }, "user.changePassword", ["User", user.id]);
       });

@@ -1,0 +1,88 @@
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PASSWORD, postForm, signedUpCompany } from "../helpers/companyAgent.js";
+import { lastMailTo, linkIn } from "../helpers/outbox.js";
+import { t } from "../helpers/catalogue.js";
+import { createTestContext, type TestContext } from "../helpers/testApp.js";
+
+// OWASP ASVS 5.0 L2, chapter 7 (sessions): a session does not outlive the
+// password or the address it was opened with; pages behind a login are not kept.
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx?.db.close());
+
+/** Whether the agent's session is still signed in (the company area answers, not the login page). */
+const signedIn = async (agent: request.Agent) => (await agent.get("/impresa")).status === 200;
+
+describe("sessions end with the credentials they were opened with", () => {
+  it("a password reset ends every session, and the user is told by e-mail", async () => {
+    const email = "reset-sessioni@example.org";
+    const stolen = await signedUpCompany(ctx, email);
+    expect(await signedIn(stolen)).toBe(true);
+    await postForm(request.agent(ctx.app), "/password-dimenticata", "/password-dimenticata", { email });
+    const link = linkIn((await lastMailTo(ctx.db.prisma, email)).text);
+    const owner = request.agent(ctx.app);
+    const reset = await postForm(owner, link, link, { password: "Nuova-password-lunga-9" });
+    expect(reset.status).toBe(200);
+    expect(await ctx.db.prisma.userToken.count({ where: { purpose: "RESET_PASSWORD", usedAt: null } })).toBe(0);
+    expect(await signedIn(stolen)).toBe(false);
+    expect((await lastMailTo(ctx.db.prisma, email)).subject).toBe(t("accounts.mail.passwordReset.subject"));
+  });
+
+  it("a password change ends the other sessions and keeps the one that changed it", async () => {
+    const email = "cambio-password@example.org";
+    const here = await signedUpCompany(ctx, email);
+    const elsewhere = request.agent(ctx.app);
+    await postForm(elsewhere, "/accedi", "/accedi", { email, password: PASSWORD });
+    expect(await signedIn(elsewhere)).toBe(true);
+    const changed = await postForm(here, "/account", "/account/password", {
+      currentPassword: PASSWORD,
+      newPassword: "Un-altra-password-lunga-2",
+    });
+    expect(changed.status).toBe(303);
+    expect(await signedIn(here)).toBe(true);
+    expect(await signedIn(elsewhere)).toBe(false);
+  });
+
+  it("a new e-mail address ends the other sessions and the old address is told", async () => {
+    const email = "vecchio-indirizzo@example.org";
+    const here = await signedUpCompany(ctx, email);
+    const elsewhere = request.agent(ctx.app);
+    await postForm(elsewhere, "/accedi", "/accedi", { email, password: PASSWORD });
+    await postForm(here, "/account", "/account/email", {
+      emailPassword: PASSWORD,
+      email: "nuovo-indirizzo@example.org",
+    });
+    const link = linkIn((await lastMailTo(ctx.db.prisma, "nuovo-indirizzo@example.org")).text);
+    await here.get(link).expect(200);
+    expect(await signedIn(here)).toBe(true);
+    expect(await signedIn(elsewhere)).toBe(false);
+    const notice = await lastMailTo(ctx.db.prisma, email);
+    expect(notice.subject).toBe(t("accounts.mail.emailChanged.subject"));
+    expect(notice.text).toContain("nuovo-indirizzo@example.org");
+  });
+});
+
+describe("pages behind a login", () => {
+  it("are sent with Cache-Control: no-store; public pages for visitors are not", async () => {
+    const agent = await signedUpCompany(ctx, "no-store@example.org");
+    for (const path of ["/impresa", "/account", "/"]) {
+      expect((await agent.get(path)).headers["cache-control"], path).toBe("no-store");
+    }
+    expect((await request(ctx.app).get("/")).headers["cache-control"]).not.toBe("no-store");
+  });
+});
+
+describe("the language switch", () => {
+  it("only ever links to a path of this site, whatever address was asked", async () => {
+    for (const path of ["/.//evil.example/x", "/%2e//evil.example/", "/registro/.//evil.example"]) {
+      const page = await request(ctx.app).get(path);
+      const hrefs = [...page.text.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!);
+      expect(hrefs.filter((h) => h.includes("lang=")).length, path).toBeGreaterThan(0);
+      // "//evil.example/…" would be another site; "/registro//evil.example" is still a path of this one.
+      for (const href of hrefs) expect(href, `${path}: ${href}`).not.toMatch(/^\/\/|^\/\\/);
+    }
+  });
+});
