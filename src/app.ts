@@ -70,7 +70,7 @@ export function createApp({ config, db, logger, services, i18n }: AppDependencie
   app.use(csrfProtection());
 
   app.use(publicRoutes(services, limits));
-  app.use(loginRoutes(limits, authenticator));
+  app.use(loginRoutes(limits, authenticator, services.auth));
   app.use(accountsRoutes(services, limits));
   app.use(companyRoutes(services));
   app.use(problemReportRoutes(services, limits));

@@ -25,6 +25,7 @@ import { createStaffStatisticsRepository } from "./monitoring/staffStatisticsRep
 import { createStatisticsRepository } from "./monitoring/statisticsRepository.js";
 import { createTransactionRunner } from "./shared/transaction.js";
 import { createUserRepository } from "./accounts/userRepository.js";
+import { createVerificationCycleRepository } from "./review/verificationCycleRepository.js";
 
 /**
  * Every repository, each built once on one database; the key is the file name
@@ -59,6 +60,7 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     statistics: createStatisticsRepository(prisma),
     transaction: createTransactionRunner(prisma),
     user: createUserRepository(prisma),
+    verificationCycle: createVerificationCycleRepository(prisma),
   };
 }
 

@@ -29,6 +29,8 @@ import { createReviewService } from "./review/reviewService.js";
 import { createSearchCache } from "./registry/searchCache.js";
 import { createStaffService } from "./review/staffService.js";
 import { createStatisticsService } from "./monitoring/statisticsService.js";
+import { createVerificationCycleService } from "./review/verificationCycleService.js";
+import { createVerificationMails } from "./review/verificationMails.js";
 import { createGeocoder } from "./geocoding/index.js";
 import { createLogger } from "../logger.js";
 
@@ -130,6 +132,13 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       nextEventStart: r.event.nextStart,
       version: r.publicDataVersion.version,
       fundingTotals: r.contribution.totals,
+    }),
+    verificationCycle: createVerificationCycleService({
+      cycle: r.verificationCycle,
+      audit,
+      outbox,
+      transaction,
+      mails: createVerificationMails(baseUrl, i18n),
     }),
   };
 }

@@ -2,6 +2,7 @@ import type { RateLimits } from "../../middleware/rateLimits.js";
 import { Router } from "express";
 import type { NextFunction, Request, Response } from "express";
 import type { Authenticator, LoginFailure } from "../../middleware/authentication.js";
+import type { AuthService } from "../../services/accounts/authService.js";
 import { safeReturnPath } from "../../middleware/authorization.js";
 import { parseForm, renderInvalid } from "../../validation/form.js";
 import { loginSchema } from "./login.schema.js";
@@ -27,7 +28,7 @@ function checkPassword(authenticator: Authenticator, req: Request, res: Response
   });
 }
 
-export function loginRoutes(limits: RateLimits, authenticator: Authenticator) {
+export function loginRoutes(limits: RateLimits, authenticator: Authenticator, auth: AuthService) {
   const router = Router();
   const view = "accounts/login";
 
@@ -48,6 +49,8 @@ export function loginRoutes(limits: RateLimits, authenticator: Authenticator) {
       });
     }
     await logIn(req, outcome.user);
+    // E-mails the register writes on its own (reminders, alerts) use the language of the last login.
+    await auth.rememberLanguage(outcome.user.id, res.locals.lang);
     res.redirect(303, safeReturnPath(form.data.returnTo, homeFor(outcome.user)));
   });
 

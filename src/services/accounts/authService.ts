@@ -1,5 +1,6 @@
 import type { UserRepository } from "../../data/accounts/userRepository.js";
 import { DUMMY_HASH, verifyPassword } from "./passwords.js";
+import { asLanguage } from "../../locales/i18n.js";
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
@@ -16,6 +17,8 @@ export function createAuthService(users: UserRepository) {
   return {
     /** The user a session stands for, while the account is active. */
     sessionUser: (id: number) => users.findSessionUser(id),
+
+    rememberLanguage: (id: number, language: unknown) => users.setLanguage(id, asLanguage(language)),
 
     async authenticate(email: string, password: string): Promise<LoginOutcome> {
       const user = await users.findByEmail(email.trim());

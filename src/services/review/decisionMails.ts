@@ -1,4 +1,4 @@
-import type { I18n } from "../../locales/i18n.js";
+import { asLanguage, type I18n, type Language } from "../../locales/i18n.js";
 import type { OutgoingMail } from "../../data/shared/outboxRepository.js";
 
 /** The criteria of a classification (Classification's boolean columns). */
@@ -25,15 +25,20 @@ type Kind =
 export interface MailedCompany {
   name: string;
   contactEmail: string | null;
-  users: { email: string }[];
+  users: { email: string; language?: string }[];
 }
 
-/** The company's active accounts, or its public contact address when it has none. */
-function recipients(org: MailedCompany | null): string[] {
+/**
+ * The company's active accounts (with the language of their last login), or its
+ * public contact address, in Italian, when it has none.
+ */
+export function companyRecipients(org: MailedCompany | null): { to: string; language: Language }[] {
   if (!org) return [];
-  const emails = org.users.map((u) => u.email);
-  return emails.length ? emails : org.contactEmail ? [org.contactEmail] : [];
+  const users = org.users.map((u) => ({ to: u.email, language: asLanguage(u.language) }));
+  return users.length ? users : org.contactEmail ? [{ to: org.contactEmail, language: "it" }] : [];
 }
+
+const recipients = (org: MailedCompany | null) => companyRecipients(org).map((r) => r.to);
 
 /**
  * E-mails that tell a company about a decision, in Italian (the company's
