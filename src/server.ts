@@ -63,6 +63,7 @@ const stopJobs = startJobs(
       everyMs: config.jobs.verificationEveryMs,
       run: (now) => services.verificationCycle.run(now),
     },
+    { name: "advice-retention", everyMs: 24 * 3600_000, run: (now) => services.adviceRetention.purge(now) },
   ],
   logger,
 );

@@ -3,6 +3,7 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import { createAccountRepository } from "./accounts/accountRepository.js";
 import { createActivityLogRepository } from "./review/activityLogRepository.js";
 import { createAdviceRepository } from "./outreach/adviceRepository.js";
+import { createAdviceRetentionRepository } from "./outreach/adviceRetentionRepository.js";
 import { createApiRepository } from "./monitoring/apiRepository.js";
 import { createAuditRepository } from "./shared/auditRepository.js";
 import { createCompanyRepository } from "./company/companyRepository.js";
@@ -38,6 +39,7 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     account: createAccountRepository(prisma),
     activityLog: createActivityLogRepository(prisma),
     advice: createAdviceRepository(prisma),
+    adviceRetention: createAdviceRetentionRepository(prisma),
     api: createApiRepository(prisma),
     audit: createAuditRepository(prisma),
     company: createCompanyRepository(prisma),

@@ -1,3 +1,5 @@
+import { monthsBefore } from "./romeTime.js";
+
 /**
  * The re-verification cycle of an entry, counted from its last verification:
  * at 11 months the company is reminded and may confirm its data unchanged, at
@@ -8,13 +10,6 @@ export const REMINDER_MONTHS = 11;
 /** An entry not verified for this long is listed for staff and marked on its public page. */
 export const VERIFICATION_MONTHS = 12;
 export const STAFF_ALERT_MONTHS = 18;
-
-/** The moment `months` calendar months before `now`. */
-export function monthsBefore(now: Date, months: number): Date {
-  const d = new Date(now);
-  d.setMonth(d.getMonth() - months);
-  return d;
-}
 
 /** Entries last verified before this date need verifying again. */
 export function verificationThreshold(now = new Date()): Date {
@@ -32,8 +27,4 @@ export const reminderThreshold = (now = new Date()) => monthsBefore(now, REMINDE
 export const staffAlertThreshold = (now = new Date()) => monthsBefore(now, STAFF_ALERT_MONTHS);
 
 /** The day by which a verification due now should be done (after it the public page says so). */
-export function verificationDeadline(lastVerifiedAt: Date): Date {
-  const d = new Date(lastVerifiedAt);
-  d.setMonth(d.getMonth() + VERIFICATION_MONTHS);
-  return d;
-}
+export const verificationDeadline = (lastVerifiedAt: Date) => monthsBefore(lastVerifiedAt, -VERIFICATION_MONTHS);

@@ -6,6 +6,7 @@ import { projectRoot } from "../paths.js";
 import { createAccountService } from "./accounts/accountService.js";
 import { createActivityLogService } from "./review/activityLogService.js";
 import { createAdviceService } from "./outreach/adviceService.js";
+import { createAdviceRetentionService } from "./outreach/adviceRetentionService.js";
 import { createApiService } from "./monitoring/apiService.js";
 import { createAuthService } from "./accounts/authService.js";
 import { createCompanyApplicationService } from "./company/companyApplicationService.js";
@@ -57,6 +58,12 @@ export function createServices(repositories: Repositories, config: Config, i18n:
     account: createAccountService({ accounts: r.account, audit, outbox, transaction, messages }),
     activityLog: createActivityLogService(r.activityLog),
     advice: createAdviceService({ advice: r.advice, audit, outbox, transaction, publicBaseUrl: baseUrl, i18n }),
+    adviceRetention: createAdviceRetentionService({
+      retention: r.adviceRetention,
+      audit,
+      transaction,
+      months: config.adviceRetentionMonths,
+    }),
     api: createApiService(r.api, r.network, baseUrl),
     auth: createAuthService(r.user),
     companyApplication: createCompanyApplicationService({

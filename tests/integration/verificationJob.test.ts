@@ -1,7 +1,7 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect, type Database } from "../../src/db/database.js";
-import { monthsBefore } from "../../src/domain/verification.js";
+import { monthsBefore } from "../../src/domain/romeTime.js";
 import type { Services } from "../../src/services/index.js";
 import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { buildOrganization } from "../factories/organizationFactory.js";

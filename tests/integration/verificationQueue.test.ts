@@ -1,6 +1,7 @@
 import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { monthsBefore, verificationDeadline } from "../../src/domain/verification.js";
+import { monthsBefore } from "../../src/domain/romeTime.js";
+import { verificationDeadline } from "../../src/domain/verification.js";
 import { viewFormat } from "../../src/middleware/viewFormat.js";
 import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { buildOrganization } from "../factories/organizationFactory.js";
