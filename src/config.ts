@@ -40,6 +40,8 @@ const schema = z
     SMTP_USER: z.string().optional(),
     SMTP_PASSWORD: z.string().optional(),
     MAIL_FROM: z.string().default("Registro del welfare aziendale <noreply@localhost>"),
+    JOBS_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+    ADVICE_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
@@ -100,6 +102,11 @@ function toConfig(env: z.infer<typeof schema>) {
         }
       : null,
     mailFrom: env.MAIL_FROM,
+    // Scheduled jobs (src/services/shared/jobs.ts): how often each instance looks for
+    // verification reminders and staff alerts to send (the database makes each happen once).
+    jobs: { verificationEveryMs: env.JOBS_INTERVAL_MINUTES * 60_000 },
+    // The privacy notice's promise: advice requests are deleted this long after the answer.
+    adviceRetentionMonths: env.ADVICE_RETENTION_MONTHS,
   };
 }
 

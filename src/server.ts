@@ -11,6 +11,7 @@ import { createRepositories } from "./data/index.js";
 import { createI18n } from "./locales/i18n.js";
 import { createServices } from "./services/index.js";
 import { startMailWorker } from "./services/shared/mailService.js";
+import { startJobs } from "./services/shared/jobs.js";
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -54,6 +55,19 @@ const stopMailWorker = config.smtp
   ? startMailWorker(services.mail, nodemailer.createTransport(config.smtp), logger)
   : () => undefined;
 
+// Periodic work of every instance, each piece claimed in the database so that it is done once.
+const stopJobs = startJobs(
+  [
+    {
+      name: "verification-cycle",
+      everyMs: config.jobs.verificationEveryMs,
+      run: (now) => services.verificationCycle.run(now),
+    },
+    { name: "advice-retention", everyMs: 24 * 3600_000, run: (now) => services.adviceRetention.purge(now) },
+  ],
+  logger,
+);
+
 // SIGTERM/SIGINT: stop accepting, let requests in flight finish, then close the database.
 let stopping = false;
 async function shutdown(signal: string, exitCode = 0) {
@@ -61,6 +75,7 @@ async function shutdown(signal: string, exitCode = 0) {
   stopping = true;
   logger.info({ signal }, "shutting down");
   stopMailWorker();
+  stopJobs();
   const force = setTimeout(() => {
     logger.error("requests still running after 10 s: exiting anyway");
     process.exit(1);

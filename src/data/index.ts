@@ -3,6 +3,7 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import { createAccountRepository } from "./accounts/accountRepository.js";
 import { createActivityLogRepository } from "./review/activityLogRepository.js";
 import { createAdviceRepository } from "./outreach/adviceRepository.js";
+import { createAdviceRetentionRepository } from "./outreach/adviceRetentionRepository.js";
 import { createApiRepository } from "./monitoring/apiRepository.js";
 import { createAuditRepository } from "./shared/auditRepository.js";
 import { createCompanyRepository } from "./company/companyRepository.js";
@@ -26,6 +27,7 @@ import { createStaffStatisticsRepository } from "./monitoring/staffStatisticsRep
 import { createStatisticsRepository } from "./monitoring/statisticsRepository.js";
 import { createTransactionRunner } from "./shared/transaction.js";
 import { createUserRepository } from "./accounts/userRepository.js";
+import { createVerificationCycleRepository } from "./review/verificationCycleRepository.js";
 
 /**
  * Every repository, each built once on one database; the key is the file name
@@ -38,6 +40,7 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     account: createAccountRepository(prisma),
     activityLog: createActivityLogRepository(prisma),
     advice: createAdviceRepository(prisma),
+    adviceRetention: createAdviceRetentionRepository(prisma),
     api: createApiRepository(prisma),
     audit: createAuditRepository(prisma),
     company: createCompanyRepository(prisma),
@@ -61,6 +64,7 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     statistics: createStatisticsRepository(prisma),
     transaction: createTransactionRunner(prisma),
     user: createUserRepository(prisma),
+    verificationCycle: createVerificationCycleRepository(prisma),
   };
 }
 

@@ -64,3 +64,10 @@ export function romeLocalToInstant(date: string, time: string): Date | null {
   instant = wall - offsetMinutes(new Date(instant)) * 60_000;
   return new Date(instant);
 }
+
+/** The moment `months` calendar months before `instant` (after it, for a negative number). */
+export function monthsBefore(instant: Date, months: number): Date {
+  const d = new Date(instant);
+  d.setMonth(d.getMonth() - months);
+  return d;
+}

@@ -6,6 +6,9 @@ export type Language = (typeof languages)[number];
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 export type I18n = i18n;
 
+/** A stored language (a user's, a request's), Italian when it is none of ours. */
+export const asLanguage = (value: unknown): Language => (value === "en" ? "en" : "it");
+
 /**
  * The texts of both languages, ready at once (the catalogues are in memory, so
  * nothing to wait for). Built once by the app and passed to whoever writes

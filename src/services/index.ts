@@ -7,6 +7,7 @@ import { createAccountService } from "./accounts/accountService.js";
 import { createActivityLogService } from "./review/activityLogService.js";
 import { createAdviceService } from "./outreach/adviceService.js";
 import { createAdviceConsentService } from "./outreach/adviceConsentService.js";
+import { createAdviceRetentionService } from "./outreach/adviceRetentionService.js";
 import { createApiService } from "./monitoring/apiService.js";
 import { createAuthService } from "./accounts/authService.js";
 import { createCompanyApplicationService } from "./company/companyApplicationService.js";
@@ -32,6 +33,8 @@ import { createReviewService } from "./review/reviewService.js";
 import { createSearchCache } from "./registry/searchCache.js";
 import { createStaffService } from "./review/staffService.js";
 import { createStatisticsService } from "./monitoring/statisticsService.js";
+import { createVerificationCycleService } from "./review/verificationCycleService.js";
+import { createVerificationMails } from "./review/verificationMails.js";
 import { createGeocoder } from "./geocoding/index.js";
 import { createLogger } from "../logger.js";
 
@@ -68,6 +71,12 @@ export function createServices(repositories: Repositories, config: Config, i18n:
     activityLog: createActivityLogService(r.activityLog),
     advice: createAdviceService({ advice: r.advice, audit, outbox, transaction, publicBaseUrl: baseUrl, i18n }),
     adviceConsent: createAdviceConsentService({ advice: r.advice, audit, outbox, transaction }),
+    adviceRetention: createAdviceRetentionService({
+      retention: r.adviceRetention,
+      audit,
+      transaction,
+      months: config.adviceRetentionMonths,
+    }),
     api: createApiService(r.api, r.network, baseUrl),
     auth: createAuthService(r.user),
     colleague: createColleagueService({ accounts: r.account, audit, outbox, transaction, messages }),
@@ -144,6 +153,13 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       nextEventStart: r.event.nextStart,
       version: r.publicDataVersion.version,
       fundingTotals: r.contribution.totals,
+    }),
+    verificationCycle: createVerificationCycleService({
+      cycle: r.verificationCycle,
+      audit,
+      outbox,
+      transaction,
+      mails: createVerificationMails(baseUrl, i18n),
     }),
   };
 }

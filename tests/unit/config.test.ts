@@ -27,6 +27,13 @@ describe("loadConfig", () => {
     expect(loadConfig({ SEARCH_CACHE_MB: "0" }).searchCacheBytes).toBe(0);
     expect(() => loadConfig({ SEARCH_CACHE_MB: "-1" })).toThrow(/SEARCH_CACHE_MB/);
   });
+  it("runs the jobs hourly and keeps advice requests 24 months unless told otherwise", () => {
+    expect(loadConfig({}).jobs.verificationEveryMs).toBe(3_600_000);
+    expect(loadConfig({ JOBS_INTERVAL_MINUTES: "5" }).jobs.verificationEveryMs).toBe(300_000);
+    expect(loadConfig({}).adviceRetentionMonths).toBe(24);
+    expect(loadConfig({ ADVICE_RETENTION_MONTHS: "36" }).adviceRetentionMonths).toBe(36);
+    expect(() => loadConfig({ ADVICE_RETENTION_MONTHS: "0" })).toThrow(/ADVICE_RETENTION_MONTHS/);
+  });
   it("links to the port it listens on while PUBLIC_BASE_URL is unset", () => {
     expect(loadConfig({ PORT: "4321" }).publicBaseUrl).toBe("http://localhost:4321");
     expect(loadConfig({ PORT: "4321", PUBLIC_BASE_URL: "" }).publicBaseUrl).toBe("http://localhost:4321");

@@ -60,10 +60,14 @@ export function createStaffStatisticsRepository(db: Db) {
       });
     },
 
+    /** The requests kept and those deleted after the retention period (their anonymous counts). */
     adviceRequestsByTopicAndStatus() {
       return db.$queryRaw<{ topic: string; status: string; requests: number }[]>`
-        SELECT a.topic::text AS topic, a.status::text AS status, count(*)::int AS requests
-        FROM "AdviceRequest" a GROUP BY a.topic, a.status ORDER BY a.topic, a.status`;
+        SELECT topic::text AS topic, status::text AS status, sum(requests)::int AS requests
+        FROM (SELECT topic, status, count(*) AS requests FROM "AdviceRequest" GROUP BY topic, status
+              UNION ALL
+              SELECT topic, status, sum(requests) FROM "AdviceRequestTally" GROUP BY topic, status) a
+        GROUP BY a.topic, a.status ORDER BY a.topic, a.status`;
     },
   };
 }

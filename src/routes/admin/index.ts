@@ -13,6 +13,7 @@ import { settingsRoutes } from "./settings.js";
 import { networkAdminRoutes } from "./networks.js";
 import { staffStatisticsPage } from "./statistics.js";
 import { classificationRoutes } from "./classifications.js";
+import { verificationRoutes } from "./verifications.js";
 
 /** The staff back office: every route below checks the role here, on the server. */
 export function adminRoutes(services: Services) {
@@ -30,6 +31,7 @@ export function adminRoutes(services: Services) {
   admin.use(applicationRoutes(services));
   admin.use(organizationRoutes(services));
   admin.use(classificationRoutes(services));
+  admin.use(verificationRoutes(services));
   admin.use(reportRoutes(services));
   admin.use(activityRoutes(services));
   admin.use(outreachAdminRoutes(services));

@@ -19,6 +19,7 @@ export function companyHome(services: Services): RequestHandler {
       sizeClass: o.employees === undefined ? undefined : sizeClassFor(o.employees),
       missing: missingItems(ws.payload),
       saved: typeof req.query.salvato === "string" ? req.query.salvato : undefined,
+      verification: await services.verificationCycle.companyNotice(ws.organization),
     });
   };
 }

@@ -10,6 +10,7 @@ import { withdrawalRoutes } from "./withdrawal.js";
 import { colleagueRoutes } from "./colleagues.js";
 import { companyPactRoutes } from "./pact.js";
 import { companyNetworkRoutes } from "./networks.js";
+import { verificationRoutes } from "./verification.js";
 
 /** The company area: only company representatives, each seeing only their own organization. */
 export function companyRoutes(services: Services) {
@@ -24,6 +25,7 @@ export function companyRoutes(services: Services) {
   area.use(colleagueRoutes(services));
   area.use(companyPactRoutes(services));
   area.use(companyNetworkRoutes(services));
+  area.use(verificationRoutes(services));
   const router = Router();
   router.use("/impresa", area);
   return router;

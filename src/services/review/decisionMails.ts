@@ -35,7 +35,7 @@ export interface MailedCompany {
 }
 
 /** The company's active accounts, or its public contact address (in Italian) when it has none. */
-function recipients(org: MailedCompany | null): Recipient[] {
+export function companyRecipients(org: MailedCompany | null): Recipient[] {
   if (!org) return [];
   return org.users.length ? org.users : org.contactEmail ? [{ email: org.contactEmail, language: "it" }] : [];
 }
@@ -50,7 +50,7 @@ type T = ReturnType<I18n["getFixedT"]>;
  */
 export function createDecisionMails(publicBaseUrl: string, i18n: I18n) {
   const write = (org: MailedCompany | null, key: string, params: (t: T) => Record<string, string>): OutgoingMail[] =>
-    recipients(org).map((to) => {
+    companyRecipients(org).map((to) => {
       const t = i18n.getFixedT(mailLanguage(to));
       const all = { ...params(t), url: `${publicBaseUrl}/impresa` };
       return { to: to.email, subject: t(`${key}.subject`, all), text: t(`${key}.text`, all) };

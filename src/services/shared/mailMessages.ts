@@ -1,8 +1,9 @@
-import type { I18n } from "../../locales/i18n.js";
+import { asLanguage, type I18n, type Language } from "../../locales/i18n.js";
 import type { OutgoingMail, Recipient } from "../../data/shared/outboxRepository.js";
 
 /** The catalogue language of a recipient: English for "en", Italian otherwise. */
-export const mailLanguage = (to: string | Recipient) => (typeof to !== "string" && to.language === "en" ? "en" : "it");
+export const mailLanguage = (to: string | Recipient): Language =>
+  typeof to === "string" ? "it" : asLanguage(to.language);
 
 /**
  * The texts of the e-mails, from the catalogues (accounts.mail.*,
