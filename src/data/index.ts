@@ -27,6 +27,7 @@ import { createStaffStatisticsRepository } from "./monitoring/staffStatisticsRep
 import { createStatisticsRepository } from "./monitoring/statisticsRepository.js";
 import { createTransactionRunner } from "./shared/transaction.js";
 import { createUserRepository } from "./accounts/userRepository.js";
+import { createLoginThrottleRepository } from "./accounts/loginThrottleRepository.js";
 import { createVerificationCycleRepository } from "./review/verificationCycleRepository.js";
 
 /**
@@ -64,6 +65,7 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     statistics: createStatisticsRepository(prisma),
     transaction: createTransactionRunner(prisma),
     user: createUserRepository(prisma),
+    loginThrottle: createLoginThrottleRepository(prisma),
     verificationCycle: createVerificationCycleRepository(prisma),
   };
 }

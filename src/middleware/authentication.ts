@@ -10,20 +10,23 @@ export type LoginFailure = Exclude<LoginOutcome, { ok: true }>["reason"];
  * The app's own passport (not the module's singleton, so that two apps in one
  * process never share strategies): the "local" strategy checks the e-mail
  * and password through the auth service (same answer for unknown e-mails and
- * wrong passwords, equal timing, lockout); the session stores the user id only.
+ * wrong passwords, equal timing, progressive delays per address and client);
+ * the session stores the user id only.
  */
 export function createAuthenticator(auth: AuthService): Authenticator {
   const authenticator = new Passport();
   authenticator.use(
     "local",
-    new LocalStrategy({ usernameField: "email", passwordField: "password" }, (email, password, done) => {
-      auth
-        .authenticate(email, password)
-        .then(
-          (outcome) => (outcome.ok ? done(null, outcome.user) : done(null, false, { message: outcome.reason })),
-          done,
-        );
-    }),
+    new LocalStrategy(
+      { usernameField: "email", passwordField: "password", passReqToCallback: true },
+      (req, email, password, done) => {
+        auth.authenticate(email, password, req.ip ?? "").then((outcome) => {
+          if (outcome.ok) return done(null, outcome.user);
+          const retryAfterSeconds = outcome.reason === "throttled" ? outcome.retryAfterSeconds : undefined;
+          done(null, false, { message: outcome.reason, retryAfterSeconds } as { message: string });
+        }, done);
+      },
+    ),
   );
   authenticator.serializeUser((user, done) => done(null, user.id));
   authenticator.deserializeUser((id: number, done) => {

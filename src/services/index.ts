@@ -67,7 +67,14 @@ export function createServices(repositories: Repositories, config: Config, i18n:
     (message, err) => geocoderLog.warn({ err }, message),
   );
   return {
-    account: createAccountService({ accounts: r.account, audit, outbox, transaction, messages }),
+    account: createAccountService({
+      accounts: r.account,
+      throttle: r.loginThrottle,
+      audit,
+      outbox,
+      transaction,
+      messages,
+    }),
     activityLog: createActivityLogService(r.activityLog),
     advice: createAdviceService({ advice: r.advice, audit, outbox, transaction, publicBaseUrl: baseUrl, i18n }),
     adviceConsent: createAdviceConsentService({ advice: r.advice, audit, outbox, transaction }),
@@ -78,7 +85,7 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       months: config.adviceRetentionMonths,
     }),
     api: createApiService(r.api, r.network, baseUrl),
-    auth: createAuthService(r.user),
+    auth: createAuthService({ users: r.user, throttle: r.loginThrottle, audit }),
     colleague: createColleagueService({ accounts: r.account, audit, outbox, transaction, messages }),
     companyApplication: createCompanyApplicationService({
       companies: r.company,

@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PASSWORD, postForm, signedUpCompany } from "../helpers/companyAgent.js";
 import { lastMailTo, linkIn } from "../helpers/outbox.js";
 import { t } from "../helpers/catalogue.js";
-import { createTestContext, type TestContext } from "../helpers/testApp.js";
+import { createTestContext, roomyRateLimits, type TestContext } from "../helpers/testApp.js";
 
 // OWASP ASVS 5.0 L2, chapter 7 (sessions): a session does not outlive the
 // password or the address it was opened with; pages behind a login are not kept.
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ rateLimits: roomyRateLimits });
 });
 afterAll(() => ctx?.db.close());
 
@@ -29,6 +29,22 @@ describe("sessions end with the credentials they were opened with", () => {
     expect(await ctx.db.prisma.userToken.count({ where: { purpose: "RESET_PASSWORD", usedAt: null } })).toBe(0);
     expect(await signedIn(stolen)).toBe(false);
     expect((await lastMailTo(ctx.db.prisma, email)).subject).toBe(t("accounts.mail.passwordReset.subject"));
+  });
+
+  it("a password reset also clears the delays someone guessing the address earned", async () => {
+    const email = "reset-ritardi@example.org";
+    await signedUpCompany(ctx, email);
+    const guess = () => postForm(request.agent(ctx.app), "/accedi", "/accedi", { email, password: "sbagliata" });
+    for (let i = 0; i < 5; i++) await guess();
+    expect((await guess()).status).toBe(429);
+    await postForm(request.agent(ctx.app), "/password-dimenticata", "/password-dimenticata", { email });
+    const link = linkIn((await lastMailTo(ctx.db.prisma, email)).text);
+    await postForm(request.agent(ctx.app), link, link, { password: "Nuova-password-lunga-8" });
+    const login = await postForm(request.agent(ctx.app), "/accedi", "/accedi", {
+      email,
+      password: "Nuova-password-lunga-8",
+    });
+    expect(login.status).toBe(303);
   });
 
   it("a password change ends the other sessions and keeps the one that changed it", async () => {

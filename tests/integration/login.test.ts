@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../src/services/accounts/passwords.js";
 import { createTestContext, roomyRateLimits, type TestContext } from "../helpers/testApp.js";
 import { csrfFrom } from "../helpers/csrf.js";
+import { inHtml, t } from "../helpers/catalogue.js";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -81,11 +82,52 @@ describe("/accedi", () => {
     expect(res.text).toContain("conferma il tuo indirizzo email");
   });
 
-  it("locks an account after five failures, even with the right password", async () => {
-    for (let i = 0; i < 5; i++) await attempt(request.agent(ctx.app), "blocco@example.org", "sbagliata");
-    const res = await attempt(request.agent(ctx.app), "blocco@example.org", "Password-lunga-123");
-    expect(res.status).toBe(401);
-    expect(res.text).toContain("bloccato per 15 minuti");
+  it("slows down guesses at one address with progressive delays, never a lockout of its owner", async () => {
+    // Five wrong passwords from this client: the sixth attempt waits, even with the right password.
+    for (let i = 0; i < 5; i++)
+      expect((await attempt(request.agent(ctx.app), "blocco@example.org", "sbagliata")).status).toBe(401);
+    const slowed = await attempt(request.agent(ctx.app), "blocco@example.org", "Password-lunga-123");
+    expect(slowed.status).toBe(429);
+    expect(Number(slowed.headers["retry-after"])).toBeGreaterThan(0);
+    expect(slowed.text).toContain(inHtml(t("accounts.login.failure.throttled", "it", { count: 1 })));
+    // Its owner, from another place, is not kept out.
+    const owner = await ctx.services.auth.authenticate("blocco@example.org", "Password-lunga-123", "203.0.113.9");
+    expect(owner.ok).toBe(true);
+    // Every login of a known account is in the activity log.
+    const user = await ctx.db.prisma.user.findUniqueOrThrow({ where: { email: "blocco@example.org" } });
+    const actions = await ctx.db.prisma.auditEntry.findMany({
+      where: { entityType: "User", entityId: String(user.id) },
+    });
+    expect(actions.filter((a) => a.action === "user.loginFailed")).toHaveLength(5);
+    expect(actions.filter((a) => a.action === "user.loginThrottled")).toHaveLength(1);
+    expect(actions.filter((a) => a.action === "user.login")).toHaveLength(1);
+  });
+
+  it("answers a known and an unknown address byte for byte alike, also once slowed down", async () => {
+    const answer = async (email: string) => {
+      const res = await attempt(request.agent(ctx.app), email, "sbagliata");
+      return { status: res.status, body: res.text.replace(/value="[^"]*"/g, "") };
+    };
+    for (let i = 0; i < 6; i++) {
+      const [known, unknown] = [await answer("rita@example.org"), await answer("nessuno@example.org")];
+      expect(unknown).toEqual(known);
+    }
+    expect((await answer("nessuno@example.org")).status).toBe(429);
+  });
+
+  it("counts every one of 30 wrong passwords tried in parallel", async () => {
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        ctx.services.auth.authenticate("parallelo@example.org", "sbagliata", "198.51.100.7"),
+      ),
+    );
+    const refused = outcomes.filter((o) => !o.ok && o.reason === "invalid").length;
+    const slowed = outcomes.filter((o) => !o.ok && o.reason === "throttled").length;
+    expect(refused + slowed).toBe(30);
+    // Every password checked and refused is counted, under both keys: no increment lost to a race.
+    const rows = await ctx.db.prisma.loginThrottle.findMany({ where: { key: { contains: "parallelo@example.org" } } });
+    expect(rows.map((r) => r.failures)).toEqual([refused, refused]);
+    expect(refused).toBeGreaterThanOrEqual(5);
   });
 
   it("validates the form with 422, messages beside the fields and the e-mail kept", async () => {

@@ -40,8 +40,6 @@ export function createAccountRepository(db: Db) {
         emailVerifiedAt?: Date | null;
         privacyAcceptedAt?: Date | null;
         organizationId?: number | null;
-        failedLogins?: number;
-        lockedUntil?: Date | null;
         language?: string;
       },
       tx: Db = db,

@@ -11,10 +11,6 @@ export function createUserRepository(db: Db) {
     findByEmail(email: string) {
       return db.user.findUnique({ where: { email: email.toLowerCase() } });
     },
-    /** The failed-login counter and the lock it may set (both null/0 to clear). */
-    setFailedLogins(id: number, failedLogins: number, lockedUntil: Date | null) {
-      return db.user.update({ where: { id }, data: { failedLogins, lockedUntil } });
-    },
   };
 }
 

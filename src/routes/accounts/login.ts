@@ -17,13 +17,14 @@ function logIn(req: Request, user: Express.User) {
 
 /** passport-local's check of the e-mail and password: the user, or why not. */
 function checkPassword(authenticator: Authenticator, req: Request, res: Response, next: NextFunction) {
-  return new Promise<{ user: Express.User } | { failure: LoginFailure }>((resolve, reject) => {
+  type Failure = { failure: LoginFailure; retryAfterSeconds?: number };
+  return new Promise<{ user: Express.User } | Failure>((resolve, reject) => {
     authenticator.authenticate(
       "local",
       { session: false },
-      (err: unknown, user: Express.User | false, info?: { message?: LoginFailure }) => {
+      (err: unknown, user: Express.User | false, info?: { message?: LoginFailure; retryAfterSeconds?: number }) => {
         if (err) return reject(err instanceof Error ? err : new Error(String(err)));
-        resolve(user ? { user } : { failure: info?.message ?? "invalid" });
+        resolve(user ? { user } : { failure: info?.message ?? "invalid", retryAfterSeconds: info?.retryAfterSeconds });
       },
     )(req, res, next);
   });
@@ -43,10 +44,15 @@ export function loginRoutes(services: Services, limits: RateLimits, authenticato
     if (!form.ok) return renderInvalid(res, view, { ...form, values: { ...form.values, password: "" } });
     const outcome = await checkPassword(authenticator, req, res, next);
     if ("failure" in outcome) {
-      return res.status(401).render(view, {
+      // Too many failures with this address: the wait, in whole minutes, and the same 429 for any address.
+      const wait = outcome.retryAfterSeconds;
+      if (wait !== undefined) res.status(429).setHeader("Retry-After", String(wait));
+      else res.status(401);
+      return res.render(view, {
         values: { email: form.data.email, returnTo: form.data.returnTo },
         errors: {},
         failure: `accounts.login.failure.${outcome.failure}`,
+        failureParams: { count: Math.ceil((wait ?? 0) / 60) },
       });
     }
     await logIn(req, outcome.user);

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { LoginThrottleRepository } from "../../data/accounts/loginThrottleRepository.js";
 import type { AccountRepository } from "../../data/accounts/accountRepository.js";
 import type { AuditRepository } from "../../data/shared/auditRepository.js";
 import type { OutboxRepository } from "../../data/shared/outboxRepository.js";
@@ -18,6 +19,7 @@ const lifetime: Record<TokenPurpose, number> = {
 
 interface Deps {
   accounts: AccountRepository;
+  throttle: LoginThrottleRepository;
   audit: AuditRepository;
   outbox: OutboxRepository;
   transaction: RunInTransaction;
@@ -28,7 +30,7 @@ interface Deps {
  * Sign-up, e-mail verification, password reset and change, e-mail change and
  * invitations. Answers never reveal whether an address has an account.
  */
-export function createAccountService({ accounts, audit, outbox, transaction, messages }: Deps) {
+export function createAccountService({ accounts, throttle, audit, outbox, transaction, messages }: Deps) {
   async function issueToken(
     userId: number,
     purpose: TokenPurpose,
@@ -128,13 +130,11 @@ export function createAccountService({ accounts, audit, outbox, transaction, mes
         if (!used) return false;
         await accounts.expireTokens(used.userId, "RESET_PASSWORD", tx);
         // Following the link proves the address too.
-        const user = await accounts.updateUser(
-          used.userId,
-          { passwordHash, failedLogins: 0, lockedUntil: null, emailVerifiedAt: new Date() },
-          tx,
-        );
-        // A session opened with the old password (perhaps by whoever learnt it) ends here.
+        const user = await accounts.updateUser(used.userId, { passwordHash, emailVerifiedAt: new Date() }, tx);
+        // A session opened with the old password (perhaps by whoever learnt it) ends here,
+        // and the owner is not kept waiting by the failures of whoever was guessing it.
         await accounts.endSessions(user.id, tx);
+        await throttle.clearAddress(user.email, tx);
         await outbox.enqueue(messages(user, "accounts.mail.passwordReset", { name: user.name }), tx);
         await audit.change(tx, { id: user.id, name: user.name }, "user.resetPassword", ["User", user.id]);
         return true;

@@ -20,8 +20,6 @@ export const closedAccount = (id: number) => ({
   organizationId: null,
   emailVerifiedAt: null,
   privacyAcceptedAt: null,
-  failedLogins: 0,
-  lockedUntil: null,
 });
 
 /** A signed-in user's own data: the download of everything held about them, and the closing of the account. */
