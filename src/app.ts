@@ -13,7 +13,7 @@ import { securityHeaders } from "./middleware/securityHeaders.js";
 import { health } from "./middleware/health.js";
 import { createProjectAssetUrls, staticAssets } from "./middleware/staticAssets.js";
 import { internationalization } from "./middleware/i18n.js";
-import { sessions } from "./middleware/session.js";
+import { sessionCookie, sessions } from "./middleware/session.js";
 import { authentication, createAuthenticator } from "./middleware/authentication.js";
 import { csrfProtection } from "./middleware/csrf.js";
 import { viewLocals } from "./middleware/viewLocals.js";
@@ -66,6 +66,7 @@ export function createApp({ config, db, logger, services, i18n }: AppDependencie
   // Read-only JSON, before sessions and CSRF: no session, no writes (routes/api/index.ts).
   app.use(apiRoutes(services, limits.api, logger));
   app.use(sessions(config, db.pool));
+  app.locals.sessionCookie = sessionCookie(config);
   app.use(authentication(authenticator));
   app.use(csrfProtection());
 

@@ -7,15 +7,23 @@ const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().default("0.0.0.0"),
+    // Unset: every interface in production, this computer only otherwise (a development server is never public).
+    HOST: z.string().optional(),
     // An empty value (DATABASE_URL= in .env) means "not set": the embedded database.
     DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     SEARCH_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
     SEARCH_MEMORY_INDEX: bool.default(true),
     EMBEDDED_DB_DIR: z.string().default("./data/pglite"),
-    SEED_DEMO_DATA: bool.default(true),
+    // Unset: demo data in development, never in production.
+    SEED_DEMO_DATA: bool.optional(),
     SESSION_SECRET: z.string().min(32).optional(),
+    // The longest a login lasts however active it is (the idle limit is 8 hours).
+    SESSION_MAX_HOURS: z.coerce
+      .number()
+      .min(0.1)
+      .max(24 * 30)
+      .default(12),
     TRUST_PROXY: z.string().default("false"),
     // Unset: http://localhost:<PORT>, so links in e-mails and feeds work on any development port.
     PUBLIC_BASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
@@ -44,9 +52,13 @@ const schema = z
     ADVICE_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "required in production (32+ characters)" });
-    }
+    if (env.NODE_ENV !== "production") return;
+    // Development conveniences that a public server must not have (OWASP ASVS 5.0 13.4).
+    const refuse = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (!env.SESSION_SECRET) refuse("SESSION_SECRET", "required in production (32+ characters)");
+    if (!env.DATABASE_URL) refuse("DATABASE_URL", "required in production: the embedded database is for development");
+    if (!env.PUBLIC_BASE_URL) refuse("PUBLIC_BASE_URL", "required in production: links in e-mails and feeds use it");
+    if (env.SEED_DEMO_DATA) refuse("SEED_DEMO_DATA", "demo data are never loaded in production");
   });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -57,7 +69,7 @@ function toConfig(env: z.infer<typeof schema>) {
     env: env.NODE_ENV,
     isProduction: env.NODE_ENV === "production",
     port: env.PORT,
-    host: env.HOST,
+    host: env.HOST ?? (env.NODE_ENV === "production" ? "0.0.0.0" : "127.0.0.1"),
     databaseUrl: env.DATABASE_URL,
     dbPoolSize: env.DB_POOL_SIZE,
     /** Memory for cached public search results (0 = no cache); see services/searchCache.ts. */
@@ -65,9 +77,10 @@ function toConfig(env: z.infer<typeof schema>) {
     /** Public searches answered from an in-process index (services/registry/memorySearchIndex.ts). */
     searchMemoryIndex: env.SEARCH_MEMORY_INDEX,
     embeddedDbDir: env.EMBEDDED_DB_DIR,
-    seedDemoData: env.SEED_DEMO_DATA,
+    seedDemoData: env.SEED_DEMO_DATA ?? env.NODE_ENV !== "production",
     // Development only: production refuses to start without SESSION_SECRET.
     sessionSecret: env.SESSION_SECRET ?? "development-only-secret-change-me-please",
+    sessionMaxMs: env.SESSION_MAX_HOURS * 60 * 60_000,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicBaseUrl,
     logLevel: env.LOG_LEVEL,
@@ -124,6 +137,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   return toConfig(parsed.data);
+}
+
+/**
+ * The server's configuration: NODE_ENV must be said, so that a public server
+ * never runs with development's defaults (a known session secret, stack traces,
+ * demo data, the embedded database) because somebody forgot it.
+ * `npm start` and `npm run dev` say "development" unless told otherwise.
+ */
+export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  if (!env.NODE_ENV) {
+    throw new Error(
+      "Invalid configuration:\n  NODE_ENV: required (development or production); npm start sets development",
+    );
+  }
+  return loadConfig(env);
 }
 
 /** Configuration for tests and tools that build the app without the environment. */

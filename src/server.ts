@@ -1,4 +1,4 @@
-import { loadConfig } from "./config.js";
+import { loadServerConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { openDatabase, poolSettled } from "./db/database.js";
 import { applyMigrations } from "./db/migrate.js";
@@ -13,7 +13,7 @@ import { createServices } from "./services/index.js";
 import { startMailWorker } from "./services/shared/mailService.js";
 import { startJobs } from "./services/shared/jobs.js";
 
-const config = loadConfig();
+const config = loadServerConfig();
 const logger = createLogger(config.logLevel);
 
 const db = await openDatabase({

@@ -91,6 +91,7 @@ export async function spawnServer(
       NODE_ENV: "production",
       SESSION_SECRET: randomBytes(32).toString("hex"),
       DATABASE_URL: databaseUrl,
+      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
       SEED_DEMO_DATA: "false",
       HOST: "127.0.0.1",
       PORT: String(port),

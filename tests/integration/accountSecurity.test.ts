@@ -81,6 +81,24 @@ describe("sessions end with the credentials they were opened with", () => {
   });
 });
 
+describe("a login's lifetime", () => {
+  it("ends SESSION_MAX_HOURS (12) after the login however active the session, the idle limit aside", async () => {
+    const email = "dodici-ore@example.org";
+    const agent = await signedUpCompany(ctx, email);
+    const user = await ctx.db.prisma.user.findUniqueOrThrow({ where: { email } });
+    const ago = (hours: number) => Date.now() - hours * 3_600_000;
+    const loginAt = (at: number) =>
+      ctx.db.prisma
+        .$executeRaw`UPDATE "session" SET sess = jsonb_set(sess::jsonb, '{loginAt}', to_jsonb(${at}::bigint))::json
+        WHERE sess -> 'passport' ->> 'user' = ${String(user.id)}`;
+    await loginAt(ago(11.5));
+    expect(await signedIn(agent)).toBe(true);
+    await loginAt(ago(12.5));
+    expect(await signedIn(agent)).toBe(false);
+    expect(ctx.config.sessionMaxMs).toBe(12 * 3_600_000);
+  });
+});
+
 describe("pages behind a login", () => {
   it("are sent with Cache-Control: no-store; public pages for visitors are not", async () => {
     const agent = await signedUpCompany(ctx, "no-store@example.org");

@@ -37,7 +37,8 @@ function cookies(res: request.Response): string[] {
   return ([] as string[]).concat(res.headers["set-cookie"] ?? []);
 }
 function sessionCookie(res: request.Response): string | undefined {
-  return cookies(res).find((c) => c.startsWith("rwb.sid="));
+  // "__Host-rwb.sid" in production.
+  return cookies(res).find((c) => /^(__Host-)?rwb\.sid=/.test(c));
 }
 
 async function login(app: ReturnType<typeof createApp>, https: boolean) {
@@ -102,6 +103,10 @@ describe("cookies", () => {
     expect(cookie).toMatch(/; Secure/i);
     expect(cookie).toMatch(/; HttpOnly/i);
     expect(cookie).toMatch(/; SameSite=Lax/i);
+    // __Host-: Secure, Path=/, no Domain, so no other host can set or read it.
+    expect(cookie).toMatch(/^__Host-rwb\.sid=/);
+    expect(cookie).toMatch(/; Path=\/(;|$)/);
+    expect(cookie).not.toMatch(/; Domain=/i);
     const plain = await request(production).get("/accedi").set("X-Forwarded-Proto", "http");
     expect(sessionCookie(plain)).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.js";
+import { loadConfig, loadServerConfig } from "../../src/config.js";
 
 describe("loadConfig", () => {
   it("has defaults for development", () => {
@@ -11,9 +11,22 @@ describe("loadConfig", () => {
       isProduction: false,
     });
   });
-  it("refuses to start in production without a session secret", () => {
-    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET/);
-    expect(loadConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32) }).isProduction).toBe(true);
+  it("refuses to start in production with development's conveniences", () => {
+    const production = {
+      NODE_ENV: "production",
+      SESSION_SECRET: "x".repeat(32),
+      DATABASE_URL: "postgres://registro@db.example.it/registro",
+      PUBLIC_BASE_URL: "https://registro.example.it",
+    };
+    expect(loadConfig(production)).toMatchObject({ isProduction: true, seedDemoData: false, host: "0.0.0.0" });
+    for (const missing of ["SESSION_SECRET", "DATABASE_URL", "PUBLIC_BASE_URL"]) {
+      expect(() => loadConfig({ ...production, [missing]: undefined }), missing).toThrow(new RegExp(missing));
+    }
+    expect(() => loadConfig({ ...production, SEED_DEMO_DATA: "true" })).toThrow(/SEED_DEMO_DATA/);
+  });
+  it("makes the server say which environment it runs in; development listens on this computer only", () => {
+    expect(() => loadServerConfig({})).toThrow(/NODE_ENV/);
+    expect(loadServerConfig({ NODE_ENV: "development" })).toMatchObject({ host: "127.0.0.1", seedDemoData: true });
   });
   it("names the variable that is wrong", () => {
     expect(() => loadConfig({ PORT: "http" })).toThrow(/PORT/);

@@ -56,6 +56,7 @@ export function loginRoutes(services: Services, limits: RateLimits, authenticato
       });
     }
     await logIn(req, outcome.user);
+    req.session.loginAt = Date.now();
     await services.account.rememberLanguage(outcome.user.id, String(res.locals.lang));
     res.redirect(303, safeReturnPath(form.data.returnTo, homeFor(outcome.user)));
   });
