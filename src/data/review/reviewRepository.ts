@@ -1,4 +1,10 @@
-import type { ApplicationKind, ApplicationStatus, MeasureCategory, Prisma } from "../../generated/prisma/client.js";
+import type {
+  ApplicationKind,
+  ApplicationStatus,
+  MeasureCategory,
+  Prisma,
+  RegistryStatus,
+} from "../../generated/prisma/client.js";
 import type { Db } from "../shared/db.js";
 import { pageWindow, staffPage } from "../../domain/staffPaging.js";
 
@@ -12,6 +18,14 @@ export interface ApplicationFilters {
   waitingDays?: number | undefined;
 }
 
+/** An organization that claims a Partita IVA, and how: holding it, or with an open application. */
+export interface VatClaim {
+  vatNumber: string;
+  organization: { id: number; name: string; registryStatus: RegistryStatus };
+  holds: boolean;
+  application: { id: number; status: ApplicationStatus } | null;
+}
+
 const listSelect = {
   id: true,
   kind: true,
@@ -19,6 +33,7 @@ const listSelect = {
   submittedAt: true,
   version: true,
   payload: true,
+  vatNumber: true,
   organization: { select: { id: true, name: true, slug: true, registryStatus: true } },
   assignee: { select: { id: true, name: true } },
 } as const;
@@ -144,6 +159,50 @@ export function createReviewRepository(db: Db) {
 
     async vatNumberTakenByOther(vatNumber: string, organizationId: number, tx: Db = db) {
       return (await tx.organization.count({ where: { vatNumber, id: { not: organizationId } } })) > 0;
+    },
+
+    /** A never-registered organization whose first application is rejected gives its Partita IVA back. */
+    async releaseVatNumber(organizationId: number, tx: Db = db) {
+      const { count } = await tx.organization.updateMany({
+        where: { id: organizationId, registryStatus: "NOT_REGISTERED", vatNumber: { not: null } },
+        data: { vatNumber: null },
+      });
+      return count === 1;
+    },
+
+    /**
+     * Every organization that claims one of these Partite IVA: it holds the
+     * number (registered, or first application submitted), or carries it in an
+     * open application (a draft too). Two indexed look-ups, whatever the list.
+     */
+    async vatClaims(vatNumbers: string[]): Promise<VatClaim[]> {
+      if (vatNumbers.length === 0) return [];
+      const organization = { select: { id: true, name: true, registryStatus: true } } as const;
+      const [holders, applications] = await Promise.all([
+        db.organization.findMany({
+          where: { vatNumber: { in: vatNumbers } },
+          select: { ...organization.select, vatNumber: true },
+        }),
+        db.application.findMany({
+          where: { vatNumber: { in: vatNumbers }, status: { in: ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED"] } },
+          select: { id: true, status: true, vatNumber: true, organization },
+          orderBy: { id: "asc" },
+        }),
+      ]);
+      const claims = new Map<string, VatClaim>();
+      for (const { vatNumber, ...o } of holders)
+        claims.set(`${vatNumber}/${o.id}`, { vatNumber: vatNumber!, organization: o, holds: true, application: null });
+      for (const a of applications) {
+        const key = `${a.vatNumber}/${a.organization.id}`;
+        const claim = claims.get(key) ?? {
+          vatNumber: a.vatNumber!,
+          organization: a.organization,
+          holds: false,
+          application: null,
+        };
+        claims.set(key, { ...claim, application: { id: a.id, status: a.status } });
+      }
+      return [...claims.values()];
     },
   };
 }

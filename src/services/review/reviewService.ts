@@ -1,7 +1,7 @@
 import type { AuditRepository } from "../../data/shared/auditRepository.js";
 import type { OutboxRepository } from "../../data/shared/outboxRepository.js";
 import { nextRegistryNumber, publishedPayload, publishPayload } from "../../data/review/publicationRepository.js";
-import type { ApplicationFilters, ReviewRepository } from "../../data/review/reviewRepository.js";
+import type { ApplicationFilters, ReviewRepository, VatClaim } from "../../data/review/reviewRepository.js";
 import type { RunInTransaction } from "../../data/shared/transaction.js";
 import { missingItems, readPayload } from "../../domain/applicationPayload.js";
 import { diffPayload } from "../../domain/payloadDiff.js";
@@ -33,6 +33,18 @@ export function createReviewService(deps: {
 }) {
   const { reviews, audit, outbox, transaction, mails } = deps;
 
+  /**
+   * Each application with the other organizations that claim its Partita IVA
+   * (`vatClaims`, empty when none): staff see a squatted number and resolve it
+   * by rejecting the application that has no right to it.
+   */
+  async function withVatClaims<T extends { vatNumber: string | null; organization: { id: number } }>(apps: T[]) {
+    const claims = await reviews.vatClaims([...new Set(apps.flatMap((a) => a.vatNumber ?? []))]);
+    const others = (a: T): VatClaim[] =>
+      claims.filter((c) => c.vatNumber === a.vatNumber && c.organization.id !== a.organization.id);
+    return apps.map((a) => ({ ...a, vatClaims: others(a) }));
+  }
+
   async function decideWithMessage(
     d: Decision,
     kind: "CHANGES_REQUESTED" | "REJECTED",
@@ -44,6 +56,9 @@ export function createReviewService(deps: {
       const decidedAt = kind === "REJECTED" ? new Date() : null;
       if (!(await reviews.decide(app.id, d.version, { status: kind, ...(decidedAt ? { decidedAt } : {}) }, tx)))
         return conflict;
+      // A rejected first application gives its Partita IVA back: the firm entitled to it can submit.
+      const released =
+        kind === "REJECTED" && app.kind === "INITIAL" && (await reviews.releaseVatNumber(app.organizationId, tx));
       await reviews.addEvent({ applicationId: app.id, type: kind, comment, actorId: d.actor.id }, tx);
       await audit.change(
         tx,
@@ -51,7 +66,7 @@ export function createReviewService(deps: {
         kind === "REJECTED" ? "application.reject" : "application.requestChanges",
         ["Application", app.id],
         { status: app.status, version: app.version },
-        { status: kind, version: app.version + 1, comment },
+        { status: kind, version: app.version + 1, comment, ...(released ? { vatNumberReleased: app.vatNumber } : {}) },
       );
       await outbox.enqueueAll(mails.decision(kind, app.organization, comment), tx);
       return { ok: true } as const;
@@ -59,8 +74,14 @@ export function createReviewService(deps: {
   }
 
   return {
-    queues: async () => ({ ...(await reviews.queueCounts()), oldest: await reviews.oldestWaiting(10) }),
-    list: (filters: ApplicationFilters, page = 1) => reviews.list(filters, page),
+    queues: async () => ({
+      ...(await reviews.queueCounts()),
+      oldest: await withVatClaims(await reviews.oldestWaiting(10)),
+    }),
+    async list(filters: ApplicationFilters, page = 1) {
+      const found = await reviews.list(filters, page);
+      return { ...found, items: await withVatClaims(found.items) };
+    },
 
     /** Everything the company sent and, for a revision, what changed against the public version. */
     async detail(id: number) {
@@ -75,6 +96,7 @@ export function createReviewService(deps: {
       const outcomes = new Map(app.organization.measures.map((m) => [m.id, m.currentOutcome]));
       return {
         ...app,
+        vatClaims: (await withVatClaims([app]))[0]?.vatClaims ?? [],
         payload,
         missing: missingItems(payload),
         diff,
