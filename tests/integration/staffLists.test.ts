@@ -78,9 +78,11 @@ describe("staff lists", () => {
     }
     // Every entry once: no row lost or repeated between pages.
     expect(seen.size).toBe(total);
-    // Past the end: an empty page that still tells the total; nonsense: the first page.
+    // Past the end: an empty page that still tells the total; nonsense: 400, said beside the field.
     expect(totalOf((await reviewer.get(`${path}?pagina=${pages + 1}`).expect(200)).text)).toBe(total);
-    expect(ids((await reviewer.get(`${path}?pagina=abc`).expect(200)).text).size).toBe(STAFF_PAGE_SIZE);
+    const nonsense = (await reviewer.get(`${path}?pagina=abc`).expect(400)).text;
+    expect(nonsense).toContain('href="#campo-pagina"');
+    expect(ids(nonsense).size).toBe(0);
   });
 
   it("keeps the filters in the page links", async () => {

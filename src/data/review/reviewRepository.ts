@@ -6,7 +6,9 @@ import type {
   RegistryStatus,
 } from "../../generated/prisma/client.js";
 import type { Db } from "../shared/db.js";
-import { pageWindow, staffPage } from "../../domain/staffPaging.js";
+import { keysetWindow, pageWindow, staffPage } from "../../domain/staffPaging.js";
+import { typedVatNumber } from "../../domain/vatNumber.js";
+import { organizationMatching } from "./staffSearch.js";
 
 export interface ApplicationFilters {
   status?: ApplicationStatus | undefined;
@@ -16,6 +18,8 @@ export interface ApplicationFilters {
   assigneeId?: number | "none" | undefined;
   /** Waiting at least this many days since submission. */
   waitingDays?: number | undefined;
+  /** The organization's name (a part of it), registry number or Partita IVA (staffSearch.ts). */
+  text?: string | undefined;
 }
 
 /** An organization that claims a Partita IVA, and how: holding it, or with an open application. */
@@ -34,7 +38,7 @@ const listSelect = {
   version: true,
   payload: true,
   vatNumber: true,
-  organization: { select: { id: true, name: true, slug: true, registryStatus: true } },
+  organization: { select: { id: true, name: true, slug: true, registryStatus: true, registryNumber: true } },
   assignee: { select: { id: true, name: true } },
 } as const;
 
@@ -48,6 +52,11 @@ function whereOf(f: ApplicationFilters): Prisma.ApplicationWhereInput {
   else if (f.assigneeId !== undefined) where.push({ assigneeId: f.assigneeId });
   if (f.waitingDays !== undefined)
     where.push({ submittedAt: { lte: new Date(Date.now() - f.waitingDays * 86_400_000) } });
+  if (f.text) {
+    // The application's own number too: a draft's or a revision's may differ from the one held.
+    const vatNumber = typedVatNumber(f.text);
+    where.push({ OR: [{ organization: organizationMatching(f.text) }, ...(vatNumber ? [{ vatNumber }] : [])] });
+  }
   return { AND: where };
 }
 
@@ -67,6 +76,11 @@ export function createReviewRepository(db: Db) {
         }),
       ]);
       return staffPage(items, total, page);
+    },
+
+    /** The applications that match after an id, in id order: the CSV download (keysetBatches.ts). */
+    exportAfter(filters: ApplicationFilters, afterId: number, take: number) {
+      return db.application.findMany({ ...keysetWindow(whereOf(filters), afterId, take), select: listSelect });
     },
 
     async queueCounts() {

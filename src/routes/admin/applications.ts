@@ -3,9 +3,14 @@ import type { Request, Response } from "express";
 import type { Services } from "../../services/index.js";
 import { validId } from "./idParam.js";
 import type { DecisionOutcome } from "../../services/review/reviewService.js";
-import { parseForm, type FieldErrors } from "../../validation/form.js";
+import type { ApplicationFilters } from "../../data/review/reviewRepository.js";
+import { parseForm, parseQuery, type FieldErrors } from "../../validation/form.js";
+import { renderInvalidFilters } from "./listFilters.js";
+import { applicationColumns } from "./listCsvColumns.js";
+import { csvDownload } from "./staffCsv.js";
 import {
   applicationFiltersSchema,
+  type ApplicationFiltersForm,
   approveSchema,
   assignSchema,
   rejectSchema,
@@ -16,6 +21,17 @@ import { codeNames } from "../codeNames.js";
 const listView = "admin/applications/index";
 const detailView = "admin/applications/show";
 const outcomes = ["presa-in-carico", "approvata", "respinta", "integrazioni-richieste"] as const;
+
+/** The list's GET parameters as the review service takes them. */
+const applicationFilters = (f: ApplicationFiltersForm): ApplicationFilters => ({
+  text: f.q,
+  status: f.stato,
+  kind: f.tipo,
+  comuneCode: f.comune,
+  category: f.categoria,
+  assigneeId: f.assegnatario === "nessuno" ? "none" : f.assegnatario,
+  waitingDays: f.attesa,
+});
 
 export function applicationRoutes(services: Services) {
   const router = Router();
@@ -52,30 +68,25 @@ export function applicationRoutes(services: Services) {
   }
 
   router.get("/domande", async (req, res) => {
-    const f = applicationFiltersSchema.parse(req.query);
-    const [applications, comuni, staff] = await Promise.all([
-      review.list(
-        {
-          status: f.stato,
-          kind: f.tipo,
-          comuneCode: f.comune,
-          category: f.categoria,
-          assigneeId: f.assegnatario === "nessuno" ? "none" : f.assegnatario,
-          waitingDays: f.attesa,
-        },
-        f.pagina,
-      ),
-      services.referenceData.load(),
-      services.staff.list(),
-    ]);
+    const query = parseQuery(applicationFiltersSchema, req);
+    const [{ comuni }, staff] = await Promise.all([services.referenceData.load(), services.staff.list()]);
+    if (!query.ok) return renderInvalidFilters(res, listView, query, { applications: [], comuni, staff });
+    const f = query.data;
+    const applications = await review.list(applicationFilters(f), f.pagina);
     res.render(listView, {
       applications: applications.items,
       paging: applications,
       filters: f,
-      comuni: comuni.comuni,
+      comuni,
       staff,
+      errors: {},
     });
   });
+
+  router.get(
+    "/domande.csv",
+    csvDownload(applicationFiltersSchema, "domande", applicationColumns, (f) => review.batches(applicationFilters(f))),
+  );
 
   router.get("/domande/:id", (req, res) => renderDetail(req, res, 200));
 

@@ -6,6 +6,8 @@ import type { ClassificationOutcome } from "../../generated/prisma/enums.js";
 import type { Actor } from "./reviewService.js";
 
 import { verificationThreshold } from "../../domain/verification.js";
+import { STAFF_EXPORT_BATCH } from "../../domain/staffPaging.js";
+import { keysetBatches } from "../shared/keysetBatches.js";
 import type { OutboxRepository } from "../../data/shared/outboxRepository.js";
 import type { DecisionMails } from "./decisionMails.js";
 
@@ -62,6 +64,9 @@ export function createRegisterUpkeepService(deps: {
 
   return {
     list: (filters: RegisterFilters, page = 1) => register.list(filters, page),
+    /** Every entry that matches, a batch at a time: the CSV download. */
+    batches: (filters: RegisterFilters) =>
+      keysetBatches((afterId, take) => register.exportAfter(filters, afterId, take), STAFF_EXPORT_BATCH),
     /** One page of the classification queue and its total (staffPaging.ts). */
     classificationQueue: (page: number) => register.classificationQueue(page),
     staleCount: () => register.countStale(verificationThreshold()),

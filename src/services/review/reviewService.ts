@@ -6,6 +6,8 @@ import type { RunInTransaction } from "../../data/shared/transaction.js";
 import { missingItems, readPayload } from "../../domain/applicationPayload.js";
 import { diffPayload } from "../../domain/payloadDiff.js";
 import type { DecisionMails } from "./decisionMails.js";
+import { STAFF_EXPORT_BATCH } from "../../domain/staffPaging.js";
+import { keysetBatches } from "../shared/keysetBatches.js";
 
 export type Actor = Pick<Express.User, "id" | "name">;
 export type DecisionOutcome =
@@ -81,6 +83,11 @@ export function createReviewService(deps: {
     async list(filters: ApplicationFilters, page = 1) {
       const found = await reviews.list(filters, page);
       return { ...found, items: await withVatClaims(found.items) };
+    },
+    /** Every application that matches, a batch at a time, with its conflicts: the CSV download. */
+    async *batches(filters: ApplicationFilters) {
+      const read = (afterId: number, take: number) => reviews.exportAfter(filters, afterId, take);
+      for await (const batch of keysetBatches(read, STAFF_EXPORT_BATCH)) yield await withVatClaims(batch);
     },
 
     /** Everything the company sent and, for a revision, what changed against the public version. */
