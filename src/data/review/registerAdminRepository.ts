@@ -99,6 +99,14 @@ export function createRegisterAdminRepository(db: Db) {
       });
     },
 
+    /** What a bulk verification checks of each selected entry. */
+    statuses(ids: number[], tx: Db = db) {
+      return tx.organization.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, name: true, registryStatus: true, lastVerifiedAt: true },
+      });
+    },
+
     /** Moves the status only from `from`, so two staff members cannot both suspend. */
     /** The status and, with it, the search text of the members of the networks it leads. */
     async changeStatus(id: number, from: RegistryStatus, to: RegistryStatus, tx: Db = db) {

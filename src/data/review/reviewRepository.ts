@@ -22,6 +22,9 @@ export interface ApplicationFilters {
   text?: string | undefined;
 }
 
+/** Waiting for a reviewer: the applications "prendi in carico" applies to. */
+export const ASSIGNABLE: ApplicationStatus[] = ["SUBMITTED", "CHANGES_REQUESTED"];
+
 /** An organization that claims a Partita IVA, and how: holding it, or with an open application. */
 export interface VatClaim {
   vatNumber: string;
@@ -147,10 +150,25 @@ export function createReviewRepository(db: Db) {
       return count === 1;
     },
 
+    /** What a bulk "prendi in carico" checks of each selected application. */
+    forBulkAssign(ids: number[], tx: Db = db) {
+      return tx.application.findMany({
+        where: { id: { in: ids } },
+        select: {
+          id: true,
+          status: true,
+          assigneeId: true,
+          payload: true,
+          organization: { select: { name: true } },
+          assignee: { select: { name: true } },
+        },
+      });
+    },
+
     /** Only while open and still assigned to `seenAssigneeId`: the update is the lock. */
     async assign(id: number, assigneeId: number, seenAssigneeId: number | null, tx: Db = db) {
       const { count } = await tx.application.updateMany({
-        where: { id, assigneeId: seenAssigneeId, status: { in: ["SUBMITTED", "CHANGES_REQUESTED"] } },
+        where: { id, assigneeId: seenAssigneeId, status: { in: ASSIGNABLE } },
         data: { assigneeId },
       });
       return count === 1;

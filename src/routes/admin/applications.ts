@@ -3,35 +3,12 @@ import type { Request, Response } from "express";
 import type { Services } from "../../services/index.js";
 import { validId } from "./idParam.js";
 import type { DecisionOutcome } from "../../services/review/reviewService.js";
-import type { ApplicationFilters } from "../../data/review/reviewRepository.js";
-import { parseForm, parseQuery, type FieldErrors } from "../../validation/form.js";
-import { renderInvalidFilters } from "./listFilters.js";
-import { applicationColumns } from "./listCsvColumns.js";
-import { csvDownload } from "./staffCsv.js";
-import {
-  applicationFiltersSchema,
-  type ApplicationFiltersForm,
-  approveSchema,
-  assignSchema,
-  rejectSchema,
-  requestChangesSchema,
-} from "./applications.schema.js";
+import { parseForm, type FieldErrors } from "../../validation/form.js";
+import { approveSchema, assignSchema, rejectSchema, requestChangesSchema } from "./applications.schema.js";
 import { codeNames } from "../codeNames.js";
 
-const listView = "admin/applications/index";
 const detailView = "admin/applications/show";
 const outcomes = ["presa-in-carico", "approvata", "respinta", "integrazioni-richieste"] as const;
-
-/** The list's GET parameters as the review service takes them. */
-const applicationFilters = (f: ApplicationFiltersForm): ApplicationFilters => ({
-  text: f.q,
-  status: f.stato,
-  kind: f.tipo,
-  comuneCode: f.comune,
-  category: f.categoria,
-  assigneeId: f.assegnatario === "nessuno" ? "none" : f.assegnatario,
-  waitingDays: f.attesa,
-});
 
 export function applicationRoutes(services: Services) {
   const router = Router();
@@ -66,27 +43,6 @@ export function applicationRoutes(services: Services) {
     const status = outcome.reason === "conflict" || outcome.reason === "taken" ? 409 : 422;
     return renderDetail(req, res, status, { values, failure: `admin.applications.failure.${outcome.reason}` });
   }
-
-  router.get("/domande", async (req, res) => {
-    const query = parseQuery(applicationFiltersSchema, req);
-    const [{ comuni }, staff] = await Promise.all([services.referenceData.load(), services.staff.list()]);
-    if (!query.ok) return renderInvalidFilters(res, listView, query, { applications: [], comuni, staff });
-    const f = query.data;
-    const applications = await review.list(applicationFilters(f), f.pagina);
-    res.render(listView, {
-      applications: applications.items,
-      paging: applications,
-      filters: f,
-      comuni,
-      staff,
-      errors: {},
-    });
-  });
-
-  router.get(
-    "/domande.csv",
-    csvDownload(applicationFiltersSchema, "domande", applicationColumns, (f) => review.batches(applicationFilters(f))),
-  );
 
   router.get("/domande/:id", (req, res) => renderDetail(req, res, 200));
 

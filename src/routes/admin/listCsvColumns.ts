@@ -1,4 +1,5 @@
 import type { Services } from "../../services/index.js";
+import { applicationName } from "../../domain/applicationPayload.js";
 import { csvDateTime, type CsvColumn } from "./staffCsv.js";
 
 // What the CSV download of each staff list holds: the list's own columns, in
@@ -9,14 +10,9 @@ type Row<K extends "review" | "registerUpkeep" | "advice" | "problemReport"> = A
   ReturnType<Services[K]["list"]>
 >["items"][number];
 
-/** The name the company gave in the application, else the organization's. */
-const applicationName = (a: Row<"review">) =>
-  ((a.payload as { organization?: { name?: unknown } } | null)?.organization?.name as string | undefined) ||
-  a.organization.name;
-
 export const applicationColumns: CsvColumn<Row<"review">>[] = [
   ["admin.csv.columns.id", (a) => a.id],
-  ["admin.applications.columns.organization", applicationName],
+  ["admin.applications.columns.organization", (a) => applicationName(a.payload, a.organization.name)],
   ["admin.applications.columns.vatNumber", (a) => a.vatNumber],
   ["admin.csv.columns.vatConflict", (a, t) => t(a.vatClaims.length ? "admin.csv.yes" : "admin.csv.no")],
   ["admin.organizations.registryNumber", (a) => a.organization.registryNumber],

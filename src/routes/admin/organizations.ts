@@ -6,6 +6,7 @@ import { verificationThreshold } from "../../domain/verification.js";
 import { parseForm, parseQuery, type FieldErrors } from "../../validation/form.js";
 import type { RegisterFilters } from "../../data/review/registerAdminRepository.js";
 import { renderInvalidFilters } from "./listFilters.js";
+import { bulkAction, type BulkFailure } from "./bulkAction.js";
 import { registerColumns } from "./listCsvColumns.js";
 import { csvDownload } from "./staffCsv.js";
 import {
@@ -17,6 +18,7 @@ import {
 
 const outcomes = ["verificata", "sospesa", "riattivata", "classificata"] as const;
 const listView = "admin/organizations/index";
+const listPath = "/admin/imprese";
 
 /** The list's GET parameters as the upkeep service takes them. */
 const registerFilters = (f: RegisterFiltersForm): RegisterFilters => ({
@@ -56,20 +58,27 @@ export function organizationRoutes(services: Services) {
     });
   }
 
-  router.get("/imprese", async (req, res) => {
+  async function renderList(req: Request, res: Response, status: number, bulk: BulkFailure | null = null) {
     const query = parseQuery(registerFiltersSchema, req);
     const threshold = verificationThreshold();
     if (!query.ok) return renderInvalidFilters(res, listView, query, { organizations: [], threshold });
     const f = query.data;
     const organizations = await upkeep.list(registerFilters(f), f.pagina);
-    res.render(listView, {
+    res.status(status).render(listView, {
       organizations: organizations.items,
       paging: organizations,
       filters: f,
       threshold,
       errors: {},
+      bulk,
+      done: req.query.esito === "verificate",
     });
-  });
+  }
+
+  router.get("/imprese", (req, res) => renderList(req, res, 200));
+
+  // "Segna come verificate" of the entries ticked in the list.
+  router.post("/imprese/verifica", bulkAction(listPath, "verificate", upkeep.verifyMany, renderList));
 
   router.get(
     "/imprese.csv",

@@ -1,9 +1,16 @@
 import type { AuditRepository } from "../../data/shared/auditRepository.js";
 import type { OutboxRepository } from "../../data/shared/outboxRepository.js";
 import { nextRegistryNumber, publishedPayload, publishPayload } from "../../data/review/publicationRepository.js";
-import type { ApplicationFilters, ReviewRepository, VatClaim } from "../../data/review/reviewRepository.js";
+import {
+  ASSIGNABLE,
+  type ApplicationFilters,
+  type ReviewRepository,
+  type VatClaim,
+} from "../../data/review/reviewRepository.js";
 import type { RunInTransaction } from "../../data/shared/transaction.js";
-import { missingItems, readPayload } from "../../domain/applicationPayload.js";
+import { applicationName, missingItems, readPayload } from "../../domain/applicationPayload.js";
+import type { Db } from "../../data/shared/db.js";
+import { allOrNothing } from "../shared/allOrNothing.js";
 import { diffPayload } from "../../domain/payloadDiff.js";
 import type { DecisionMails } from "./decisionMails.js";
 import { STAFF_EXPORT_BATCH } from "../../domain/staffPaging.js";
@@ -34,6 +41,19 @@ export function createReviewService(deps: {
   mails: DecisionMails;
 }) {
   const { reviews, audit, outbox, transaction, mails } = deps;
+
+  /** The event and the audit entry of a "prendi in carico". */
+  async function recordAssignment(tx: Db, applicationId: number, from: number | null, actor: Actor) {
+    await reviews.addEvent({ applicationId, type: "ASSIGNED", actorId: actor.id }, tx);
+    await audit.change(
+      tx,
+      actor,
+      "application.assign",
+      ["Application", applicationId],
+      { assigneeId: from },
+      { assigneeId: actor.id },
+    );
+  }
 
   /**
    * Each application with the other organizations that claim its Partita IVA
@@ -129,18 +149,35 @@ export function createReviewService(deps: {
           const now = await reviews.forDecision(applicationId, tx);
           return { ok: false, reason: now && now.assigneeId !== seenAssigneeId ? "taken" : "conflict" } as const;
         }
-        await reviews.addEvent({ applicationId, type: "ASSIGNED", actorId: actor.id }, tx);
-        await audit.change(
-          tx,
-          actor,
-          "application.assign",
-          ["Application", applicationId],
-          { assigneeId: app.assigneeId },
-          { assigneeId: actor.id },
-        );
+        await recordAssignment(tx, applicationId, app.assigneeId, actor);
         return { ok: true } as const;
       });
     },
+
+    /**
+     * "Prendi in carico" of several applications from the list, all or nothing:
+     * each must be waiting for review (submitted or with changes requested) and
+     * unassigned or already the reviewer's; taking over from a colleague is done
+     * on the application's own page, on purpose.
+     */
+    assignMany: (ids: number[], actor: Actor) =>
+      allOrNothing(transaction, ids, {
+        read: (selected, tx) => reviews.forBulkAssign(selected, tx),
+        refusal: (id, app) => {
+          if (!app) return { id, name: `#${id}`, reason: "notFound" };
+          const name = applicationName(app.payload, app.organization.name);
+          if (!ASSIGNABLE.includes(app.status)) return { id, name, reason: "closed", params: { status: app.status } };
+          if (app.assigneeId !== null && app.assigneeId !== actor.id)
+            return { id, name, reason: "taken", params: { assignee: app.assignee?.name } };
+          return null;
+        },
+        apply: async (app, tx) => {
+          if (app.assigneeId === actor.id) return true;
+          if (!(await reviews.assign(app.id, actor.id, null, tx))) return false;
+          await recordAssignment(tx, app.id, null, actor);
+          return true;
+        },
+      }),
 
     requestChanges: (d: Decision, comment: string) => decideWithMessage(d, "CHANGES_REQUESTED", comment),
     reject: (d: Decision, reason: string) => decideWithMessage(d, "REJECTED", reason),
