@@ -7,7 +7,7 @@ import { parseForm, type FormResult } from "../../validation/form.js";
 // nothing (services/shared/allOrNothing.ts).
 
 /** The entries ticked in a list for a bulk action: `ids`, one or many. */
-export const selectionSchema = z.strictObject({
+const selectionSchema = z.strictObject({
   ids: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
     z
@@ -26,7 +26,7 @@ export const selectionSchema = z.strictObject({
  * The list a bulk form was posted from: its path with the filters and page
  * the form's action carried, so the answer shows the same list again.
  */
-export function listAddress(req: Request, path: string, done?: string): string {
+function listAddress(req: Request, path: string, done?: string): string {
   const url = new URL(req.originalUrl, "http://x");
   url.pathname = path;
   url.searchParams.delete("esito");
