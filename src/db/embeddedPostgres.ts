@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { cube } from "@electric-sql/pglite/contrib/cube";
 import { earthdistance } from "@electric-sql/pglite/contrib/earthdistance";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
@@ -17,7 +18,7 @@ export interface EmbeddedPostgres {
  */
 export async function startEmbeddedPostgres(dir: string, port = 0): Promise<EmbeddedPostgres> {
   mkdirSync(dir, { recursive: true });
-  const db = await PGlite.create(dir, { extensions: { cube, earthdistance, unaccent } });
+  const db = await PGlite.create(dir, { extensions: { cube, earthdistance, unaccent, pg_trgm } });
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port });
   await server.start();
   const address = server.getServerConn();

@@ -97,6 +97,12 @@ export function readPayload(json: unknown): ApplicationPayload {
   return parsed.success ? parsed.data : { organization: {}, measures: [] };
 }
 
+/** The organization's name as an application gives it (without reading the whole payload), else `fallback`. */
+export function applicationName(payload: unknown, fallback: string): string {
+  const name = (payload as { organization?: { name?: unknown } } | null)?.organization?.name;
+  return typeof name === "string" && name !== "" ? name : fallback;
+}
+
 const requiredOrganizationFields = [
   "name",
   "legalForm",

@@ -1,6 +1,16 @@
 /** Rows on one page of a staff list (applications, register, advice requests, reports). */
 export const STAFF_PAGE_SIZE = 50;
 
+/** Rows read at a time by a staff list's CSV download (services/shared/keysetBatches.ts). */
+export const STAFF_EXPORT_BATCH = 500;
+
+/** The rows after `afterId` that `where` matches, in id order: one batch of a CSV download. */
+export const keysetWindow = <W>(where: W, afterId: number, take: number) => ({
+  where: { AND: [where, { id: { gt: afterId } }] },
+  orderBy: { id: "asc" as const },
+  take,
+});
+
 /** A page of a staff list: its rows, how many match in all, which page of how many. */
 export interface StaffPage<T> {
   items: T[];

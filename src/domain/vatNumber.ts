@@ -30,3 +30,8 @@ export function isValidVatNumber(s: string): boolean {
   if (!/^\d{11}$/.test(s) || s === "00000000000") return false;
   return vatCheckDigit(s.slice(0, 10)) === Number(s[10]);
 }
+
+/** A Partita IVA as staff type it in a search box ("IT 012 345 678 90"), or undefined when it is not one. */
+export function typedVatNumber(text: string): string | undefined {
+  return /^(?:IT)?(\d{11})$/i.exec(text.replace(/\s+/g, ""))?.[1];
+}

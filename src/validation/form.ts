@@ -56,11 +56,20 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 
 export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, unknown> };
 
+function validate<S extends z.ZodType>(schema: S, values: Record<string, unknown>): FormResult<z.infer<S>> {
+  const parsed = schema.safeParse(values);
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: fieldErrors(parsed.error), values };
+}
+
 /** Validates a submitted form; the CSRF token never travels back into the values. */
 export function parseForm<S extends z.ZodType>(schema: S, req: Request): FormResult<z.infer<S>> {
   const { _csrf: _token, ...values } = (req.body ?? {}) as Record<string, unknown>;
-  const parsed = schema.safeParse(values);
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: fieldErrors(parsed.error), values };
+  return validate(schema, values);
+}
+
+/** Validates the parameters of a GET form (a list's filters): the caller answers 400 when they fail. */
+export function parseQuery<S extends z.ZodType>(schema: S, req: Request): FormResult<z.infer<S>> {
+  return validate(schema, { ...(req.query as Record<string, unknown>) });
 }
 
 /**

@@ -42,11 +42,18 @@ export function completePayload(
   };
 }
 
-/** A company (not yet registered), its representative and a SUBMITTED first application. */
+/**
+ * A company (not yet registered), its representative and a SUBMITTED first
+ * application; the organization holds the payload's Partita IVA, as submitting does.
+ */
 export async function buildSubmittedApplication(prisma: PrismaClient, payload: ApplicationPayload = completePayload()) {
   sequence += 1;
   const org = await prisma.organization.create({
-    data: { slug: `domanda-${sequence}-${process.pid}`, name: payload.organization.name ?? "" },
+    data: {
+      slug: `domanda-${sequence}-${process.pid}`,
+      name: payload.organization.name ?? "",
+      vatNumber: payload.organization.vatNumber ?? null,
+    },
   });
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const user = await prisma.user.create({

@@ -168,13 +168,16 @@ describe("review of an application", () => {
   });
 
   it("refuses to approve a Partita IVA another organization took meanwhile, with a message, not a 500", async () => {
+    // Submission reserves the number, so this is data from before that rule: the second holds nothing.
     const first = await buildSubmittedApplication(ctx.db.prisma);
-    const vatNumber = first.org.vatNumber ?? completePayload().organization.vatNumber!;
-    await ctx.db.prisma.organization.update({ where: { id: first.org.id }, data: { vatNumber } });
-    const { application } = await buildSubmittedApplication(
+    const vatNumber = first.org.vatNumber!;
+    await ctx.db.prisma.organization.update({ where: { id: first.org.id }, data: { vatNumber: null } });
+    const { application, org } = await buildSubmittedApplication(
       ctx.db.prisma,
       completePayload({ organization: { vatNumber } }),
     );
+    await ctx.db.prisma.organization.update({ where: { id: org.id }, data: { vatNumber: null } });
+    await ctx.db.prisma.organization.update({ where: { id: first.org.id }, data: { vatNumber } });
     const res = await post(
       reviewer,
       `/admin/domande/${application.id}/approva`,

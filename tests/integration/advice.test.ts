@@ -182,7 +182,10 @@ describe("/admin/consulenze", () => {
     expect(list.status).toBe(200);
     expect(list.text).toContain(english.referenceCode);
     expect((await reviewer.get("/admin/consulenze?stato=CLOSED")).text).not.toContain(english.referenceCode);
-    expect((await reviewer.get("/admin/consulenze?stato=BOH")).status).toBe(200);
+    // A status that does not exist is refused, beside the field, rather than ignored.
+    const unknown = await reviewer.get("/admin/consulenze?stato=BOH");
+    expect(unknown.status).toBe(400);
+    expect(unknown.text).toMatch(/id="campo-stato-errore"/);
 
     const page = `/admin/consulenze/${english.id}`;
     const detail = await reviewer.get(page);

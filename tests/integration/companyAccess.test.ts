@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
 import { buildOrganization, nextVatNumber } from "../factories/organizationFactory.js";
 import { hashPassword } from "../../src/services/accounts/passwords.js";
+import { fieldError } from "../helpers/catalogue.js";
 import {
   PASSWORD,
   completeMeasure,
@@ -119,15 +120,21 @@ describe("company forms", () => {
     expect(res.text).toContain('value="tanti"');
   });
 
-  it("says clearly when the Partita IVA is already registered", async () => {
+  it("saves a draft with a registered firm's Partita IVA, and says beside the field it cannot be submitted", async () => {
     const form = await agent.get("/impresa/organizzazione");
     const res = await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", {
       ...completeOrganization(other.vatNumber!),
       version: versionIn(form.text),
     });
-    expect(res.status).toBe(422);
-    expect(res.text).toContain("Questa Partita IVA è già presente nel registro.");
-    expect(res.text).toContain(`value="${other.vatNumber}"`);
+    expect(res.status).toBe(303);
+    const again = await agent.get("/impresa/organizzazione");
+    expect(again.text).toContain(`value="${other.vatNumber}"`);
+    expect(again.text).toMatch(fieldError("vatNumber", "validation.vatTaken"));
+    // Back to a number of its own for the tests below.
+    await postForm(agent, "/impresa/organizzazione", "/impresa/organizzazione", {
+      ...completeOrganization(nextVatNumber()),
+      version: versionIn(again.text),
+    });
   });
 
   it("rejects a bad measure form with 422 and keeps the values", async () => {

@@ -81,7 +81,8 @@ describe("a company joins the register and keeps its entry up to date", () => {
     });
     expect(saved.status).toBe(303);
     const org = await ctx.db.prisma.organization.findUniqueOrThrow({ where: { id: organizationId } });
-    expect(org).toMatchObject({ vatNumber, comuneCode: "037006", lat: 44.494367, lon: 11.341721 });
+    // A draft reserves no Partita IVA: the submission does.
+    expect(org).toMatchObject({ vatNumber: null, comuneCode: "037006", lat: 44.494367, lon: 11.341721 });
     const measureForm = await agent.get("/impresa/misure/nuova");
     const measure = await postForm(agent, "/impresa/misure/nuova", "/impresa/misure/nuova", {
       ...completeMeasure,
@@ -98,6 +99,9 @@ describe("a company joins the register and keeps its entry up to date", () => {
     const page = await agent.get("/impresa/domanda");
     const submit = await postForm(agent, "/impresa/domanda", "/impresa/domanda", { version: versionIn(page.text) });
     expect(submit.status).toBe(303);
+    expect(await ctx.db.prisma.organization.findUniqueOrThrow({ where: { id: organizationId } })).toMatchObject({
+      vatNumber,
+    });
     expect((await lastMailTo(ctx.db.prisma, "revisore@example.org")).subject).toContain("Nuova domanda da esaminare");
     expect((await lastMailTo(ctx.db.prisma, email)).subject).toContain("Domanda ricevuta");
     expect((await agent.get("/impresa/organizzazione")).status).toBe(409);

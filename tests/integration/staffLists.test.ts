@@ -3,7 +3,7 @@ import { AUDITED_ENTITIES } from "../../src/domain/vocabulary.js";
 import { STAFF_PAGE_SIZE } from "../../src/domain/staffPaging.js";
 import { TEST_PASSWORD, buildUser } from "../factories/applicationFactory.js";
 import { buildOrganization } from "../factories/organizationFactory.js";
-import { t } from "../helpers/catalogue.js";
+import { inHtml, t } from "../helpers/catalogue.js";
 import { loggedInAgent } from "../helpers/login.js";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
 
@@ -78,9 +78,11 @@ describe("staff lists", () => {
     }
     // Every entry once: no row lost or repeated between pages.
     expect(seen.size).toBe(total);
-    // Past the end: an empty page that still tells the total; nonsense: the first page.
+    // Past the end: an empty page that still tells the total; nonsense: 400, said beside the field.
     expect(totalOf((await reviewer.get(`${path}?pagina=${pages + 1}`).expect(200)).text)).toBe(total);
-    expect(ids((await reviewer.get(`${path}?pagina=abc`).expect(200)).text).size).toBe(STAFF_PAGE_SIZE);
+    const nonsense = (await reviewer.get(`${path}?pagina=abc`).expect(400)).text;
+    expect(nonsense).toContain('href="#campo-pagina"');
+    expect(ids(nonsense).size).toBe(0);
   });
 
   it("keeps the filters in the page links", async () => {
@@ -92,11 +94,36 @@ describe("staff lists", () => {
 });
 
 describe("the activity register's filter", () => {
-  it("offers every audited kind of record, and filters by each", async () => {
+  it("names every audited kind of record in Italian and in English", () => {
+    for (const type of AUDITED_ENTITIES)
+      for (const lang of ["it", "en"] as const) {
+        const label = t(`admin.activity.types.${type}`, lang);
+        expect(label, `${lang} ${type}`).not.toBe(`admin.activity.types.${type}`);
+        expect(label).not.toBe("");
+      }
+  });
+
+  it("offers every audited kind of record, and filtering by one lists its entries only", async () => {
+    await ctx.db.prisma.auditEntry.createMany({
+      data: AUDITED_ENTITIES.map((type) => ({
+        actorLabel: `Autore di ${type}`,
+        action: "test.filter",
+        entityType: type,
+        entityId: "1",
+      })),
+    });
     const html = (await reviewer.get("/admin/registro-attivita").expect(200)).text;
     for (const type of AUDITED_ENTITIES) {
-      expect(html).toContain(`<option value="${type}"`);
-      await reviewer.get(`/admin/registro-attivita?tipo=${type}`).expect(200);
+      expect(html).toContain(`<option value="${type}">${inHtml(t(`admin.activity.types.${type}`))}</option>`);
+      const filtered = (await reviewer.get(`/admin/registro-attivita?tipo=${type}&azione=test.`).expect(200)).text;
+      const authors = [...filtered.matchAll(/Autore di (\w+)/g)].map((m) => m[1]);
+      expect(authors, type).toEqual([type]);
     }
+  });
+
+  it("refuses a kind of record that is not audited, beside the field", async () => {
+    const res = await reviewer.get("/admin/registro-attivita?tipo=Inventato").expect(400);
+    expect(res.text).toContain('id="campo-tipo-errore"');
+    expect(await reviewer.get("/admin/registro-attivita?dal=ieri").expect(400)).toBeTruthy();
   });
 });

@@ -25,4 +25,8 @@ describe("CSV", () => {
     expect(csvField("-12.5")).toBe("-12.5");
     expect(csvField("-cmd")).toBe("'-cmd");
   });
+
+  it("writes semicolon-separated lines for Italian spreadsheets, quoting what holds a semicolon", () => {
+    expect(csvLine(["a;b", "1234,50", 'c "d"', "=1+1"], ";")).toBe('"a;b";1234,50;"c ""d""";\'=1+1\r\n');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isValidVatNumber, vatCheckDigit } from "../../src/domain/vatNumber.js";
+import { isValidVatNumber, typedVatNumber, vatCheckDigit } from "../../src/domain/vatNumber.js";
 
 describe("vatCheckDigit", () => {
   it("computes the check digit worked out by hand", () => {
@@ -45,5 +45,14 @@ describe("isValidVatNumber", () => {
         if (changed !== valid) expect(isValidVatNumber(changed)).toBe(false);
       }
     }
+  });
+});
+
+describe("typedVatNumber", () => {
+  it("reads a Partita IVA as staff type it in a search box, and nothing else", () => {
+    expect(typedVatNumber("01234567897")).toBe("01234567897");
+    expect(typedVatNumber(" it 012 345 678 97 ")).toBe("01234567897");
+    expect(typedVatNumber("0123456789")).toBeUndefined();
+    expect(typedVatNumber("Rossi 01234567897")).toBeUndefined();
   });
 });

@@ -11,10 +11,12 @@ import { publishedPayload } from "../review/publicationRepository.js";
 import { refreshSearchData } from "../registry/searchIndexRepository.js";
 import type { Db } from "../shared/db.js";
 
-/** Header fields of a never-approved organization, copied from its draft. */
+/**
+ * Header fields of a never-approved organization, copied from its draft. Not the
+ * Partita IVA: a draft reserves no number (holdVatNumber, at submission).
+ */
 export interface DraftHeader {
   name: string;
-  vatNumber: string | null;
   comuneCode: string | null;
   lat: number | null;
   lon: number | null;
@@ -48,12 +50,21 @@ export function createCompanyRepository(db: Db) {
     updateDraftHeader(id: number, header: DraftHeader, tx: Db = db) {
       return tx.organization.updateMany({ where: { id, registryStatus: "NOT_REGISTERED" }, data: header });
     },
+    /** Another organization holds the number: it is registered, or its first application is submitted. */
     async vatNumberTaken(vatNumber: string, exceptOrganizationId: number | null, tx: Db = db) {
       const other = await tx.organization.findFirst({
         where: { vatNumber, NOT: { id: exceptOrganizationId ?? -1 } },
         select: { id: true },
       });
       return other !== null;
+    },
+    /**
+     * A never-registered organization takes its Partita IVA when it submits (the
+     * unique index refuses a number another one holds); a registered one changes
+     * its number only when staff approve the revision (publishPayload).
+     */
+    holdVatNumber(id: number, vatNumber: string | null, tx: Db = db) {
+      return tx.organization.updateMany({ where: { id, registryStatus: "NOT_REGISTERED" }, data: { vatNumber } });
     },
     /** The status and, with it, the search text of the members of the networks it leads. */
     async setRegistryStatus(id: number, registryStatus: RegistryStatus, tx: Db = db) {

@@ -1,6 +1,8 @@
+import type { Prisma } from "../../generated/prisma/client.js";
 import type { AdviceStatus, MeasureCategory } from "../../generated/prisma/enums.js";
+import { adviceReferencePattern } from "../../domain/referenceCode.js";
 import type { Db } from "../shared/db.js";
-import { pageWindow, staffPage } from "../../domain/staffPaging.js";
+import { keysetWindow, pageWindow, staffPage } from "../../domain/staffPaging.js";
 
 export interface NewAdviceRequest {
   referenceCode: string;
@@ -17,6 +19,29 @@ export interface NewAdviceRequest {
 /** What erasing a request's personal data writes: topic, comune, status and dates stay for the statistics. */
 const erased = { name: "", email: "", message: "", answer: null, internalNotes: "" };
 
+export interface AdviceFilters {
+  /** A reference code: a whole one finds that request only (unique index), a part any that contain it. */
+  reference?: string | undefined;
+  topic?: MeasureCategory | undefined;
+  comuneCode?: string | undefined;
+  status?: AdviceStatus | undefined;
+}
+
+const listInclude = { comune: { select: { name: true } }, assignee: { select: { name: true } } } as const;
+
+function adviceWhere(f: AdviceFilters): Prisma.AdviceRequestWhereInput {
+  const reference = f.reference?.toUpperCase();
+  return {
+    // A part of a code scans the requests: they are few (kept 24 months at most).
+    ...(reference
+      ? { referenceCode: adviceReferencePattern.test(reference) ? reference : { contains: reference } }
+      : {}),
+    ...(f.topic ? { topic: f.topic } : {}),
+    ...(f.comuneCode ? { comuneCode: f.comuneCode } : {}),
+    ...(f.status ? { status: f.status } : {}),
+  };
+}
+
 /** Citizens' questions to the advisory service and the staff's handling of them. */
 export function createAdviceRepository(db: Db) {
   return {
@@ -27,18 +52,22 @@ export function createAdviceRepository(db: Db) {
       return tx.adviceRequest.count({ where: { referenceCode } }).then((n) => n > 0);
     },
     /** One page of the requests (newest first) and their total. */
-    async list(status: AdviceStatus | undefined, page = 1) {
-      const where = status ? { status } : {};
+    async list(filters: AdviceFilters, page = 1) {
+      const where = adviceWhere(filters);
       const [total, items] = await Promise.all([
         db.adviceRequest.count({ where }),
         db.adviceRequest.findMany({
           where,
-          include: { comune: { select: { name: true } }, assignee: { select: { name: true } } },
+          include: listInclude,
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
           ...pageWindow(page),
         }),
       ]);
       return staffPage(items, total, page);
+    },
+    /** The requests that match after an id, in id order: the CSV download (keysetBatches.ts). */
+    exportAfter(f: AdviceFilters, afterId: number, take: number) {
+      return db.adviceRequest.findMany({ ...keysetWindow(adviceWhere(f), afterId, take), include: listInclude });
     },
     find(id: number, tx: Db = db) {
       return tx.adviceRequest.findUnique({

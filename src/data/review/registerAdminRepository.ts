@@ -1,13 +1,33 @@
 import type { Prisma, RegistryStatus } from "../../generated/prisma/client.js";
 import { refreshSearchData } from "../registry/searchIndexRepository.js";
 import type { Db } from "../shared/db.js";
-import { pageWindow, staffPage } from "../../domain/staffPaging.js";
+import { keysetWindow, pageWindow, staffPage } from "../../domain/staffPaging.js";
+import { organizationMatching } from "./staffSearch.js";
 
 export interface RegisterFilters {
   status?: RegistryStatus | undefined;
   /** Only entries last verified before this date (or never). */
   verifiedBefore?: Date | undefined;
+  /** A part of the name, the Partita IVA or the registry number (staffSearch.ts). */
   text?: string | undefined;
+}
+
+const listSelect = {
+  id: true,
+  name: true,
+  slug: true,
+  registryNumber: true,
+  vatNumber: true,
+  registryStatus: true,
+  lastVerifiedAt: true,
+  comune: { select: { name: true } },
+} as const;
+
+function registerWhere(f: RegisterFilters): Prisma.OrganizationWhereInput {
+  const where: Prisma.OrganizationWhereInput[] = [{ registryStatus: f.status ?? { in: ["REGISTERED", "SUSPENDED"] } }];
+  if (f.verifiedBefore) where.push({ OR: [{ lastVerifiedAt: null }, { lastVerifiedAt: { lt: f.verifiedBefore } }] });
+  if (f.text) where.push(organizationMatching(f.text));
+  return { AND: where };
 }
 
 /** The register as staff keep it: verification, suspension, classification of measures. */
@@ -15,29 +35,22 @@ export function createRegisterAdminRepository(db: Db) {
   return {
     /** One page of the register as staff filter it, least recently verified first, and its total. */
     async list(f: RegisterFilters, page = 1) {
-      const where: Prisma.OrganizationWhereInput = {
-        registryStatus: f.status ?? { in: ["REGISTERED", "SUSPENDED"] },
-        ...(f.verifiedBefore ? { OR: [{ lastVerifiedAt: null }, { lastVerifiedAt: { lt: f.verifiedBefore } }] } : {}),
-        ...(f.text ? { name: { contains: f.text, mode: "insensitive" as const } } : {}),
-      };
+      const where = registerWhere(f);
       const [total, items] = await Promise.all([
         db.organization.count({ where }),
         db.organization.findMany({
           where,
-          select: {
-            id: true,
-            name: true,
-            slug: true,
-            registryNumber: true,
-            registryStatus: true,
-            lastVerifiedAt: true,
-            comune: { select: { name: true } },
-          },
+          select: listSelect,
           orderBy: [{ lastVerifiedAt: { sort: "asc", nulls: "first" } }, { name: "asc" }, { id: "asc" }],
           ...pageWindow(page),
         }),
       ]);
       return staffPage(items, total, page);
+    },
+
+    /** The entries that match after an id, in id order: the CSV download (keysetBatches.ts). */
+    exportAfter(f: RegisterFilters, afterId: number, take: number) {
+      return db.organization.findMany({ ...keysetWindow(registerWhere(f), afterId, take), select: listSelect });
     },
 
     countStale(verifiedBefore: Date) {
@@ -83,6 +96,14 @@ export function createRegisterAdminRepository(db: Db) {
           contactEmail: true,
           users: { where: { role: "COMPANY", active: true }, select: { email: true, language: true } },
         },
+      });
+    },
+
+    /** What a bulk verification checks of each selected entry. */
+    statuses(ids: number[], tx: Db = db) {
+      return tx.organization.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, name: true, registryStatus: true, lastVerifiedAt: true },
       });
     },
 

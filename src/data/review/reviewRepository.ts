@@ -1,6 +1,14 @@
-import type { ApplicationKind, ApplicationStatus, MeasureCategory, Prisma } from "../../generated/prisma/client.js";
+import type {
+  ApplicationKind,
+  ApplicationStatus,
+  MeasureCategory,
+  Prisma,
+  RegistryStatus,
+} from "../../generated/prisma/client.js";
 import type { Db } from "../shared/db.js";
-import { pageWindow, staffPage } from "../../domain/staffPaging.js";
+import { keysetWindow, pageWindow, staffPage } from "../../domain/staffPaging.js";
+import { typedVatNumber } from "../../domain/vatNumber.js";
+import { organizationMatching } from "./staffSearch.js";
 
 export interface ApplicationFilters {
   status?: ApplicationStatus | undefined;
@@ -10,6 +18,19 @@ export interface ApplicationFilters {
   assigneeId?: number | "none" | undefined;
   /** Waiting at least this many days since submission. */
   waitingDays?: number | undefined;
+  /** The organization's name (a part of it), registry number or Partita IVA (staffSearch.ts). */
+  text?: string | undefined;
+}
+
+/** Waiting for a reviewer: the applications "prendi in carico" applies to. */
+export const ASSIGNABLE: ApplicationStatus[] = ["SUBMITTED", "CHANGES_REQUESTED"];
+
+/** An organization that claims a Partita IVA, and how: holding it, or with an open application. */
+export interface VatClaim {
+  vatNumber: string;
+  organization: { id: number; name: string; registryStatus: RegistryStatus };
+  holds: boolean;
+  application: { id: number; status: ApplicationStatus } | null;
 }
 
 const listSelect = {
@@ -19,7 +40,8 @@ const listSelect = {
   submittedAt: true,
   version: true,
   payload: true,
-  organization: { select: { id: true, name: true, slug: true, registryStatus: true } },
+  vatNumber: true,
+  organization: { select: { id: true, name: true, slug: true, registryStatus: true, registryNumber: true } },
   assignee: { select: { id: true, name: true } },
 } as const;
 
@@ -33,6 +55,11 @@ function whereOf(f: ApplicationFilters): Prisma.ApplicationWhereInput {
   else if (f.assigneeId !== undefined) where.push({ assigneeId: f.assigneeId });
   if (f.waitingDays !== undefined)
     where.push({ submittedAt: { lte: new Date(Date.now() - f.waitingDays * 86_400_000) } });
+  if (f.text) {
+    // The application's own number too: a draft's or a revision's may differ from the one held.
+    const vatNumber = typedVatNumber(f.text);
+    where.push({ OR: [{ organization: organizationMatching(f.text) }, ...(vatNumber ? [{ vatNumber }] : [])] });
+  }
   return { AND: where };
 }
 
@@ -52,6 +79,11 @@ export function createReviewRepository(db: Db) {
         }),
       ]);
       return staffPage(items, total, page);
+    },
+
+    /** The applications that match after an id, in id order: the CSV download (keysetBatches.ts). */
+    exportAfter(filters: ApplicationFilters, afterId: number, take: number) {
+      return db.application.findMany({ ...keysetWindow(whereOf(filters), afterId, take), select: listSelect });
     },
 
     async queueCounts() {
@@ -120,10 +152,25 @@ export function createReviewRepository(db: Db) {
       return count === 1;
     },
 
+    /** What a bulk "prendi in carico" checks of each selected application. */
+    forBulkAssign(ids: number[], tx: Db = db) {
+      return tx.application.findMany({
+        where: { id: { in: ids } },
+        select: {
+          id: true,
+          status: true,
+          assigneeId: true,
+          payload: true,
+          organization: { select: { name: true } },
+          assignee: { select: { name: true } },
+        },
+      });
+    },
+
     /** Only while open and still assigned to `seenAssigneeId`: the update is the lock. */
     async assign(id: number, assigneeId: number, seenAssigneeId: number | null, tx: Db = db) {
       const { count } = await tx.application.updateMany({
-        where: { id, assigneeId: seenAssigneeId, status: { in: ["SUBMITTED", "CHANGES_REQUESTED"] } },
+        where: { id, assigneeId: seenAssigneeId, status: { in: ASSIGNABLE } },
         data: { assigneeId },
       });
       return count === 1;
@@ -146,6 +193,50 @@ export function createReviewRepository(db: Db) {
 
     async vatNumberTakenByOther(vatNumber: string, organizationId: number, tx: Db = db) {
       return (await tx.organization.count({ where: { vatNumber, id: { not: organizationId } } })) > 0;
+    },
+
+    /** A never-registered organization whose first application is rejected gives its Partita IVA back. */
+    async releaseVatNumber(organizationId: number, tx: Db = db) {
+      const { count } = await tx.organization.updateMany({
+        where: { id: organizationId, registryStatus: "NOT_REGISTERED", vatNumber: { not: null } },
+        data: { vatNumber: null },
+      });
+      return count === 1;
+    },
+
+    /**
+     * Every organization that claims one of these Partite IVA: it holds the
+     * number (registered, or first application submitted), or carries it in an
+     * open application (a draft too). Two indexed look-ups, whatever the list.
+     */
+    async vatClaims(vatNumbers: string[]): Promise<VatClaim[]> {
+      if (vatNumbers.length === 0) return [];
+      const organization = { select: { id: true, name: true, registryStatus: true } } as const;
+      const [holders, applications] = await Promise.all([
+        db.organization.findMany({
+          where: { vatNumber: { in: vatNumbers } },
+          select: { ...organization.select, vatNumber: true },
+        }),
+        db.application.findMany({
+          where: { vatNumber: { in: vatNumbers }, status: { in: ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED"] } },
+          select: { id: true, status: true, vatNumber: true, organization },
+          orderBy: { id: "asc" },
+        }),
+      ]);
+      const claims = new Map<string, VatClaim>();
+      for (const { vatNumber, ...o } of holders)
+        claims.set(`${vatNumber}/${o.id}`, { vatNumber: vatNumber!, organization: o, holds: true, application: null });
+      for (const a of applications) {
+        const key = `${a.vatNumber}/${a.organization.id}`;
+        const claim = claims.get(key) ?? {
+          vatNumber: a.vatNumber!,
+          organization: a.organization,
+          holds: false,
+          application: null,
+        };
+        claims.set(key, { ...claim, application: { id: a.id, status: a.status } });
+      }
+      return [...claims.values()];
     },
   };
 }

@@ -126,6 +126,8 @@ function unregistered(
     // A draft saved half-way: the application form must list what is missing.
     delete payload.organization.contactEmail;
     for (const m of payload.measures.slice(1)) delete m.description;
+    // Only a submitted application reserves its Partita IVA (companyApplicationService.submit).
+    plan.data.vatNumber = null;
   }
   plan.applications.push({
     kind: "INITIAL",

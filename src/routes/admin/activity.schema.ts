@@ -1,28 +1,22 @@
 import { z } from "zod";
 import { dateColumn } from "../../domain/romeTime.js";
 import { AUDITED_ENTITIES } from "../../domain/vocabulary.js";
+import { filter, pageFilter } from "./listFilters.js";
 
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === "" ? undefined : v), schema.optional()).catch(undefined);
 const day = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
   .transform(dateColumn)
-  .refine((d) => !Number.isNaN(d.getTime()));
+  .refine((d) => !Number.isNaN(d.getTime()), "validation.date");
 
-/** Filters of /admin/registro-attivita (GET, shareable among staff). */
+/** Filters of /admin/registro-attivita (GET, shareable among staff; listFilters.ts: a malformed value is a 400). */
 export const activityFiltersSchema = z.object({
-  azione: optional(z.string().trim().max(60)),
-  tipo: optional(z.enum(AUDITED_ENTITIES)),
-  record: optional(z.string().trim().max(40)),
-  autore: optional(z.string().trim().max(100)),
-  dal: optional(day),
-  al: optional(day),
-  pagina: optional(
-    z
-      .string()
-      .regex(/^\d{1,4}$/)
-      .transform(Number)
-      .pipe(z.number().int().min(1)),
-  ),
+  azione: filter(z.string().trim().max(60)),
+  /** Every kind of record the services audit (AUDITED_ENTITIES), and only those. */
+  tipo: filter(z.enum(AUDITED_ENTITIES)),
+  record: filter(z.string().trim().max(40)),
+  autore: filter(z.string().trim().max(100)),
+  dal: filter(day),
+  al: filter(day),
+  pagina: pageFilter,
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { AdviceStatus } from "../../generated/prisma/enums.js";
+import { AdviceStatus, MeasureCategory } from "../../generated/prisma/enums.js";
 import { formFields } from "../../validation/form.js";
+import { comuneFilter, filter, pageFilter, textFilter } from "./listFilters.js";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -22,8 +23,13 @@ export const adviceAnswerSchema = z.strictObject({
   answer: formFields.requiredText(10000),
 });
 
+/** Filters of /admin/consulenze (listFilters.ts: a malformed value is a 400). */
 export const adviceFiltersSchema = z.object({
-  /** Page of the list (staffPaging.ts); anything else is the first. */
-  pagina: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-  stato: z.preprocess((v) => (v === "" ? undefined : v), z.enum(AdviceStatus).optional()).catch(undefined),
+  pagina: pageFilter,
+  /** The reference code, whole (that request only) or a part of it. */
+  q: textFilter,
+  tema: filter(z.enum(MeasureCategory)),
+  comune: comuneFilter,
+  stato: filter(z.enum(AdviceStatus)),
 });
+export type AdviceFiltersForm = z.infer<typeof adviceFiltersSchema>;

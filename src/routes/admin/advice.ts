@@ -1,10 +1,28 @@
 import { Router } from "express";
 import type { Services } from "../../services/index.js";
-import { parseForm } from "../../validation/form.js";
+import { parseForm, parseQuery } from "../../validation/form.js";
+import type { AdviceFilters } from "../../data/outreach/adviceRepository.js";
 import { validId } from "./idParam.js";
-import { adviceAnswerSchema, adviceFiltersSchema, adviceUpdateSchema } from "./advice.schema.js";
+import { renderInvalidFilters } from "./listFilters.js";
+import { adviceColumns } from "./listCsvColumns.js";
+import { csvDownload } from "./staffCsv.js";
+import {
+  adviceAnswerSchema,
+  adviceFiltersSchema,
+  adviceUpdateSchema,
+  type AdviceFiltersForm,
+} from "./advice.schema.js";
 
 const showView = "admin/advice/show";
+const listView = "admin/advice/index";
+
+/** The list's GET parameters as the advice service takes them. */
+const adviceFilters = (f: AdviceFiltersForm): AdviceFilters => ({
+  reference: f.q,
+  topic: f.tema,
+  comuneCode: f.comune,
+  status: f.stato,
+});
 
 /** /admin/consulenze: the staff handle citizens' questions and answer them by e-mail. */
 export function adminAdviceRoutes(services: Services) {
@@ -23,10 +41,18 @@ export function adminAdviceRoutes(services: Services) {
   });
 
   router.get("/consulenze", async (req, res) => {
-    const { stato, pagina } = adviceFiltersSchema.parse(req.query);
-    const found = await advice.list(stato, pagina);
-    res.render("admin/advice/index", { requests: found.items, paging: found, stato });
+    const query = parseQuery(adviceFiltersSchema, req);
+    const { comuni } = await services.referenceData.load();
+    if (!query.ok) return renderInvalidFilters(res, listView, query, { requests: [], comuni });
+    const f = query.data;
+    const found = await advice.list(adviceFilters(f), f.pagina);
+    res.render(listView, { requests: found.items, paging: found, filters: f, comuni, errors: {} });
   });
+
+  router.get(
+    "/consulenze.csv",
+    csvDownload(adviceFiltersSchema, "consulenze", adviceColumns, (f) => advice.batches(adviceFilters(f))),
+  );
 
   router.get("/consulenze/:id", async (req, res) => {
     const found = await detail(Number(req.params.id));

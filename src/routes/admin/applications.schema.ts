@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ApplicationKind, ApplicationStatus, MeasureCategory } from "../../generated/prisma/enums.js";
 import { formFields } from "../../validation/form.js";
+import { comuneFilter, filter, pageFilter, staffIdFilter, textFilter } from "./listFilters.js";
 
 const version = formFields.integer(0, 1_000_000);
 
@@ -22,30 +23,19 @@ export type ApproveForm = z.infer<typeof approveSchema>;
 export type RequestChangesForm = z.infer<typeof requestChangesSchema>;
 export type RejectForm = z.infer<typeof rejectSchema>;
 
-// Filters of the list: a malformed value is dropped rather than refused (staff-only page).
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === "" ? undefined : v), schema.optional()).catch(undefined);
-
+/** Filters of /admin/domande (listFilters.ts: a malformed value is a 400). */
 export const applicationFiltersSchema = z.object({
-  /** Page of the list (staffPaging.ts); anything else is the first. */
-  pagina: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-  stato: optional(z.enum(ApplicationStatus)),
-  tipo: optional(z.enum(ApplicationKind)),
-  comune: optional(z.string().regex(/^\d{6}$/)),
-  categoria: optional(z.enum(MeasureCategory)),
-  assegnatario: optional(
-    z.union([
-      z.literal("nessuno"),
-      z
-        .string()
-        .regex(/^\d{1,9}$/)
-        .transform(Number),
-    ]),
-  ),
-  attesa: optional(
+  pagina: pageFilter,
+  q: textFilter,
+  stato: filter(z.enum(ApplicationStatus)),
+  tipo: filter(z.enum(ApplicationKind)),
+  comune: comuneFilter,
+  categoria: filter(z.enum(MeasureCategory)),
+  assegnatario: filter(z.union([z.literal("nessuno"), staffIdFilter])),
+  attesa: filter(
     z
       .string()
-      .regex(/^\d{1,4}$/)
+      .regex(/^\d{1,4}$/, "validation.choice")
       .transform(Number),
   ),
 });

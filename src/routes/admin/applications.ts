@@ -4,16 +4,9 @@ import type { Services } from "../../services/index.js";
 import { validId } from "./idParam.js";
 import type { DecisionOutcome } from "../../services/review/reviewService.js";
 import { parseForm, type FieldErrors } from "../../validation/form.js";
-import {
-  applicationFiltersSchema,
-  approveSchema,
-  assignSchema,
-  rejectSchema,
-  requestChangesSchema,
-} from "./applications.schema.js";
+import { approveSchema, assignSchema, rejectSchema, requestChangesSchema } from "./applications.schema.js";
 import { codeNames } from "../codeNames.js";
 
-const listView = "admin/applications/index";
 const detailView = "admin/applications/show";
 const outcomes = ["presa-in-carico", "approvata", "respinta", "integrazioni-richieste"] as const;
 
@@ -50,32 +43,6 @@ export function applicationRoutes(services: Services) {
     const status = outcome.reason === "conflict" || outcome.reason === "taken" ? 409 : 422;
     return renderDetail(req, res, status, { values, failure: `admin.applications.failure.${outcome.reason}` });
   }
-
-  router.get("/domande", async (req, res) => {
-    const f = applicationFiltersSchema.parse(req.query);
-    const [applications, comuni, staff] = await Promise.all([
-      review.list(
-        {
-          status: f.stato,
-          kind: f.tipo,
-          comuneCode: f.comune,
-          category: f.categoria,
-          assigneeId: f.assegnatario === "nessuno" ? "none" : f.assegnatario,
-          waitingDays: f.attesa,
-        },
-        f.pagina,
-      ),
-      services.referenceData.load(),
-      services.staff.list(),
-    ]);
-    res.render(listView, {
-      applications: applications.items,
-      paging: applications,
-      filters: f,
-      comuni: comuni.comuni,
-      staff,
-    });
-  });
 
   router.get("/domande/:id", (req, res) => renderDetail(req, res, 200));
 

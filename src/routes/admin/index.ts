@@ -3,6 +3,7 @@ import type { Services } from "../../services/index.js";
 import { requireRole } from "../../middleware/authorization.js";
 import { activityRoutes } from "./activity.js";
 import { applicationRoutes } from "./applications.js";
+import { applicationListRoutes } from "./applicationList.js";
 import { dashboardPage } from "./dashboard.js";
 import { organizationRoutes } from "./organizations.js";
 import { outreachAdminRoutes } from "./outreach.js";
@@ -28,6 +29,7 @@ export function adminRoutes(services: Services) {
     next();
   });
   admin.get("/", dashboardPage(services));
+  admin.use(applicationListRoutes(services));
   admin.use(applicationRoutes(services));
   admin.use(organizationRoutes(services));
   admin.use(classificationRoutes(services));

@@ -3,6 +3,7 @@ import type { ClassificationInput } from "../../services/review/registerUpkeepSe
 import { RegistryStatus } from "../../generated/prisma/enums.js";
 import { STAFF_OUTCOMES } from "../../domain/vocabulary.js";
 import { formFields } from "../../validation/form.js";
+import { filter, pageFilter, textFilter } from "./listFilters.js";
 
 export const reasonSchema = z.strictObject({ reason: formFields.requiredText(2000) });
 export type ReasonForm = z.infer<typeof reasonSchema>;
@@ -20,13 +21,12 @@ export const classificationSchema = z.strictObject({
 }) satisfies z.ZodType<ClassificationInput>;
 export type ClassificationForm = z.infer<typeof classificationSchema>;
 
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === "" ? undefined : v), schema.optional()).catch(undefined);
-
+/** Filters of /admin/imprese (listFilters.ts: a malformed value is a 400). */
 export const registerFiltersSchema = z.object({
-  /** Page of the list (staffPaging.ts); anything else is the first. */
-  pagina: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-  stato: optional(z.enum(RegistryStatus)),
-  "da-verificare": optional(z.literal("1")),
-  q: optional(z.string().trim().max(200)),
+  pagina: pageFilter,
+  /** A part of the name, the Partita IVA or the registry number (staffSearch.ts). */
+  q: textFilter,
+  stato: filter(z.enum(RegistryStatus)),
+  "da-verificare": filter(z.literal("1")),
 });
+export type RegisterFiltersForm = z.infer<typeof registerFiltersSchema>;

@@ -3,10 +3,29 @@ import type { Request, Response } from "express";
 import type { Services } from "../../services/index.js";
 import { validId } from "./idParam.js";
 import { verificationThreshold } from "../../domain/verification.js";
-import { parseForm, type FieldErrors } from "../../validation/form.js";
-import { classificationSchema, reasonSchema, registerFiltersSchema } from "./organizations.schema.js";
+import { parseForm, parseQuery, type FieldErrors } from "../../validation/form.js";
+import type { RegisterFilters } from "../../data/review/registerAdminRepository.js";
+import { renderInvalidFilters } from "./listFilters.js";
+import { bulkAction, type BulkFailure } from "./bulkAction.js";
+import { registerColumns } from "./listCsvColumns.js";
+import { csvDownload } from "./staffCsv.js";
+import {
+  classificationSchema,
+  reasonSchema,
+  registerFiltersSchema,
+  type RegisterFiltersForm,
+} from "./organizations.schema.js";
 
 const outcomes = ["verificata", "sospesa", "riattivata", "classificata"] as const;
+const listView = "admin/organizations/index";
+const listPath = "/admin/imprese";
+
+/** The list's GET parameters as the upkeep service takes them. */
+const registerFilters = (f: RegisterFiltersForm): RegisterFilters => ({
+  status: f.stato,
+  verifiedBefore: f["da-verificare"] ? verificationThreshold() : undefined,
+  text: f.q,
+});
 
 /** The register as staff keep it: verification, suspension, classification. */
 export function organizationRoutes(services: Services) {
@@ -39,23 +58,32 @@ export function organizationRoutes(services: Services) {
     });
   }
 
-  router.get("/imprese", async (req, res) => {
-    const f = registerFiltersSchema.parse(req.query);
-    const organizations = await upkeep.list(
-      {
-        status: f.stato,
-        verifiedBefore: f["da-verificare"] ? verificationThreshold() : undefined,
-        text: f.q,
-      },
-      f.pagina,
-    );
-    res.render("admin/organizations/index", {
+  async function renderList(req: Request, res: Response, status: number, bulk: BulkFailure | null = null) {
+    const query = parseQuery(registerFiltersSchema, req);
+    const threshold = verificationThreshold();
+    if (!query.ok) return renderInvalidFilters(res, listView, query, { organizations: [], threshold });
+    const f = query.data;
+    const organizations = await upkeep.list(registerFilters(f), f.pagina);
+    res.status(status).render(listView, {
       organizations: organizations.items,
       paging: organizations,
       filters: f,
-      threshold: verificationThreshold(),
+      threshold,
+      errors: {},
+      bulk,
+      done: req.query.esito === "verificate",
     });
-  });
+  }
+
+  router.get("/imprese", (req, res) => renderList(req, res, 200));
+
+  // "Segna come verificate" of the entries ticked in the list.
+  router.post("/imprese/verifica", bulkAction(listPath, "verificate", upkeep.verifyMany, renderList));
+
+  router.get(
+    "/imprese.csv",
+    csvDownload(registerFiltersSchema, "imprese", registerColumns, (f) => upkeep.batches(registerFilters(f))),
+  );
 
   router.get("/imprese/:id", (req, res) =>
     renderDetail(res, id(req), 200, { done: outcomes.find((o) => o === req.query.esito) }),

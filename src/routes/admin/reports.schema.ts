@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ReportStatus } from "../../generated/prisma/enums.js";
 import { formFields } from "../../validation/form.js";
+import { filter, pageFilter, textFilter } from "./listFilters.js";
 
 export const reportUpdateSchema = z.strictObject({
   status: z.enum(ReportStatus),
@@ -8,8 +9,11 @@ export const reportUpdateSchema = z.strictObject({
 });
 export type ReportUpdateForm = z.infer<typeof reportUpdateSchema>;
 
+/** Filters of /admin/segnalazioni (listFilters.ts: a malformed value is a 400). */
 export const reportFiltersSchema = z.object({
-  /** Page of the list (staffPaging.ts); anything else is the first. */
-  pagina: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-  stato: z.preprocess((v) => (v === "" ? undefined : v), z.enum(ReportStatus).optional()).catch(undefined),
+  pagina: pageFilter,
+  /** The reported organization: a part of its name, its Partita IVA or registry number (staffSearch.ts). */
+  q: textFilter,
+  stato: filter(z.enum(ReportStatus)),
 });
+export type ReportFiltersForm = z.infer<typeof reportFiltersSchema>;

@@ -1,8 +1,17 @@
 import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { validId } from "./idParam.js";
-import { parseForm } from "../../validation/form.js";
-import { reportFiltersSchema, reportUpdateSchema } from "./reports.schema.js";
+import { parseForm, parseQuery } from "../../validation/form.js";
+import { renderInvalidFilters } from "./listFilters.js";
+import { reportColumns } from "./listCsvColumns.js";
+import { csvDownload } from "./staffCsv.js";
+import type { ReportFilters } from "../../data/registry/problemReportRepository.js";
+import { reportFiltersSchema, reportUpdateSchema, type ReportFiltersForm } from "./reports.schema.js";
+
+const listView = "admin/reports/index";
+
+/** The list's GET parameters as the report service takes them. */
+const reportFilters = (f: ReportFiltersForm): ReportFilters => ({ status: f.stato, organization: f.q });
 
 /** The staff inbox of "Segnala un problema". */
 export function reportRoutes(services: Services) {
@@ -11,10 +20,16 @@ export function reportRoutes(services: Services) {
   const reports = services.problemReport;
 
   router.get("/segnalazioni", async (req, res) => {
-    const { stato, pagina } = reportFiltersSchema.parse(req.query);
-    const found = await reports.list(stato, pagina);
-    res.render("admin/reports/index", { reports: found.items, paging: found, stato });
+    const query = parseQuery(reportFiltersSchema, req);
+    if (!query.ok) return renderInvalidFilters(res, listView, query, { reports: [] });
+    const found = await reports.list(reportFilters(query.data), query.data.pagina);
+    res.render(listView, { reports: found.items, paging: found, filters: query.data, errors: {} });
   });
+
+  router.get(
+    "/segnalazioni.csv",
+    csvDownload(reportFiltersSchema, "segnalazioni", reportColumns, (f) => reports.batches(reportFilters(f))),
+  );
 
   router.get("/segnalazioni/:id", async (req, res) => {
     const report = await reports.find(Number(req.params.id));

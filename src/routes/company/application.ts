@@ -36,6 +36,7 @@ export function applicationRoutes(services: Services) {
         : ({ ok: false, reason: "none" } as const);
     if (outcome.ok) return res.redirect(303, "/impresa/domanda?inviata=1");
     if (outcome.reason === "incomplete") return render(req, res, 422, { submitAttempted: true });
+    if (outcome.reason === "vatTaken") return render(req, res, 422, { vatTaken: true });
     render(req, res, 409, { refused: outcome.reason });
   });
 

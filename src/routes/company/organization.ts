@@ -16,10 +16,13 @@ export function organizationRoutes(services: Services) {
   router.get("/organizzazione", async (req, res) => {
     const ws = await services.companyDraft.workspace(req.user!);
     if (!ws.editable) return renderRefused(res, { ok: false, reason: "locked" });
+    // The draft keeps a number another organization holds, but says beside it that it cannot be submitted.
+    const vat = ws.payload.organization.vatNumber;
+    const taken = vat ? await services.companyDraft.vatNumberTaken(vat, ws.organization?.id ?? null) : false;
     res.render(view, {
       ...(await options()),
       values: { ...asFormValues(ws.payload.organization), version: formVersion(ws) },
-      errors: {},
+      errors: taken ? { vatNumber: { key: "validation.vatTaken" } } : {},
     });
   });
 
@@ -43,14 +46,6 @@ export function organizationRoutes(services: Services) {
       confirmed: positionConfirmed === "1",
     });
     if (outcome.ok) return res.redirect(303, "/impresa?salvato=organizzazione");
-    if (outcome.reason === "vatTaken") {
-      return renderInvalid(
-        res,
-        view,
-        { errors: { vatNumber: { key: "validation.vatTaken" } }, values: req.body as Record<string, unknown> },
-        await options(),
-      );
-    }
     renderRefused(res, outcome);
   });
 

@@ -9,7 +9,7 @@ import type { MailMessages } from "../shared/mailMessages.js";
 
 export type SubmitOutcome =
   | { ok: true }
-  | { ok: false; reason: "none" | "conflict" }
+  | { ok: false; reason: "none" | "conflict" | "vatTaken" }
   | { ok: false; reason: "incomplete"; missing: MissingItem[] };
 
 interface Deps {
@@ -21,6 +21,9 @@ interface Deps {
   messages: MailMessages;
 }
 
+// Two firms submitting the same number at once: the unique index lets one through.
+const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === "P2002";
+
 /** What the company does with its application as a whole: submit, cancel a revision, withdraw. */
 export function createCompanyApplicationService({ companies, accounts, audit, outbox, transaction, messages }: Deps) {
   async function tell(organizationId: number, tx: Db, key: string, params: Record<string, unknown>, staffToo = true) {
@@ -30,41 +33,48 @@ export function createCompanyApplicationService({ companies, accounts, audit, ou
     for (const to of staff) await outbox.enqueue(messages(to, `company.mail.staff.${key}`, params), tx);
   }
 
+  // Sends the application to staff, inside the caller's transaction.
+  async function send(organizationId: number, user: Express.User, version: number, tx: Db): Promise<SubmitOutcome> {
+    const app = await companies.currentApplication(organizationId, tx);
+    if (!app || !["DRAFT", "CHANGES_REQUESTED"].includes(app.status)) return { ok: false, reason: "none" };
+    if (app.version !== version) return { ok: false, reason: "conflict" };
+    const payload = readPayload(app.payload);
+    const missing = missingItems(payload);
+    if (missing.length) return { ok: false, reason: "incomplete", missing };
+    const vatNumber = payload.organization.vatNumber ?? null;
+    if (vatNumber && (await companies.vatNumberTaken(vatNumber, organizationId, tx)))
+      return { ok: false, reason: "vatTaken" };
+    const resubmission = app.status === "CHANGES_REQUESTED";
+    const submitted = { status: "SUBMITTED" as const, submittedAt: new Date() };
+    if (!(await companies.updateApplication(app.id, version, [app.status], submitted, tx)))
+      return { ok: false, reason: "conflict" };
+    await companies.holdVatNumber(organizationId, vatNumber, tx);
+    await companies.addEvent(app.id, resubmission ? "RESUBMITTED" : "SUBMITTED", user.id, null, tx);
+    await audit.change(tx, user, resubmission ? "application.resubmit" : "application.submit", ["Application", app.id]);
+    const organization = await companies.findOrganization(organizationId, tx);
+    await tell(organizationId, tx, "submitted", {
+      name: organization?.name,
+      link: "/impresa/domanda",
+      adminLink: `/admin/domande/${app.id}`,
+    });
+    return { ok: true };
+  }
+
   return {
+    /**
+     * Submitting is what reserves the Partita IVA: refused when another
+     * organization holds it (registered, or submitted first), so a draft with
+     * another firm's number blocks no one.
+     */
     async submit(user: Express.User, version: number): Promise<SubmitOutcome> {
       if (!user.organizationId) return { ok: false, reason: "none" };
       const organizationId = user.organizationId;
-      return transaction(async (tx) => {
-        const app = await companies.currentApplication(organizationId, tx);
-        if (!app || !["DRAFT", "CHANGES_REQUESTED"].includes(app.status)) return { ok: false, reason: "none" } as const;
-        if (app.version !== version) return { ok: false, reason: "conflict" } as const;
-        const missing = missingItems(readPayload(app.payload));
-        if (missing.length) return { ok: false, reason: "incomplete", missing } as const;
-        const resubmission = app.status === "CHANGES_REQUESTED";
-        if (
-          !(await companies.updateApplication(
-            app.id,
-            version,
-            [app.status],
-            { status: "SUBMITTED", submittedAt: new Date() },
-            tx,
-          ))
-        ) {
-          return { ok: false, reason: "conflict" } as const;
-        }
-        await companies.addEvent(app.id, resubmission ? "RESUBMITTED" : "SUBMITTED", user.id, null, tx);
-        await audit.change(tx, user, resubmission ? "application.resubmit" : "application.submit", [
-          "Application",
-          app.id,
-        ]);
-        const organization = await companies.findOrganization(organizationId, tx);
-        await tell(organizationId, tx, "submitted", {
-          name: organization?.name,
-          link: "/impresa/domanda",
-          adminLink: `/admin/domande/${app.id}`,
-        });
-        return { ok: true } as const;
-      });
+      try {
+        return await transaction((tx) => send(organizationId, user, version, tx));
+      } catch (err) {
+        if (isUniqueViolation(err)) return { ok: false, reason: "vatTaken" };
+        throw err;
+      }
     },
 
     /**

@@ -13,7 +13,7 @@ import {
   type OrganizationDraft,
 } from "../../domain/applicationPayload.js";
 
-export type EditOutcome = { ok: true } | { ok: false; reason: "locked" | "conflict" | "vatTaken" };
+export type EditOutcome = { ok: true } | { ok: false; reason: "locked" | "conflict" };
 
 const slugify = (name: string) =>
   name
@@ -25,13 +25,11 @@ const slugify = (name: string) =>
     .slice(0, 60) || "impresa";
 const header = (o: OrganizationDraft): DraftHeader => ({
   name: o.name ?? "",
-  vatNumber: o.vatNumber ?? null,
   comuneCode: o.comuneCode ?? null,
   lat: o.lat ?? null,
   lon: o.lon ?? null,
   positionPrecision: o.positionPrecision ?? "EXACT",
 });
-const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === "P2002";
 
 interface Deps {
   companies: CompanyRepository;
@@ -74,49 +72,46 @@ export function createCompanyDraftService({ companies, audit, transaction, geoco
     change: (p: ApplicationPayload) => ApplicationPayload,
     action: string,
   ): Promise<EditOutcome> {
-    try {
-      return await transaction(async (tx) => {
-        const current = await workspace(user, tx);
-        if (!current.editable) return { ok: false, reason: "locked" } as const;
-        const payload = change(current.payload);
-        const vat = payload.organization.vatNumber;
-        if (vat && (await companies.vatNumberTaken(vat, current.organization?.id ?? null, tx)))
-          return { ok: false, reason: "vatTaken" } as const;
-        let organizationId = current.organization?.id;
-        if (!organizationId) {
-          const slug = `${slugify(payload.organization.name ?? "")}-${randomBytes(3).toString("hex")}`;
-          organizationId = (await companies.createOrganization(slug, header(payload.organization), tx)).id;
-          await companies.linkUser(user.id, organizationId, tx);
-          user.organizationId = organizationId;
-        } else {
-          await companies.updateDraftHeader(organizationId, header(payload.organization), tx);
+    // A draft may hold any valid Partita IVA, even one another firm holds: only
+    // the submission reserves it (companyApplicationService.submit).
+    return transaction(async (tx) => {
+      const current = await workspace(user, tx);
+      if (!current.editable) return { ok: false, reason: "locked" } as const;
+      const payload = change(current.payload);
+      let organizationId = current.organization?.id;
+      if (!organizationId) {
+        const slug = `${slugify(payload.organization.name ?? "")}-${randomBytes(3).toString("hex")}`;
+        organizationId = (await companies.createOrganization(slug, header(payload.organization), tx)).id;
+        await companies.linkUser(user.id, organizationId, tx);
+        user.organizationId = organizationId;
+      } else {
+        await companies.updateDraftHeader(organizationId, header(payload.organization), tx);
+      }
+      const app = current.application;
+      const isOpen = app && ["DRAFT", "CHANGES_REQUESTED"].includes(app.status);
+      let applicationId: number;
+      if (isOpen) {
+        if (
+          version !== app.version ||
+          !(await companies.updateApplication(app.id, app.version, ["DRAFT", "CHANGES_REQUESTED"], { payload }, tx))
+        ) {
+          return { ok: false, reason: "conflict" } as const;
         }
-        const app = current.application;
-        const isOpen = app && ["DRAFT", "CHANGES_REQUESTED"].includes(app.status);
-        let applicationId: number;
-        if (isOpen) {
-          if (
-            version !== app.version ||
-            !(await companies.updateApplication(app.id, app.version, ["DRAFT", "CHANGES_REQUESTED"], { payload }, tx))
-          ) {
-            return { ok: false, reason: "conflict" } as const;
-          }
-          applicationId = app.id;
-        } else {
-          const kind = current.organization?.registryStatus === "REGISTERED" ? "REVISION" : "INITIAL";
-          applicationId = (await companies.createApplication(organizationId, kind, payload, tx)).id;
-        }
-        await audit.change(tx, user, action, ["Application", applicationId], undefined, payload);
-        return { ok: true } as const;
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) return { ok: false, reason: "vatTaken" };
-      throw err;
-    }
+        applicationId = app.id;
+      } else {
+        const kind = current.organization?.registryStatus === "REGISTERED" ? "REVISION" : "INITIAL";
+        applicationId = (await companies.createApplication(organizationId, kind, payload, tx)).id;
+      }
+      await audit.change(tx, user, action, ["Application", applicationId], undefined, payload);
+      return { ok: true } as const;
+    });
   }
 
   return {
     workspace: (user: Express.User) => workspace(user),
+    /** Another organization holds the number (submitting would be refused). */
+    vatNumberTaken: (vatNumber: string, organizationId: number | null) =>
+      companies.vatNumberTaken(vatNumber, organizationId),
 
     /** What is online beside what is pending, for a registered organization with an open revision. */
     async revision(user: Express.User) {

@@ -3,6 +3,7 @@ import * as formats from "./openDataFormats.js";
 import { dcatCatalogue } from "./openDataCatalogue.js";
 import { createOpenDataFiles } from "./openDataFiles.js";
 import { createVersionedMemo } from "../shared/versionedMemo.js";
+import { keysetBatches } from "../shared/keysetBatches.js";
 
 export const OPEN_DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/";
 const BATCH_SIZE = 250;
@@ -23,15 +24,7 @@ export type DownloadName = keyof typeof DOWNLOADS;
  */
 export function createOpenDataService(repository: OpenDataRepository, baseUrl: string, version: () => Promise<string>) {
   /** Registered organizations, one batch of BATCH_SIZE at a time (keyset by id). */
-  async function* batches() {
-    let after = 0;
-    for (;;) {
-      const batch = await repository.registeredAfter(after, BATCH_SIZE);
-      if (batch.length > 0) yield batch;
-      if (batch.length < BATCH_SIZE) return;
-      after = batch.at(-1)!.id;
-    }
-  }
+  const batches = () => keysetBatches(repository.registeredAfter, BATCH_SIZE);
 
   const modified = createVersionedMemo(() => repository.lastModified());
   const lastModified = async () => modified.get(await version());

@@ -1,8 +1,10 @@
-import type { AdviceRepository } from "../../data/outreach/adviceRepository.js";
+import type { AdviceFilters, AdviceRepository } from "../../data/outreach/adviceRepository.js";
 import type { AuditRepository } from "../../data/shared/auditRepository.js";
 import type { OutboxRepository } from "../../data/shared/outboxRepository.js";
 import type { RunInTransaction } from "../../data/shared/transaction.js";
 import { newAdviceReference } from "../../domain/referenceCode.js";
+import { STAFF_EXPORT_BATCH } from "../../domain/staffPaging.js";
+import { keysetBatches } from "../shared/keysetBatches.js";
 import type { AdviceStatus, MeasureCategory } from "../../generated/prisma/enums.js";
 import type { I18n, Language } from "../../locales/i18n.js";
 import type { Actor } from "../review/reviewService.js";
@@ -64,7 +66,10 @@ export function createAdviceService(deps: {
       });
     },
 
-    list: (status?: AdviceStatus, page = 1) => advice.list(status, page),
+    list: (filters: AdviceFilters, page = 1) => advice.list(filters, page),
+    /** Every request that matches, a batch at a time: the CSV download. */
+    batches: (filters: AdviceFilters) =>
+      keysetBatches((afterId, take) => advice.exportAfter(filters, afterId, take), STAFF_EXPORT_BATCH),
     find: (id: number) => advice.find(id),
     staff: (alsoId: number | null = null) => advice.staff(alsoId),
 

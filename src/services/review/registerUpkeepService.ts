@@ -2,10 +2,13 @@ import type { AuditRepository } from "../../data/shared/auditRepository.js";
 import type { RegisterAdminRepository, RegisterFilters } from "../../data/review/registerAdminRepository.js";
 import type { RunInTransaction } from "../../data/shared/transaction.js";
 import type { Db } from "../../data/shared/db.js";
-import type { ClassificationOutcome } from "../../generated/prisma/enums.js";
+import type { ClassificationOutcome, RegistryStatus } from "../../generated/prisma/enums.js";
+import { allOrNothing } from "../shared/allOrNothing.js";
 import type { Actor } from "./reviewService.js";
 
 import { verificationThreshold } from "../../domain/verification.js";
+import { STAFF_EXPORT_BATCH } from "../../domain/staffPaging.js";
+import { keysetBatches } from "../shared/keysetBatches.js";
 import type { OutboxRepository } from "../../data/shared/outboxRepository.js";
 import type { DecisionMails } from "./decisionMails.js";
 
@@ -21,6 +24,9 @@ export interface ClassificationInput {
 
 export type UpkeepOutcome = { ok: true } | { ok: false; reason: "notFound" | "conflict" };
 
+/** An entry that was ever registered can be verified; an application not yet approved cannot. */
+const verifiable = (org: { registryStatus: RegistryStatus }) => org.registryStatus !== "NOT_REGISTERED";
+
 /**
  * Keeping the register true: classification of measures (history kept, the
  * latest is current), verification dates, suspension and reinstatement.
@@ -34,6 +40,19 @@ export function createRegisterUpkeepService(deps: {
   mails: DecisionMails;
 }) {
   const { register, audit, transaction, outbox, mails } = deps;
+
+  /** Verified today, audited: the entry's data were checked and are still true. */
+  async function recordVerification(tx: Db, org: { id: number; lastVerifiedAt: Date | null }, actor: Actor) {
+    const after = await register.verify(org.id, new Date(), tx);
+    await audit.change(
+      tx,
+      actor,
+      "organization.verify",
+      ["Organization", org.id],
+      { lastVerifiedAt: org.lastVerifiedAt },
+      after,
+    );
+  }
 
   async function move(
     id: number,
@@ -62,6 +81,9 @@ export function createRegisterUpkeepService(deps: {
 
   return {
     list: (filters: RegisterFilters, page = 1) => register.list(filters, page),
+    /** Every entry that matches, a batch at a time: the CSV download. */
+    batches: (filters: RegisterFilters) =>
+      keysetBatches((afterId, take) => register.exportAfter(filters, afterId, take), STAFF_EXPORT_BATCH),
     /** One page of the classification queue and its total (staffPaging.ts). */
     classificationQueue: (page: number) => register.classificationQueue(page),
     staleCount: () => register.countStale(verificationThreshold()),
@@ -74,19 +96,27 @@ export function createRegisterUpkeepService(deps: {
     async verify(id: number, actor: Actor): Promise<UpkeepOutcome> {
       return transaction(async (tx) => {
         const org = await register.status(id, tx);
-        if (!org || org.registryStatus === "NOT_REGISTERED") return { ok: false, reason: "notFound" } as const;
-        const after = await register.verify(id, new Date(), tx);
-        await audit.change(
-          tx,
-          actor,
-          "organization.verify",
-          ["Organization", id],
-          { lastVerifiedAt: org.lastVerifiedAt },
-          after,
-        );
+        if (!org || !verifiable(org)) return { ok: false, reason: "notFound" } as const;
+        await recordVerification(tx, org, actor);
         return { ok: true } as const;
       });
     },
+
+    /** "Segna come verificate" on several entries of the register: one transaction, all or nothing. */
+    verifyMany: (ids: number[], actor: Actor) =>
+      allOrNothing(transaction, ids, {
+        read: (selected, tx) => register.statuses(selected, tx),
+        refusal: (id, org) =>
+          !org
+            ? { id, name: `#${id}`, reason: "notFound" }
+            : verifiable(org)
+              ? null
+              : { id, name: org.name, reason: "notRegistered" },
+        apply: async (org, tx) => {
+          await recordVerification(tx, org, actor);
+          return true;
+        },
+      }),
 
     /** A new classification becomes current; earlier ones stay as history. */
     async classify(

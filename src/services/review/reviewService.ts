@@ -1,11 +1,20 @@
 import type { AuditRepository } from "../../data/shared/auditRepository.js";
 import type { OutboxRepository } from "../../data/shared/outboxRepository.js";
 import { nextRegistryNumber, publishedPayload, publishPayload } from "../../data/review/publicationRepository.js";
-import type { ApplicationFilters, ReviewRepository } from "../../data/review/reviewRepository.js";
+import {
+  ASSIGNABLE,
+  type ApplicationFilters,
+  type ReviewRepository,
+  type VatClaim,
+} from "../../data/review/reviewRepository.js";
 import type { RunInTransaction } from "../../data/shared/transaction.js";
-import { missingItems, readPayload } from "../../domain/applicationPayload.js";
+import { applicationName, missingItems, readPayload } from "../../domain/applicationPayload.js";
+import type { Db } from "../../data/shared/db.js";
+import { allOrNothing } from "../shared/allOrNothing.js";
 import { diffPayload } from "../../domain/payloadDiff.js";
 import type { DecisionMails } from "./decisionMails.js";
+import { STAFF_EXPORT_BATCH } from "../../domain/staffPaging.js";
+import { keysetBatches } from "../shared/keysetBatches.js";
 
 export type Actor = Pick<Express.User, "id" | "name">;
 export type DecisionOutcome =
@@ -33,6 +42,31 @@ export function createReviewService(deps: {
 }) {
   const { reviews, audit, outbox, transaction, mails } = deps;
 
+  /** The event and the audit entry of a "prendi in carico". */
+  async function recordAssignment(tx: Db, applicationId: number, from: number | null, actor: Actor) {
+    await reviews.addEvent({ applicationId, type: "ASSIGNED", actorId: actor.id }, tx);
+    await audit.change(
+      tx,
+      actor,
+      "application.assign",
+      ["Application", applicationId],
+      { assigneeId: from },
+      { assigneeId: actor.id },
+    );
+  }
+
+  /**
+   * Each application with the other organizations that claim its Partita IVA
+   * (`vatClaims`, empty when none): staff see a squatted number and resolve it
+   * by rejecting the application that has no right to it.
+   */
+  async function withVatClaims<T extends { vatNumber: string | null; organization: { id: number } }>(apps: T[]) {
+    const claims = await reviews.vatClaims([...new Set(apps.flatMap((a) => a.vatNumber ?? []))]);
+    const others = (a: T): VatClaim[] =>
+      claims.filter((c) => c.vatNumber === a.vatNumber && c.organization.id !== a.organization.id);
+    return apps.map((a) => ({ ...a, vatClaims: others(a) }));
+  }
+
   async function decideWithMessage(
     d: Decision,
     kind: "CHANGES_REQUESTED" | "REJECTED",
@@ -44,6 +78,9 @@ export function createReviewService(deps: {
       const decidedAt = kind === "REJECTED" ? new Date() : null;
       if (!(await reviews.decide(app.id, d.version, { status: kind, ...(decidedAt ? { decidedAt } : {}) }, tx)))
         return conflict;
+      // A rejected first application gives its Partita IVA back: the firm entitled to it can submit.
+      const released =
+        kind === "REJECTED" && app.kind === "INITIAL" && (await reviews.releaseVatNumber(app.organizationId, tx));
       await reviews.addEvent({ applicationId: app.id, type: kind, comment, actorId: d.actor.id }, tx);
       await audit.change(
         tx,
@@ -51,7 +88,7 @@ export function createReviewService(deps: {
         kind === "REJECTED" ? "application.reject" : "application.requestChanges",
         ["Application", app.id],
         { status: app.status, version: app.version },
-        { status: kind, version: app.version + 1, comment },
+        { status: kind, version: app.version + 1, comment, ...(released ? { vatNumberReleased: app.vatNumber } : {}) },
       );
       await outbox.enqueueAll(mails.decision(kind, app.organization, comment), tx);
       return { ok: true } as const;
@@ -59,8 +96,19 @@ export function createReviewService(deps: {
   }
 
   return {
-    queues: async () => ({ ...(await reviews.queueCounts()), oldest: await reviews.oldestWaiting(10) }),
-    list: (filters: ApplicationFilters, page = 1) => reviews.list(filters, page),
+    queues: async () => ({
+      ...(await reviews.queueCounts()),
+      oldest: await withVatClaims(await reviews.oldestWaiting(10)),
+    }),
+    async list(filters: ApplicationFilters, page = 1) {
+      const found = await reviews.list(filters, page);
+      return { ...found, items: await withVatClaims(found.items) };
+    },
+    /** Every application that matches, a batch at a time, with its conflicts: the CSV download. */
+    async *batches(filters: ApplicationFilters) {
+      const read = (afterId: number, take: number) => reviews.exportAfter(filters, afterId, take);
+      for await (const batch of keysetBatches(read, STAFF_EXPORT_BATCH)) yield await withVatClaims(batch);
+    },
 
     /** Everything the company sent and, for a revision, what changed against the public version. */
     async detail(id: number) {
@@ -75,6 +123,7 @@ export function createReviewService(deps: {
       const outcomes = new Map(app.organization.measures.map((m) => [m.id, m.currentOutcome]));
       return {
         ...app,
+        vatClaims: (await withVatClaims([app]))[0]?.vatClaims ?? [],
         payload,
         missing: missingItems(payload),
         diff,
@@ -100,18 +149,35 @@ export function createReviewService(deps: {
           const now = await reviews.forDecision(applicationId, tx);
           return { ok: false, reason: now && now.assigneeId !== seenAssigneeId ? "taken" : "conflict" } as const;
         }
-        await reviews.addEvent({ applicationId, type: "ASSIGNED", actorId: actor.id }, tx);
-        await audit.change(
-          tx,
-          actor,
-          "application.assign",
-          ["Application", applicationId],
-          { assigneeId: app.assigneeId },
-          { assigneeId: actor.id },
-        );
+        await recordAssignment(tx, applicationId, app.assigneeId, actor);
         return { ok: true } as const;
       });
     },
+
+    /**
+     * "Prendi in carico" of several applications from the list, all or nothing:
+     * each must be waiting for review (submitted or with changes requested) and
+     * unassigned or already the reviewer's; taking over from a colleague is done
+     * on the application's own page, on purpose.
+     */
+    assignMany: (ids: number[], actor: Actor) =>
+      allOrNothing(transaction, ids, {
+        read: (selected, tx) => reviews.forBulkAssign(selected, tx),
+        refusal: (id, app) => {
+          if (!app) return { id, name: `#${id}`, reason: "notFound" };
+          const name = applicationName(app.payload, app.organization.name);
+          if (!ASSIGNABLE.includes(app.status)) return { id, name, reason: "closed", params: { status: app.status } };
+          if (app.assigneeId !== null && app.assigneeId !== actor.id)
+            return { id, name, reason: "taken", params: { assignee: app.assignee?.name } };
+          return null;
+        },
+        apply: async (app, tx) => {
+          if (app.assigneeId === actor.id) return true;
+          if (!(await reviews.assign(app.id, actor.id, null, tx))) return false;
+          await recordAssignment(tx, app.id, null, actor);
+          return true;
+        },
+      }),
 
     requestChanges: (d: Decision, comment: string) => decideWithMessage(d, "CHANGES_REQUESTED", comment),
     reject: (d: Decision, reason: string) => decideWithMessage(d, "REJECTED", reason),
