@@ -32,6 +32,7 @@ import { createReviewService } from "./review/reviewService.js";
 import { createSearchCache } from "./registry/searchCache.js";
 import { createStaffService } from "./review/staffService.js";
 import { createStatisticsService } from "./monitoring/statisticsService.js";
+import { createTwoFactorService } from "./accounts/twoFactorService.js";
 import { createGeocoder } from "./geocoding/index.js";
 import { createLogger } from "../logger.js";
 
@@ -110,6 +111,7 @@ export function createServices(repositories: Repositories, config: Config, i18n:
     personalData: createPersonalDataService({
       personalData: r.personalData,
       accounts: r.account,
+      twoFactor: r.twoFactor,
       staff: r.staff,
       audit,
       transaction,
@@ -136,7 +138,12 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       transaction,
       mails: decisionMails,
     }),
-    staff: createStaffService({ staff: r.staff, audit, transaction }),
+    staff: createStaffService({
+      staff: r.staff,
+      audit,
+      transaction,
+      invitations: { accounts: r.account, outbox, messages },
+    }),
     statistics: createStatisticsService({
       statistics: r.statistics,
       staff: r.staffStatistics,
@@ -144,6 +151,14 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       nextEventStart: r.event.nextStart,
       version: r.publicDataVersion.version,
       fundingTotals: r.contribution.totals,
+    }),
+    twoFactor: createTwoFactorService({
+      twoFactor: r.twoFactor,
+      staff: r.staff,
+      accounts: r.account,
+      audit,
+      transaction,
+      sessionSecret: config.sessionSecret,
     }),
   };
 }
