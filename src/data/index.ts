@@ -26,6 +26,7 @@ import { createStaffRepository } from "./review/staffRepository.js";
 import { createStaffStatisticsRepository } from "./monitoring/staffStatisticsRepository.js";
 import { createStatisticsRepository } from "./monitoring/statisticsRepository.js";
 import { createTransactionRunner } from "./shared/transaction.js";
+import { createTwoFactorRepository } from "./accounts/twoFactorRepository.js";
 import { createUserRepository } from "./accounts/userRepository.js";
 import { createLoginThrottleRepository } from "./accounts/loginThrottleRepository.js";
 import { createVerificationCycleRepository } from "./review/verificationCycleRepository.js";
@@ -64,6 +65,7 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     staffStatistics: createStaffStatisticsRepository(prisma),
     statistics: createStatisticsRepository(prisma),
     transaction: createTransactionRunner(prisma),
+    twoFactor: createTwoFactorRepository(prisma),
     user: createUserRepository(prisma),
     loginThrottle: createLoginThrottleRepository(prisma),
     verificationCycle: createVerificationCycleRepository(prisma),

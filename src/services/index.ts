@@ -35,6 +35,7 @@ import { createStaffService } from "./review/staffService.js";
 import { createStatisticsService } from "./monitoring/statisticsService.js";
 import { createVerificationCycleService } from "./review/verificationCycleService.js";
 import { createVerificationMails } from "./review/verificationMails.js";
+import { createTwoFactorService } from "./accounts/twoFactorService.js";
 import { createGeocoder } from "./geocoding/index.js";
 import { createLogger } from "../logger.js";
 
@@ -126,6 +127,7 @@ export function createServices(repositories: Repositories, config: Config, i18n:
     personalData: createPersonalDataService({
       personalData: r.personalData,
       accounts: r.account,
+      twoFactor: r.twoFactor,
       staff: r.staff,
       audit,
       transaction,
@@ -152,7 +154,12 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       transaction,
       mails: decisionMails,
     }),
-    staff: createStaffService({ staff: r.staff, audit, transaction }),
+    staff: createStaffService({
+      staff: r.staff,
+      audit,
+      transaction,
+      invitations: { accounts: r.account, outbox, messages },
+    }),
     statistics: createStatisticsService({
       statistics: r.statistics,
       staff: r.staffStatistics,
@@ -167,6 +174,14 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       outbox,
       transaction,
       mails: createVerificationMails(baseUrl, i18n),
+    }),
+    twoFactor: createTwoFactorService({
+      twoFactor: r.twoFactor,
+      staff: r.staff,
+      accounts: r.account,
+      audit,
+      transaction,
+      sessionSecret: config.sessionSecret,
     }),
   };
 }

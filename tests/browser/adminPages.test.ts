@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { audit, startBrowserSession, type BrowserSession } from "./helpers/browserSession.js";
+import { AccountPages } from "./pages/CompanyPages.js";
 
 // An admin walks through every back-office page on the demo register
 // (which holds a pending revision), with an axe audit and a screenshot of each.
@@ -20,11 +21,7 @@ it("shows every back-office page accessibly, in Italian and English", async () =
   });
 
   const page = await session.newPage();
-  await page.goto(`${session.baseUrl}/accedi`);
-  await page.getByLabel("Indirizzo email").fill(admin.email);
-  await page.getByLabel("Password").fill(TEST_PASSWORD);
-  await page.getByRole("button", { name: "Accedi" }).click();
-  await page.waitForURL(`${session.baseUrl}/admin`);
+  await new AccountPages(page, session.baseUrl).logInAsStaff(admin.email, TEST_PASSWORD);
 
   await page.getByRole("link", { name: "Modifiche di imprese iscritte" }).click();
   const revision = page.locator("table a").first();

@@ -31,11 +31,7 @@ it("takes an application from submission to the public register", async () => {
   const { org, user } = await buildSubmittedApplication(prisma, payload);
 
   const page = await session.newPage();
-  await page.goto(`${session.baseUrl}/accedi`);
-  await page.getByLabel("Indirizzo email").fill(reviewer.email);
-  await page.getByLabel("Password").fill(TEST_PASSWORD);
-  await page.getByRole("button", { name: "Accedi" }).click();
-  await page.waitForURL(`${session.baseUrl}/admin`);
+  await new AccountPages(page, session.baseUrl).logInAsStaff(reviewer.email, TEST_PASSWORD, audit);
   await audit(page, "admin-panoramica");
 
   await page.getByRole("link", { name: "Domande", exact: true }).click();

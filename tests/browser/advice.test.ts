@@ -3,6 +3,7 @@ import { adviceReferencePattern } from "../../src/domain/referenceCode.js";
 import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { lastMailTo } from "../helpers/outbox.js";
 import { audit, startBrowserSession, type BrowserSession } from "./helpers/browserSession.js";
+import { AccountPages } from "./pages/CompanyPages.js";
 
 // A citizen reads the guide and the events, asks the advisory service a question;
 // a reviewer answers it in the back office. Axe audit and screenshot of every page.
@@ -65,11 +66,7 @@ it("staff answer the question in the back office", async () => {
   const question = await prisma.adviceRequest.findFirstOrThrow({ where: { email: "giovanna.neri@example.org" } });
 
   const page = await session.newPage();
-  await page.goto(`${session.baseUrl}/accedi`);
-  await page.getByLabel("Indirizzo email").fill(reviewer.email);
-  await page.getByLabel("Password").fill(TEST_PASSWORD);
-  await page.getByRole("button", { name: "Accedi" }).click();
-  await page.waitForURL(`${session.baseUrl}/admin`);
+  await new AccountPages(page, session.baseUrl).logInAsStaff(reviewer.email, TEST_PASSWORD);
 
   await page.getByRole("navigation", { name: "Area riservata" }).getByRole("link", { name: "Consulenze" }).click();
   await page.getByLabel("Stato").selectOption("NEW");

@@ -44,11 +44,7 @@ it("signs the Pact: request, confirmation, public list and badge", async () => {
   await audit(company, "patto-impresa-inviata");
 
   const staff = await session.newPage();
-  await staff.goto(`${session.baseUrl}/accedi`);
-  await staff.getByLabel("Indirizzo email").fill(reviewer.email);
-  await staff.getByLabel(/^Password/).fill(TEST_PASSWORD);
-  await staff.locator("main").getByRole("button", { name: "Accedi" }).click();
-  await staff.waitForURL(`${session.baseUrl}/admin`);
+  await new AccountPages(staff, session.baseUrl).logInAsStaff(reviewer.email, TEST_PASSWORD);
   await staff.locator(".admin-nav").getByRole("link", { name: "Patto metropolitano" }).click();
   await staff.waitForURL(`${session.baseUrl}/admin/patto`);
   await audit(staff, "admin-patto");
@@ -100,11 +96,7 @@ it("lets staff review a network's measures", async () => {
   const admin = await buildUser(prisma, "ADMIN", "Aldo Amministratore");
   const network = await prisma.network.findUniqueOrThrow({ where: { slug: "rete-conciliazione-bologna-centro" } });
   const page = await session.newPage();
-  await page.goto(`${session.baseUrl}/accedi`);
-  await page.getByLabel("Indirizzo email").fill(admin.email);
-  await page.getByLabel(/^Password/).fill(TEST_PASSWORD);
-  await page.locator("main").getByRole("button", { name: "Accedi" }).click();
-  await page.waitForURL(`${session.baseUrl}/admin`);
+  await new AccountPages(page, session.baseUrl).logInAsStaff(admin.email, TEST_PASSWORD);
   await page.locator(".admin-nav").getByRole("link", { name: "Reti di imprese" }).click();
   await page.waitForURL(`${session.baseUrl}/admin/reti`);
   await audit(page, "admin-reti");

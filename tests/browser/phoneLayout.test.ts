@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { buildCompanyUser } from "../factories/territoryFactory.js";
 import { audit, startBrowserSession, type BrowserSession } from "./helpers/browserSession.js";
+import { AccountPages } from "./pages/CompanyPages.js";
 import { SiteHeader } from "./pages/SiteHeader.js";
 
 // Every page on a phone (320 and 390 px) and a tablet (768 px), in Italian and English:
@@ -54,11 +55,8 @@ const staffPages = () => [
 ];
 
 async function logIn(page: Page, email: string) {
-  await page.goto(`${session.baseUrl}/accedi`);
-  await page.getByLabel("Indirizzo email").fill(email);
-  await page.getByLabel("Password").fill(TEST_PASSWORD);
-  await page.locator("main").getByRole("button", { name: "Accedi" }).click();
-  await page.waitForURL((url) => url.pathname !== "/accedi");
+  const pages = new AccountPages(page, session.baseUrl);
+  await (email === accounts.staff ? pages.logInAsStaff(email, TEST_PASSWORD) : pages.logIn(email, TEST_PASSWORD));
 }
 
 /** Checks the layout of the page shown (softly: one run lists every problem), then audits it with axe at 390 px. */

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { audit, startBrowserSession, type BrowserSession } from "./helpers/browserSession.js";
+import { AccountPages } from "./pages/CompanyPages.js";
 
 // A citizen reads the statistics and the open data page of the demo register;
 // staff read their own figures. Axe audit and a screenshot of each page.
@@ -78,11 +79,7 @@ describe("monitoring and open data", () => {
   it("shows /admin/statistiche to staff", async () => {
     const reviewer = await buildUser(session.ctx.db.prisma, "REVIEWER", "Irene Istruttrice");
     const page = await session.newPage();
-    await page.goto(`${session.baseUrl}/accedi`);
-    await page.getByLabel("Indirizzo email").fill(reviewer.email);
-    await page.getByLabel("Password").fill(TEST_PASSWORD);
-    await page.getByRole("button", { name: "Accedi" }).click();
-    await page.waitForURL(`${session.baseUrl}/admin`);
+    await new AccountPages(page, session.baseUrl).logInAsStaff(reviewer.email, TEST_PASSWORD);
     await page
       .getByRole("navigation", { name: "Menu dell'area riservata" })
       .getByRole("link", { name: "Statistiche" })

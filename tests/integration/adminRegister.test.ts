@@ -5,6 +5,7 @@ import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { buildOrganization } from "../factories/organizationFactory.js";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
 import { loggedInAgent, tokenFor } from "../helpers/login.js";
+import { lastMailTo } from "../helpers/outbox.js";
 
 let ctx: TestContext;
 let reviewer: request.Agent;
@@ -173,35 +174,27 @@ describe("problem reports", () => {
 });
 
 describe("staff accounts", () => {
-  it("lets an admin create a reviewer who can then log in, audited", async () => {
-    const bad = await post(
-      admin,
-      "/admin/utenti",
-      { name: "", email: "x", role: "REVIEWER", password: "corta" },
-      "/admin/utenti",
-    );
+  it("lets an admin invite a reviewer, who is e-mailed a link to choose a password; audited", async () => {
+    const bad = await post(admin, "/admin/utenti", { name: "", email: "x", role: "REVIEWER" }, "/admin/utenti");
     expect(bad.status).toBe(422);
     expect(bad.text).toContain('value="x"');
+    expect(bad.text).not.toContain('name="password"');
     const res = await post(
       admin,
       "/admin/utenti",
-      {
-        name: "Nuovo Istruttore",
-        email: "nuovo.istruttore@example.org",
-        role: "REVIEWER",
-        password: "Password-nuova-1",
-      },
+      { name: "Nuovo Istruttore", email: "nuovo.istruttore@example.org", role: "REVIEWER" },
       "/admin/utenti",
     );
     expect(res.status).toBe(303);
     const user = await ctx.db.prisma.user.findUniqueOrThrow({ where: { email: "nuovo.istruttore@example.org" } });
-    expect(user.role).toBe("REVIEWER");
-    await loggedInAgent(ctx.app, "nuovo.istruttore@example.org", "Password-nuova-1");
-    expect((await audits("user.create", user.id))[0]?.after).toMatchObject({ role: "REVIEWER" });
+    expect(user).toMatchObject({ role: "REVIEWER", emailVerifiedAt: null });
+    expect((await lastMailTo(ctx.db.prisma, user.email)).text).toMatch(/\/invito\/[\w-]{43}/);
+    expect((await admin.get("/admin/utenti")).text).toContain(inHtml(t("admin.staff.invited")));
+    expect((await audits("user.invite", user.id))[0]?.after).toMatchObject({ role: "REVIEWER" });
     const dup = await post(
       admin,
       "/admin/utenti",
-      { name: "Doppio", email: "nuovo.istruttore@example.org", role: "REVIEWER", password: "Password-nuova-1" },
+      { name: "Doppio", email: "nuovo.istruttore@example.org", role: "REVIEWER" },
       "/admin/utenti",
     );
     expect(dup.status).toBe(422);
@@ -226,7 +219,7 @@ describe("activity log", () => {
     expect(all.text).toContain("organization.suspend");
     expect(all.text).toContain("Rita Istruttrice");
     const filtered = await reviewer.get("/admin/registro-attivita?azione=user.&tipo=User");
-    expect(filtered.text).toContain("user.create");
+    expect(filtered.text).toContain("user.invite");
     expect(filtered.text).not.toContain("organization.suspend");
   });
 

@@ -1,6 +1,7 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
+import { loggedInAgent } from "../helpers/login.js";
 import { buildOrganization, nextVatNumber } from "../factories/organizationFactory.js";
 import { hashPassword } from "../../src/services/accounts/passwords.js";
 import { fieldError } from "../helpers/catalogue.js";
@@ -54,8 +55,7 @@ describe("company area authorization", () => {
   });
 
   it("gives staff 403 in the company area, and companies 403 in the back office", async () => {
-    const staff = request.agent(ctx.app);
-    await postForm(staff, "/accedi", "/accedi", { email: "staff@example.org", password: PASSWORD });
+    const staff = await loggedInAgent(ctx.app, "staff@example.org", PASSWORD);
     expect((await staff.get("/impresa")).status).toBe(403);
     expect((await agent.get("/admin")).status).toBe(403);
   });

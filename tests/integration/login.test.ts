@@ -4,6 +4,7 @@ import { hashPassword } from "../../src/services/accounts/passwords.js";
 import { createTestContext, roomyRateLimits, type TestContext } from "../helpers/testApp.js";
 import { csrfFrom } from "../helpers/csrf.js";
 import { inHtml, t } from "../helpers/catalogue.js";
+import { completeSecondStep, enrolThroughPage } from "../helpers/login.js";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -53,18 +54,21 @@ describe("/accedi", () => {
     expect(home.text).toContain("Rita Rossi");
   });
 
-  it("sends staff to the back office, or back where they were going", async () => {
-    expect((await attempt(request.agent(ctx.app), "staff@example.org", "Password-lunga-123")).headers.location).toBe(
-      "/admin",
-    );
-    expect(
-      (await attempt(request.agent(ctx.app), "staff@example.org", "Password-lunga-123", "/registro?q=x")).headers
-        .location,
-    ).toBe("/registro?q=x");
-    expect(
-      (await attempt(request.agent(ctx.app), "staff@example.org", "Password-lunga-123", "//evil.example")).headers
-        .location,
-    ).toBe("/admin");
+  it("sends staff, after the second factor, to the back office or back where they were going", async () => {
+    const email = "staff@example.org";
+    const first = request.agent(ctx.app);
+    expect((await attempt(first, email, "Password-lunga-123")).headers.location).toBe("/account/due-fattori");
+    expect((await enrolThroughPage(first, email)).text).toContain('href="/admin"');
+    const cases: [string | undefined, string][] = [
+      [undefined, "/admin"],
+      ["/registro?q=x", "/registro?q=x"],
+      ["//evil.example", "/admin"],
+    ];
+    for (const [returnTo, destination] of cases) {
+      const agent = request.agent(ctx.app);
+      expect((await attempt(agent, email, "Password-lunga-123", returnTo)).headers.location).toBe("/accedi/codice");
+      expect((await completeSecondStep(agent, "/accedi/codice", email))?.headers.location, returnTo).toBe(destination);
+    }
   });
 
   it("gives the same answer for an unknown e-mail and a wrong password", async () => {

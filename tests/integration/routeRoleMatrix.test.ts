@@ -11,6 +11,7 @@
 // | /admin/*                             | 303 → /accedi      | 403                   | ok       | ok    |
 // | /impresa/*                           | 303 → /accedi      | ok (B on A's: 404/403)| 403      | 403   |
 // | /account*                            | 303 → /accedi      | ok                    | ok       | ok    |
+// | /accedi/codice* (login's second step)| 303 → /accedi      | 303 onward            | 303      | 303   |
 // | token links (/verifica-email/:token, /reimposta-password/:token, /invito/:token) | any non-5xx for all |
 // | everything else (public)             | 200                | 200                   | 200      | 200   |
 //
@@ -71,8 +72,9 @@ export function enumerateRoutes(app: unknown): Route[] {
 
 const normalize = (path: string) => (path.length > 1 ? path.replace(/\/$/, "") : path);
 
-type Access = "adminOnly" | "staff" | "company" | "signedIn" | "token" | "public";
+type Access = "adminOnly" | "staff" | "company" | "signedIn" | "token" | "secondStep" | "public";
 function accessOf(path: string): Access {
+  if (/^\/accedi\/codice/.test(path)) return "secondStep";
   if (/^\/admin\/(utenti|impostazioni)(\/|$)/.test(path)) return "adminOnly";
   if (/^\/admin(\/|$)/.test(path)) return "staff";
   if (/^\/impresa(\/|$)/.test(path)) return "company";
@@ -90,6 +92,7 @@ function allowed(access: Access, role: Role): boolean {
     case "company":
       return role === "companyA" || role === "companyB";
     case "signedIn":
+    case "secondStep":
       return role !== "anonymous";
     default:
       return true;
@@ -131,6 +134,8 @@ beforeAll(async () => {
         role: "ADMIN",
         emailVerifiedAt: new Date(),
       },
+      // The staff member /admin/utenti/:id stands for: no agent logs in as them (a reset signs them out).
+      { email: "riserva.matrice@example.org", name: "Riserva Matrice", passwordHash, role: "REVIEWER" },
     ],
   });
   const userA = await prisma.user.findUniqueOrThrow({ where: { email: COMPANY_A }, include: { organization: true } });
@@ -159,6 +164,10 @@ beforeAll(async () => {
   set("org.slug", orgA.slug);
   set("org.id", String(orgA.id));
   set("user.id", String(userA.id));
+  set(
+    "staff.id",
+    String((await prisma.user.findUniqueOrThrow({ where: { email: "riserva.matrice@example.org" } })).id),
+  );
   set(
     "measure.id",
     await first(`SELECT id AS v FROM "Measure" WHERE "organizationId" = $1 ORDER BY id LIMIT 1`, orgA.id),
@@ -230,7 +239,7 @@ function paramKind(path: string, param: string): string {
     [/^\/admin\/segnalazioni\//, "org.slug", "report.id"],
     [/^\/admin\/contributi\//, "org.slug", "contribution.id"],
     [/^\/admin\/consulenze\//, "org.slug", "advice.id"],
-    [/^\/admin\/utenti\//, "org.slug", "user.id"],
+    [/^\/admin\/utenti\//, "org.slug", "staff.id"],
     // A's own account: A is refused (409, nobody removes themselves), B does not find it.
     [/^\/impresa\/colleghi\//, "org.slug", "user.id"],
     [/^\/admin\/patto\//, "org.slug", "pact.id"],
@@ -286,6 +295,12 @@ describe("route × role matrix", () => {
           continue;
         }
         if (access === "token") continue;
+        if (access === "secondStep" && role !== "anonymous") {
+          // Only a login whose password was just typed stays here; the signed-in go to their area.
+          if (res.status !== 303 || /^\/accedi/.test(res.headers.location ?? ""))
+            failures.push(`${where}: expected 303 onward`);
+          continue;
+        }
         if (!allowed(access, role)) {
           const ok =
             role === "anonymous"

@@ -7,10 +7,11 @@ const select = { id: true, email: true, name: true, role: true, active: true, cr
 /** Staff accounts (reviewers and admins); company accounts are in accountRepository.ts. */
 export function createStaffRepository(db: Db) {
   return {
+    /** With what the list shows: an invitation not yet accepted, a second factor not yet set up. */
     list() {
       return db.user.findMany({
         where: { role: { in: staffRoles } },
-        select,
+        select: { ...select, emailVerifiedAt: true, twoFactor: { select: { confirmedAt: true } } },
         orderBy: [{ active: "desc" }, { name: "asc" }],
       });
     },
@@ -23,8 +24,19 @@ export function createStaffRepository(db: Db) {
       return tx.user.count({ where: { email } }).then((n) => n > 0);
     },
 
-    create(data: { email: string; name: string; role: Role; passwordHash: string }, tx: Db = db) {
-      return tx.user.create({ data: { ...data, emailVerifiedAt: new Date() }, select });
+    /** `emailVerifiedAt` null: invited, the address is proven when the invitation is accepted. */
+    create(
+      data: {
+        email: string;
+        name: string;
+        role: Role;
+        passwordHash: string;
+        language?: string;
+        emailVerifiedAt: Date | null;
+      },
+      tx: Db = db,
+    ) {
+      return tx.user.create({ data, select });
     },
 
     update(id: number, data: { role: Role; active: boolean }, tx: Db = db) {

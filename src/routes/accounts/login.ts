@@ -3,17 +3,11 @@ import type { RateLimits } from "../../middleware/rateLimits.js";
 import { Router } from "express";
 import type { NextFunction, Request, Response } from "express";
 import type { Authenticator, LoginFailure } from "../../middleware/authentication.js";
-import { safeReturnPath } from "../../middleware/authorization.js";
 import { parseForm, renderInvalid } from "../../validation/form.js";
 import { loginSchema } from "./login.schema.js";
 import { signOut } from "./signOut.js";
-
-const homeFor = (user: Express.User) => (user.role === "COMPANY" ? "/impresa" : "/admin");
-
-/** passport's req.login regenerates the session id, so a planted id is useless after login. */
-function logIn(req: Request, user: Express.User) {
-  return new Promise<void>((resolve, reject) => req.login(user, (err) => (err ? reject(err) : resolve())));
-}
+import { afterPassword, homeFor } from "./loginSteps.js";
+import { secondFactorRoutes } from "./secondFactor.js";
 
 /** passport-local's check of the e-mail and password: the user, or why not. */
 function checkPassword(authenticator: Authenticator, req: Request, res: Response, next: NextFunction) {
@@ -55,13 +49,11 @@ export function loginRoutes(services: Services, limits: RateLimits, authenticato
         failureParams: { count: Math.ceil((wait ?? 0) / 60) },
       });
     }
-    await logIn(req, outcome.user);
-    req.session.loginAt = Date.now();
-    await services.account.rememberLanguage(outcome.user.id, String(res.locals.lang));
-    res.redirect(303, safeReturnPath(form.data.returnTo, homeFor(outcome.user)));
+    res.redirect(303, await afterPassword(req, res, services, outcome.user, form.data.returnTo));
   });
 
   router.post("/esci", (req, res, next) => signOut(req, res, next, "/"));
+  router.use(secondFactorRoutes(services));
 
   return router;
 }

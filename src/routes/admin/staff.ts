@@ -2,16 +2,17 @@ import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { validId } from "./idParam.js";
 import { parseForm, renderInvalid } from "../../validation/form.js";
-import { staffCreateSchema, staffUpdateSchema } from "./staff.schema.js";
+import { renderConfirmation } from "../confirmation.js";
+import { staffInviteSchema, staffUpdateSchema } from "./staff.schema.js";
 
 const view = "admin/staff/index";
 
-/** Staff accounts: admins only (the area's index adds the check). */
+/** Staff accounts: admins only (the area's index adds the check). New staff are invited by e-mail. */
 export function staffRoutes(services: Services) {
   const router = Router();
   router.param("id", validId);
   const staff = services.staff;
-  const done = (q: unknown) => (["creato", "aggiornato"] as const).find((o) => o === q);
+  const done = (q: unknown) => (["invitato", "aggiornato", "azzerato"] as const).find((o) => o === q);
 
   router.get("/", async (req, res) => {
     res.render(view, {
@@ -23,24 +24,37 @@ export function staffRoutes(services: Services) {
   });
 
   router.post("/", async (req, res) => {
-    const form = parseForm(staffCreateSchema, req);
+    const form = parseForm(staffInviteSchema, req);
     const users = await staff.list();
-    if (!form.ok) return renderInvalid(res, view, { ...form, values: { ...form.values, password: "" } }, { users });
-    const outcome = await staff.create(req.user!, {
-      email: form.data.email,
-      name: form.data.name,
-      role: form.data.role,
-      password: form.data.password,
-    });
-    if (!outcome.ok) {
+    if (!form.ok) return renderInvalid(res, view, form, { users });
+    const outcome = await staff.invite(req.user!, { ...form.data, language: res.locals.lang });
+    if (!outcome.ok)
       return renderInvalid(
         res,
         view,
-        { errors: { email: { key: "admin.staff.emailTaken" } }, values: { ...form.data, password: "" } },
+        { errors: { email: { key: "admin.staff.emailTaken" } }, values: form.data },
         { users },
       );
-    }
-    res.redirect(303, "/admin/utenti?esito=creato");
+    res.redirect(303, "/admin/utenti?esito=invitato");
+  });
+
+  router.get("/:id/due-fattori", async (req, res) => {
+    const member = await staff.find(Number(req.params.id));
+    if (!member) return res.status(404).render("errors/404");
+    const t = res.locals.t;
+    renderConfirmation(res, {
+      title: t("admin.staff.resetTitle"),
+      question: t("admin.staff.resetQuestion", { name: member.name }),
+      action: `/admin/utenti/${member.id}/due-fattori`,
+      submit: t("admin.staff.reset"),
+      back: "/admin/utenti",
+    });
+  });
+
+  router.post("/:id/due-fattori", async (req, res) => {
+    if ((await services.twoFactor.reset(req.user!, Number(req.params.id))) === "notFound")
+      return res.status(404).render("errors/404");
+    res.redirect(303, "/admin/utenti?esito=azzerato");
   });
 
   router.post("/:id", async (req, res) => {

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { LoginThrottleRepository } from "../../data/accounts/loginThrottleRepository.js";
 import type { AccountRepository } from "../../data/accounts/accountRepository.js";
 import type { AuditRepository } from "../../data/shared/auditRepository.js";
@@ -6,16 +5,9 @@ import type { OutboxRepository } from "../../data/shared/outboxRepository.js";
 import type { RunInTransaction } from "../../data/shared/transaction.js";
 import type { TokenPurpose } from "../../generated/prisma/enums.js";
 import type { MailMessages } from "../shared/mailMessages.js";
-import { hashToken, newSecretToken } from "../shared/secretTokens.js";
-import { hashPassword, verifyPassword } from "./passwords.js";
-
-const HOUR = 3600_000;
-const lifetime: Record<TokenPurpose, number> = {
-  VERIFY_EMAIL: 48 * HOUR,
-  RESET_PASSWORD: HOUR,
-  CHANGE_EMAIL: 24 * HOUR,
-  INVITE: 7 * 24 * HOUR,
-};
+import { hashToken } from "../shared/secretTokens.js";
+import { hashPassword, unusablePasswordHash, verifyPassword } from "./passwords.js";
+import { issueUserToken, sendInvitation } from "./userTokens.js";
 
 interface Deps {
   accounts: AccountRepository;
@@ -31,19 +23,12 @@ interface Deps {
  * invitations. Answers never reveal whether an address has an account.
  */
 export function createAccountService({ accounts, throttle, audit, outbox, transaction, messages }: Deps) {
-  async function issueToken(
+  const issueToken = (
     userId: number,
     purpose: TokenPurpose,
     tx: Parameters<Parameters<RunInTransaction>[0]>[0],
     data?: { email: string },
-  ) {
-    const { token, hash } = newSecretToken();
-    await accounts.createToken(
-      { userId, purpose, tokenHash: hash, expiresAt: new Date(Date.now() + lifetime[purpose]), data },
-      tx,
-    );
-    return token;
-  }
+  ) => issueUserToken(accounts, tx, userId, purpose, data);
 
   return {
     /** The language the user last used the site in (at login): their next e-mails are written in it. */
@@ -185,20 +170,11 @@ export function createAccountService({ accounts, throttle, audit, outbox, transa
     ): Promise<"ok" | "taken"> {
       if (!inviter.organizationId) return "taken";
       const organizationId = inviter.organizationId;
-      // An unusable password until the colleague chooses one.
-      const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
+      const passwordHash = await unusablePasswordHash();
       return transaction(async (tx) => {
         if (await accounts.findByEmail(input.email, tx)) return "taken" as const;
         const user = await accounts.createUser({ ...input, passwordHash, organizationId }, tx);
-        const token = await issueToken(user.id, "INVITE", tx);
-        await outbox.enqueue(
-          messages(user, "accounts.mail.invite", {
-            name: user.name,
-            inviter: inviter.name,
-            link: `/invito/${token}`,
-          }),
-          tx,
-        );
+        await sendInvitation({ accounts, outbox, messages }, tx, user, inviter.name, "accounts.mail.invite");
         await audit.change(tx, inviter, "user.invite", ["User", user.id], undefined, {
           email: user.email,
           organizationId,
@@ -207,19 +183,32 @@ export function createAccountService({ accounts, throttle, audit, outbox, transa
       });
     },
 
-    async acceptInvitation(token: string, password: string): Promise<boolean> {
+    /** The invitation a link stands for, while it can be used: whether it makes a staff member. */
+    async invitation(token: string): Promise<{ staff: boolean } | null> {
+      const valid = await accounts.findValidToken(hashToken(token), "INVITE");
+      const user = valid && (await accounts.findById(valid.userId));
+      return user ? { staff: user.role !== "COMPANY" } : null;
+    },
+
+    /**
+     * The invited user chooses a password (a company colleague also accepts the
+     * privacy notice, on the form); the user, or null when the link is not valid any more.
+     */
+    async acceptInvitation(token: string, password: string): Promise<Pick<Express.User, "id" | "role"> | null> {
       const passwordHash = await hashPassword(password);
       return transaction(async (tx) => {
         const used = await accounts.consumeToken(hashToken(token), ["INVITE"], tx);
-        if (!used) return false;
+        if (!used) return null;
+        const invited = await accounts.findById(used.userId, tx);
         const now = new Date();
+        const privacyAcceptedAt = invited?.role === "COMPANY" ? now : null;
         const user = await accounts.updateUser(
           used.userId,
-          { passwordHash, emailVerifiedAt: now, privacyAcceptedAt: now },
+          { passwordHash, emailVerifiedAt: now, privacyAcceptedAt },
           tx,
         );
         await audit.change(tx, { id: user.id, name: user.name }, "user.acceptInvitation", ["User", user.id]);
-        return true;
+        return { id: user.id, role: user.role };
       });
     },
 

@@ -1,7 +1,11 @@
+import { randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 
 // argon2id with the library's defaults (OWASP's minimum: 19 MiB, 2 passes).
 export const hashPassword = (password: string) => hash(password);
+
+/** The hash of a random password nobody knows: an invited user's, until they choose their own. */
+export const unusablePasswordHash = () => hashPassword(randomBytes(32).toString("base64url"));
 
 /** Never throws: a malformed stored hash simply does not match. */
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import type { AccountRepository } from "../../data/accounts/accountRepository.js";
 import type { PersonalDataRepository } from "../../data/accounts/personalDataRepository.js";
+import type { TwoFactorRepository } from "../../data/accounts/twoFactorRepository.js";
 import type { StaffRepository } from "../../data/review/staffRepository.js";
 import type { AuditRepository } from "../../data/shared/auditRepository.js";
 import type { RunInTransaction } from "../../data/shared/transaction.js";
@@ -10,7 +11,7 @@ import { verifyPassword } from "./passwords.js";
  * and the applications' history point to it, but nothing in it names or
  * reaches the person: a placeholder address (the `.invalid` domain can never
  * receive mail, and the real address is free for a new sign-up), no password
- * (an empty hash matches none), no organization, deactivated.
+ * (an empty hash matches none), no second factor, no organization, deactivated.
  */
 export const closedAccount = (id: number) => ({
   email: `deleted-${id}@invalid`,
@@ -26,11 +27,12 @@ export const closedAccount = (id: number) => ({
 export function createPersonalDataService(deps: {
   personalData: PersonalDataRepository;
   accounts: AccountRepository;
+  twoFactor: TwoFactorRepository;
   staff: StaffRepository;
   audit: AuditRepository;
   transaction: RunInTransaction;
 }) {
-  const { personalData, accounts, staff, audit, transaction } = deps;
+  const { personalData, accounts, twoFactor, staff, audit, transaction } = deps;
 
   return {
     /** The account, its organization with its applications, what the user did, their advice requests. */
@@ -73,6 +75,7 @@ export function createPersonalDataService(deps: {
         if (user.role === "ADMIN" && (await staff.countActiveAdmins(tx)) <= 1) return "lastAdmin";
         await accounts.updateUser(userId, closedAccount(userId), tx);
         await accounts.deleteTokens(userId, tx);
+        await twoFactor.remove(userId, tx);
         await accounts.endSessions(userId, tx);
         await audit.change(
           tx,

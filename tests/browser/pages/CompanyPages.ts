@@ -1,4 +1,5 @@
 import type { Page } from "playwright-core";
+import { currentCode, nextCode, rememberAuthenticator } from "../../helpers/authenticator.js";
 
 /** Bootstrap Italia draws checkboxes over their inputs: a user clicks the label. */
 async function tick(page: Page, label: string | RegExp) {
@@ -23,11 +24,53 @@ export class AccountPages {
   }
 
   async logIn(email: string, password: string): Promise<void> {
+    await this.typePassword(email, password);
+    await this.page.waitForURL(/\/impresa$/);
+  }
+
+  /**
+   * A staff member logs in: the password, then the set-up of the authenticator
+   * app the first time (its key read from the page, as a person types it into
+   * the app) or its code; ends on /admin. `audit` sees the set-up pages.
+   */
+  async logInAsStaff(email: string, password: string, audit?: (page: Page, name: string) => Promise<void>) {
+    await this.typePassword(email, password);
+    await this.page.waitForURL(/\/(account\/due-fattori|accedi\/codice)$/);
+    if (this.page.url().endsWith("/account/due-fattori")) await this.enrol(email, audit);
+    else await this.typeCode(email, audit);
+    await this.page.waitForURL(`${this.baseUrl}/admin`);
+  }
+
+  private async typePassword(email: string, password: string) {
     await this.page.goto(`${this.baseUrl}/accedi`);
     await this.page.getByLabel("Indirizzo email").fill(email);
     await this.page.getByLabel(/^Password/).fill(password);
     await this.page.locator("main").getByRole("button", { name: "Accedi" }).click();
-    await this.page.waitForURL(/\/impresa$/);
+  }
+
+  private async enrol(email: string, audit?: (page: Page, name: string) => Promise<void>) {
+    await audit?.(this.page, "due-fattori-attivazione");
+    const secret = (await this.page.locator("#chiave-segreta").innerText()).replace(/\s/g, "");
+    const { code, step } = currentCode(secret);
+    await this.page.getByLabel("Codice dell'app").fill(code);
+    await this.page.getByRole("button", { name: "Attiva", exact: true }).click();
+    const recoveryCodes = await this.page.locator("#codici-di-recupero code").allInnerTexts();
+    rememberAuthenticator(email, secret, step, recoveryCodes);
+    await audit?.(this.page, "due-fattori-codici-di-recupero");
+    await this.page.getByRole("link", { name: "Ho salvato i codici, continua" }).click();
+  }
+
+  private async typeCode(email: string, audit?: (page: Page, name: string) => Promise<void>) {
+    await audit?.(this.page, "accesso-codice");
+    const typed = nextCode(email);
+    if ("code" in typed) {
+      await this.page.getByLabel("Codice dell'app").fill(typed.code);
+      await this.page.getByRole("button", { name: "Verifica e accedi" }).click();
+      return;
+    }
+    await this.page.getByText("Usa un codice di recupero").click();
+    await this.page.getByLabel("Codice di recupero").fill(typed.recoveryCode);
+    await this.page.getByRole("button", { name: "Accedi con il codice di recupero" }).click();
   }
 }
 
