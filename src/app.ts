@@ -73,9 +73,9 @@ export function createApp({ config, db, logger, services, i18n }: AppDependencie
   app.use(publicRoutes(services, limits));
   app.use(loginRoutes(services, limits, authenticator));
   app.use(accountsRoutes(services, limits));
-  app.use(companyRoutes(services));
+  app.use(companyRoutes(services, limits));
   app.use(problemReportRoutes(services, limits));
-  app.use(adminRoutes(services));
+  app.use(adminRoutes(services, limits));
 
   app.use(notFound);
   app.use(errorHandler(logger, !config.isProduction && config.env !== "test"));

@@ -101,6 +101,8 @@ function toConfig(env: z.infer<typeof schema>) {
       login: { windowMs: 15 * 60_000, limit: env.RATE_LIMIT_LOGIN },
       publicForms: { windowMs: 60 * 60_000, limit: env.RATE_LIMIT_PUBLIC_FORMS },
     },
+    // Reset links and invitations sent to one address in an hour, whoever asks.
+    targetAddressRateLimit: { windowMs: 60 * 60_000, limit: 5 },
     // Requests to /api/v1 per client address and minute (counters in PostgreSQL).
     apiRateLimit: { windowMs: 60_000, limit: env.RATE_LIMIT_API },
     // Open-data downloads one client address may run at once on one instance; beyond: 429.

@@ -81,6 +81,24 @@ describe("sessions end with the credentials they were opened with", () => {
   });
 });
 
+describe("reset links and invitations", () => {
+  it("are limited per address named (5 an hour), whoever asks, and the same for unknown addresses", async () => {
+    const email = "casella-piena@example.org";
+    await signedUpCompany(ctx, email);
+    const ask = (address: string) =>
+      postForm(request.agent(ctx.app), "/password-dimenticata", "/password-dimenticata", { email: address });
+    for (let i = 0; i < 5; i++) expect((await ask(email)).status).toBe(200);
+    expect((await ask(email)).status).toBe(429);
+    expect(
+      await ctx.db.prisma.outboxMessage.count({ where: { to: email, subject: t("accounts.mail.reset.subject") } }),
+    ).toBe(5);
+    for (let i = 0; i < 5; i++) await ask("nessuno-qui@example.org");
+    expect((await ask("nessuno-qui@example.org")).status).toBe(429);
+    // Another address is not held back.
+    expect((await ask("altra-casella@example.org")).status).toBe(200);
+  });
+});
+
 describe("a login's lifetime", () => {
   it("ends SESSION_MAX_HOURS (12) after the login however active the session, the idle limit aside", async () => {
     const email = "dodici-ore@example.org";

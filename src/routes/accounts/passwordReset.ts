@@ -10,7 +10,7 @@ export function passwordResetRoutes(services: Services, limits: RateLimits) {
 
   router.get("/password-dimenticata", (_req, res) => res.render("accounts/forgotPassword", { values: {}, errors: {} }));
 
-  router.post("/password-dimenticata", limits.login, async (req, res) => {
+  router.post("/password-dimenticata", limits.login, limits.targetAddress, async (req, res) => {
     const form = parseForm(forgotPasswordSchema, req);
     if (!form.ok) return renderInvalid(res, "accounts/forgotPassword", form);
     await services.account.requestPasswordReset(form.data.email);

@@ -1,3 +1,4 @@
+import type { RateLimits } from "../../middleware/rateLimits.js";
 import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { requireRole } from "../../middleware/authorization.js";
@@ -17,7 +18,7 @@ import { classificationRoutes } from "./classifications.js";
 import { verificationRoutes } from "./verifications.js";
 
 /** The staff back office: every route below checks the role here, on the server. */
-export function adminRoutes(services: Services) {
+export function adminRoutes(services: Services, limits: RateLimits) {
   const admin = Router();
   admin.use(requireRole("REVIEWER", "ADMIN"));
   admin.use((_req, res, next) => {
@@ -38,7 +39,7 @@ export function adminRoutes(services: Services) {
   admin.use(activityRoutes(services));
   admin.use(outreachAdminRoutes(services));
   admin.get("/statistiche", staffStatisticsPage(services));
-  admin.use("/utenti", requireRole("ADMIN"), staffRoutes(services));
+  admin.use("/utenti", requireRole("ADMIN"), staffRoutes(services, limits));
   admin.use("/patto", pactAdminRoutes(services));
   admin.use("/reti", networkAdminRoutes(services));
   admin.use("/impostazioni", requireRole("ADMIN"), settingsRoutes(services));

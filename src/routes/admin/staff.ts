@@ -1,3 +1,4 @@
+import type { RateLimits } from "../../middleware/rateLimits.js";
 import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { validId } from "./idParam.js";
@@ -8,7 +9,7 @@ import { staffInviteSchema, staffUpdateSchema } from "./staff.schema.js";
 const view = "admin/staff/index";
 
 /** Staff accounts: admins only (the area's index adds the check). New staff are invited by e-mail. */
-export function staffRoutes(services: Services) {
+export function staffRoutes(services: Services, limits: RateLimits) {
   const router = Router();
   router.param("id", validId);
   const staff = services.staff;
@@ -23,7 +24,7 @@ export function staffRoutes(services: Services) {
     });
   });
 
-  router.post("/", async (req, res) => {
+  router.post("/", limits.targetAddress, async (req, res) => {
     const form = parseForm(staffInviteSchema, req);
     const users = await staff.list();
     if (!form.ok) return renderInvalid(res, view, form, { users });

@@ -1,3 +1,4 @@
+import type { RateLimits } from "../../middleware/rateLimits.js";
 import { Router, type Response } from "express";
 import type { Services } from "../../services/index.js";
 import type { RemovalOutcome } from "../../services/company/colleagueService.js";
@@ -20,7 +21,7 @@ function refuseRemoval(res: Response, outcome: Exclude<RemovalOutcome, "ok">) {
 }
 
 /** /impresa/colleghi: the organization's accounts, invitations for colleagues, removal of one who left. */
-export function colleagueRoutes(services: Services) {
+export function colleagueRoutes(services: Services, limits: RateLimits) {
   const router = Router();
   router.param("id", validId);
   const view = "company/colleagues";
@@ -37,7 +38,7 @@ export function colleagueRoutes(services: Services) {
     });
   });
 
-  router.post("/colleghi", async (req, res) => {
+  router.post("/colleghi", limits.targetAddress, async (req, res) => {
     if (!req.user!.organizationId) return res.redirect(303, "/impresa/organizzazione");
     const form = parseForm(colleagueSchema, req);
     const locals = { colleagues: await colleagues(req.user!), invited: false, removed: false };

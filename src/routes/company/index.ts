@@ -1,3 +1,4 @@
+import type { RateLimits } from "../../middleware/rateLimits.js";
 import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { requireRole } from "../../middleware/authorization.js";
@@ -13,7 +14,7 @@ import { companyNetworkRoutes } from "./networks.js";
 import { verificationRoutes } from "./verification.js";
 
 /** The company area: only company representatives, each seeing only their own organization. */
-export function companyRoutes(services: Services) {
+export function companyRoutes(services: Services, limits: RateLimits) {
   const area = Router();
   area.use(requireRole("COMPANY"));
   area.get("/", companyHome(services));
@@ -22,7 +23,7 @@ export function companyRoutes(services: Services) {
   area.use(applicationRoutes(services));
   area.use(revisionRoutes(services));
   area.use(withdrawalRoutes(services));
-  area.use(colleagueRoutes(services));
+  area.use(colleagueRoutes(services, limits));
   area.use(companyPactRoutes(services));
   area.use(companyNetworkRoutes(services));
   area.use(verificationRoutes(services));
