@@ -46,7 +46,7 @@ it("shows every back-office page accessibly, in Italian and English", async () =
   await audit(page, "admin-segnalazione");
 
   await page.goto(`${session.baseUrl}/admin/utenti`);
-  await page.getByRole("button", { name: "Crea l'utente" }).click();
+  await page.getByRole("button", { name: "Invia l'invito" }).click();
   expect(await page.locator("#riepilogo-errori").innerText()).toContain("errori");
   await audit(page, "admin-utenti-errori");
 
