@@ -2,7 +2,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PASSWORD, postForm, signedUpCompany } from "../helpers/companyAgent.js";
 import { lastMailTo, linkIn } from "../helpers/outbox.js";
-import { t } from "../helpers/catalogue.js";
+import { fieldError, t } from "../helpers/catalogue.js";
 import { createTestContext, roomyRateLimits, type TestContext } from "../helpers/testApp.js";
 
 // OWASP ASVS 5.0 L2, chapter 7 (sessions): a session does not outlive the
@@ -78,6 +78,22 @@ describe("sessions end with the credentials they were opened with", () => {
     const notice = await lastMailTo(ctx.db.prisma, email);
     expect(notice.subject).toBe(t("accounts.mail.emailChanged.subject"));
     expect(notice.text).toContain("nuovo-indirizzo@example.org");
+  });
+});
+
+describe("passwords", () => {
+  it("refuses one of the passwords everybody tries first, beside the field, and keeps the rest typed", async () => {
+    const agent = request.agent(ctx.app);
+    const res = await postForm(agent, "/registrati", "/registrati", {
+      name: "Pia Prudente",
+      email: "pia@example.org",
+      password: "Password123",
+      privacy: "1",
+    });
+    expect(res.status).toBe(422);
+    expect(res.text).toMatch(fieldError("password", "validation.commonPassword"));
+    expect(res.text).toContain('value="pia@example.org"');
+    expect(await ctx.db.prisma.user.count({ where: { email: "pia@example.org" } })).toBe(0);
   });
 });
 

@@ -1,7 +1,15 @@
+import { isCommonPassword } from "../../domain/commonPasswords.js";
 import { z } from "zod";
 import { formFields } from "../../validation/form.js";
 
-const password = () => z.string().min(10, "validation.password").max(200, "validation.tooBig.string");
+const MIN_PASSWORD = 10;
+/** At least 10 characters, and not one of the passwords everybody tries first (ASVS 5.0 6.2.4). */
+const password = () =>
+  z
+    .string()
+    .min(MIN_PASSWORD, "validation.password")
+    .max(200, "validation.tooBig.string")
+    .refine((p) => !isCommonPassword(p, MIN_PASSWORD), "validation.commonPassword");
 const accepted = (message: string) => formFields.checkbox().refine((v) => v, message);
 
 export const registrationSchema = z.strictObject({
