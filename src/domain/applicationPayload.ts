@@ -16,6 +16,9 @@ import { dateColumn } from "./romeTime.js";
  */
 const optionalString = z.string().optional();
 
+/** The most measures one application may hold (each save and each review reads them all). */
+export const MAX_MEASURES = 30;
+
 export const measureDraftSchema = z.object({
   /** Stable within the application: links forms and review comments to the measure. */
   key: z.string().min(1),

@@ -128,3 +128,29 @@ export function diffPayload(published: ApplicationPayload, revised: ApplicationP
   }
   return { organization: compare(published.organization, revised.organization, organizationFields), measures };
 }
+
+/** A measure as one save changed it: its fields, or its title when it was removed. */
+export interface DraftMeasureChange {
+  key: string;
+  change: "added" | "changed" | "removed";
+  fields?: FieldChange[];
+  title?: string;
+}
+
+/**
+ * What one save changed in the working copy, field by field (measures matched
+ * by their key): the activity log keeps this, not a copy of the whole payload
+ * at every save.
+ */
+export function draftChanges(before: ApplicationPayload, after: ApplicationPayload) {
+  const old = new Map(before.measures.map((m) => [m.key, m]));
+  const kept = new Set(after.measures.map((m) => m.key));
+  const measures: DraftMeasureChange[] = after.measures.flatMap((m) => {
+    const previous = old.get(m.key);
+    const fields = compare(previous ?? ({} as MeasureDraft), m, measureFields);
+    return fields.length ? [{ key: m.key, change: previous ? ("changed" as const) : ("added" as const), fields }] : [];
+  });
+  for (const m of before.measures)
+    if (!kept.has(m.key)) measures.push({ key: m.key, change: "removed", title: m.title ?? "" });
+  return { organization: compare(before.organization, after.organization, organizationFields), measures };
+}

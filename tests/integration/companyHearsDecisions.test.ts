@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_PASSWORD, buildSubmittedApplication, buildUser } from "../factories/applicationFactory.js";
+import {
+  TEST_PASSWORD,
+  buildSubmittedApplication,
+  buildUser,
+  completePayload,
+} from "../factories/applicationFactory.js";
+import { MAX_MEASURES } from "../../src/domain/applicationPayload.js";
 import { approveSubmitted, requestChanges } from "../helpers/approve.js";
 import { lastMailTo } from "../helpers/outbox.js";
 import { buildOrganization } from "../factories/organizationFactory.js";
@@ -279,5 +285,43 @@ describe("network membership decisions", () => {
     });
     expect(add.status).toBe(303);
     expect((await lastMailTo(ctx.db.prisma, firmUser.email)).subject).toBe(subject("NETWORK_MEMBER_ADDED", firm.name));
+  });
+});
+
+describe("an application's measures", () => {
+  it("stop at MAX_MEASURES (422 with an explanation), and each save is audited as its change only", async () => {
+    const payload = completePayload({ measures: Array.from({ length: MAX_MEASURES }, () => ({})) });
+    const { org, user } = await buildSubmittedApplication(ctx.db.prisma, payload);
+    await requestChanges(ctx, org.id, "Aggiornate le misure.");
+    const company = await loggedInAgent(ctx.app, user.email, TEST_PASSWORD);
+    const version = async () =>
+      String((await ctx.db.prisma.application.findFirstOrThrow({ where: { organizationId: org.id } })).version);
+    const add = async (title: string) =>
+      postForm(company, "/impresa/misure/nuova", "/impresa/misure/nuova", {
+        version: await version(),
+        title,
+        category: "MINORI",
+        status: "ACTIVE",
+      });
+    const refused = await add("Una misura di troppo");
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain(inHtml(t("company.refused.tooManyMeasures", "it", { max: MAX_MEASURES })));
+
+    // An edit of one measure: the activity log holds what changed, not the whole application.
+    const edit = await postForm(company, "/impresa/misure/k1", "/impresa/misure/k1", {
+      version: await version(),
+      title: "Asilo nido con orari nuovi",
+      category: "MINORI",
+      status: "ACTIVE",
+    });
+    expect(edit.status).toBe(303);
+    const entry = await ctx.db.prisma.auditEntry.findFirstOrThrow({
+      where: { action: "application.saveMeasure" },
+      orderBy: { id: "desc" },
+    });
+    const after = entry.after as { organization: unknown[]; measures: { key: string; change: string }[] };
+    expect(after.organization).toEqual([]);
+    expect(after.measures.map((m) => [m.key, m.change])).toEqual([["k1", "changed"]]);
+    expect(JSON.stringify(after)).not.toContain(payload.measures[5]!.title!);
   });
 });

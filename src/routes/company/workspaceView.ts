@@ -1,3 +1,4 @@
+import { MAX_MEASURES } from "../../domain/applicationPayload.js";
 import type { Response } from "express";
 import type { CompanyDraftService, EditOutcome } from "../../services/company/companyDraftService.js";
 
@@ -9,12 +10,13 @@ export function formVersion(ws: Workspace): string {
   return app && (app.status === "DRAFT" || app.status === "CHANGES_REQUESTED") ? String(app.version) : "";
 }
 
-/** A refused edit: the application is under review, or someone saved it meanwhile (409 with an explanation). */
+/** A refused edit: under review or saved meanwhile (409), or one measure too many (422); with an explanation. */
 export function renderRefused(res: Response, outcome: Exclude<EditOutcome, { ok: true }>) {
-  const body = outcome.reason === "locked" ? "company.refused.locked" : "company.refused.conflict";
-  res.status(409).render("accounts/notice", {
+  const body = `company.refused.${outcome.reason}`;
+  res.status(outcome.reason === "tooManyMeasures" ? 422 : 409).render("accounts/notice", {
     title: "company.refused.title",
     body,
+    params: { max: MAX_MEASURES },
     link: { href: "/impresa", label: "company.home.title" },
   });
 }

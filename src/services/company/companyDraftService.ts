@@ -3,7 +3,7 @@ import type { CompanyRepository, DraftHeader } from "../../data/company/companyR
 import type { AuditRepository } from "../../data/shared/auditRepository.js";
 import type { RunInTransaction } from "../../data/shared/transaction.js";
 import type { Db } from "../../data/shared/db.js";
-import { diffPayload } from "../../domain/payloadDiff.js";
+import { diffPayload, draftChanges } from "../../domain/payloadDiff.js";
 import type { ComunePlace, Geocoder } from "../geocoding/index.js";
 import { placeSeat } from "./seatPosition.js";
 import {
@@ -11,9 +11,10 @@ import {
   type ApplicationPayload,
   type MeasureDraft,
   type OrganizationDraft,
+  MAX_MEASURES,
 } from "../../domain/applicationPayload.js";
 
-export type EditOutcome = { ok: true } | { ok: false; reason: "locked" | "conflict" };
+export type EditOutcome = { ok: true } | { ok: false; reason: "locked" | "conflict" | "tooManyMeasures" };
 
 const slugify = (name: string) =>
   name
@@ -78,6 +79,8 @@ export function createCompanyDraftService({ companies, audit, transaction, geoco
       const current = await workspace(user, tx);
       if (!current.editable) return { ok: false, reason: "locked" } as const;
       const payload = change(current.payload);
+      if (payload.measures.length > Math.max(MAX_MEASURES, current.payload.measures.length))
+        return { ok: false, reason: "tooManyMeasures" } as const;
       let organizationId = current.organization?.id;
       if (!organizationId) {
         const slug = `${slugify(payload.organization.name ?? "")}-${randomBytes(3).toString("hex")}`;
@@ -102,7 +105,14 @@ export function createCompanyDraftService({ companies, audit, transaction, geoco
         const kind = current.organization?.registryStatus === "REGISTERED" ? "REVISION" : "INITIAL";
         applicationId = (await companies.createApplication(organizationId, kind, payload, tx)).id;
       }
-      await audit.change(tx, user, action, ["Application", applicationId], undefined, payload);
+      await audit.change(
+        tx,
+        user,
+        action,
+        ["Application", applicationId],
+        undefined,
+        draftChanges(current.payload, payload),
+      );
       return { ok: true } as const;
     });
   }
