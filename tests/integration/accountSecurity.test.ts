@@ -81,6 +81,23 @@ describe("sessions end with the credentials they were opened with", () => {
   });
 });
 
+describe("the ADMIN-only rules", () => {
+  it("hold inside the services too, not only in the routers", async () => {
+    const reviewer = await ctx.db.prisma.user.create({
+      data: { email: "solo-revisore@example.org", name: "Solo Revisore", passwordHash: "", role: "REVIEWER" },
+    });
+    const actor = { id: reviewer.id, name: reviewer.name, role: reviewer.role };
+    const invite = { email: "nuovo-staff@example.org", name: "Nuovo Staff", role: "ADMIN" as const, language: "it" };
+    await expect(ctx.services.staff.invite(actor, invite)).rejects.toMatchObject({ status: 403 });
+    await expect(ctx.services.staff.update(reviewer.id, actor, { role: "ADMIN", active: true })).rejects.toMatchObject({
+      status: 403,
+    });
+    await expect(ctx.services.twoFactor.reset(actor, reviewer.id)).rejects.toMatchObject({ status: 403 });
+    expect(await ctx.db.prisma.user.count({ where: { email: "nuovo-staff@example.org" } })).toBe(0);
+    expect((await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: reviewer.id } })).role).toBe("REVIEWER");
+  });
+});
+
 describe("passwords", () => {
   it("refuses one of the passwords everybody tries first, beside the field, and keeps the rest typed", async () => {
     const agent = request.agent(ctx.app);

@@ -1,3 +1,4 @@
+import { requireAdmin, type StaffActor } from "../shared/requireAdmin.js";
 import type { AccountRepository } from "../../data/accounts/accountRepository.js";
 import type { TwoFactorRepository } from "../../data/accounts/twoFactorRepository.js";
 import type { StaffRepository } from "../../data/review/staffRepository.js";
@@ -5,7 +6,6 @@ import type { AuditRepository } from "../../data/shared/auditRepository.js";
 import type { Db } from "../../data/shared/db.js";
 import type { RunInTransaction } from "../../data/shared/transaction.js";
 import type { Role } from "../../generated/prisma/enums.js";
-import type { Actor } from "../review/reviewService.js";
 import { hashRecoveryCode, newRecoveryCodes } from "./recoveryCodes.js";
 import { createSecretBox } from "./secretBox.js";
 import { matchingStep, newTotpSecret, totpUri } from "./totp.js";
@@ -153,7 +153,8 @@ export function createTwoFactorService({ twoFactor, staff, accounts, audit, tran
      * An admin resets a staff member's second factor (a lost phone): the
      * member is signed out everywhere and enrols again at the next login.
      */
-    async reset(actor: Actor, userId: number): Promise<"ok" | "notFound"> {
+    async reset(actor: StaffActor, userId: number): Promise<"ok" | "notFound"> {
+      requireAdmin(actor);
       return transaction(async (tx) => {
         const member = await staff.find(userId, tx);
         if (!member) return "notFound" as const;

@@ -5,6 +5,7 @@ import type { RunInTransaction } from "../../data/shared/transaction.js";
 import { hashPassword, unusablePasswordHash } from "../accounts/passwords.js";
 import { sendInvitation, type InvitationDeps } from "../accounts/userTokens.js";
 import type { Actor } from "./reviewService.js";
+import { requireAdmin, type StaffActor } from "../shared/requireAdmin.js";
 
 export type StaffRole = "REVIEWER" | "ADMIN";
 export type StaffOutcome = { ok: true; id: number } | { ok: false; reason: "emailTaken" | "notFound" | "lastAdmin" };
@@ -55,7 +56,8 @@ export function createStaffService(deps: {
      * the colleague follows the e-mailed link (/invito/:token), chooses one and
      * sets up the second factor. `language`: the admin's, in which the e-mail is written.
      */
-    async invite(actor: Actor, input: NewStaff & { language: string }): Promise<StaffOutcome> {
+    async invite(actor: StaffActor, input: NewStaff & { language: string }): Promise<StaffOutcome> {
+      requireAdmin(actor);
       if (!invitations) throw new Error("the staff service was built without invitations");
       const passwordHash = await unusablePasswordHash();
       return create(actor, { ...input, passwordHash, emailVerifiedAt: null }, (user, tx) =>
@@ -64,7 +66,8 @@ export function createStaffService(deps: {
     },
 
     /** Role and active flag; the last active admin can neither be demoted nor deactivated. */
-    async update(id: number, actor: Actor, data: { role: StaffRole; active: boolean }): Promise<StaffOutcome> {
+    async update(id: number, actor: StaffActor, data: { role: StaffRole; active: boolean }): Promise<StaffOutcome> {
+      requireAdmin(actor);
       return transaction(async (tx) => {
         const user = await staff.find(id, tx);
         if (!user) return { ok: false, reason: "notFound" } as const;
