@@ -1,4 +1,5 @@
 import request from "supertest";
+import { t } from "../helpers/catalogue.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
 import { hashPassword } from "../../src/services/accounts/passwords.js";
@@ -175,11 +176,17 @@ describe("inviting colleagues", () => {
         })
       ).status,
     ).toBe(303);
+    // An address that has an account: the same answer (nobody learns who is registered), and that
+    // address is told by e-mail instead of being invited.
     const taken = await postForm(agent, "/impresa/colleghi", "/impresa/colleghi", {
       name: "Gino",
       email: "gino@example.org",
     });
-    expect(taken.status).toBe(422);
+    expect(taken.status).toBe(303);
+    expect(taken.headers.location).toBe("/impresa/colleghi?invitato=1");
+    expect((await lastMailTo(ctx.db.prisma, "gino@example.org")).subject).toBe(
+      t("accounts.mail.inviteExisting.subject"),
+    );
 
     const mail = await lastMailTo(ctx.db.prisma, "collega@example.org");
     expect(mail.text).toContain("Anna Titolare ti ha invitato");

@@ -43,14 +43,8 @@ export function colleagueRoutes(services: Services, limits: RateLimits) {
     const form = parseForm(colleagueSchema, req);
     const locals = { colleagues: await colleagues(req.user!), invited: false, removed: false };
     if (!form.ok) return renderInvalid(res, view, form, locals);
-    if ((await services.account.invite(req.user!, { ...form.data, language: String(res.locals.lang) })) === "taken") {
-      return renderInvalid(
-        res,
-        view,
-        { errors: { email: { key: "company.colleagues.taken" } }, values: form.data },
-        locals,
-      );
-    }
+    // The same answer whether the address has an account or not (accountService.invite).
+    await services.account.invite(req.user!, { ...form.data, language: String(res.locals.lang) });
     res.redirect(303, "/impresa/colleghi?invitato=1");
   });
 

@@ -163,16 +163,29 @@ export function createAccountService({ accounts, throttle, audit, outbox, transa
       return "ok";
     },
 
-    /** `language`: the inviter's language on the site, in which the colleague is written to. */
+    /**
+     * `language`: the inviter's language on the site, in which the colleague is
+     * written to. The inviter is told the same whether the address has an
+     * account or not (no way to learn who is registered): an address that has
+     * one is told by e-mail instead, in its own language, what to do.
+     */
     async invite(
       inviter: Express.User,
       input: { name: string; email: string; language: string },
-    ): Promise<"ok" | "taken"> {
-      if (!inviter.organizationId) return "taken";
+    ): Promise<"ok" | "noOrganization"> {
+      if (!inviter.organizationId) return "noOrganization";
       const organizationId = inviter.organizationId;
       const passwordHash = await unusablePasswordHash();
       return transaction(async (tx) => {
-        if (await accounts.findByEmail(input.email, tx)) return "taken" as const;
+        const existing = await accounts.findByEmail(input.email, tx);
+        if (existing) {
+          await outbox.enqueue(
+            messages(existing, "accounts.mail.inviteExisting", { name: existing.name, inviter: inviter.name }),
+            tx,
+          );
+          await audit.change(tx, inviter, "user.invite", ["User", existing.id], undefined, { existingAccount: true });
+          return "ok" as const;
+        }
         const user = await accounts.createUser({ ...input, passwordHash, organizationId }, tx);
         await sendInvitation({ accounts, outbox, messages }, tx, user, inviter.name, "accounts.mail.invite");
         await audit.change(tx, inviter, "user.invite", ["User", user.id], undefined, {
