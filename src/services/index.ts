@@ -170,6 +170,7 @@ export function createServices(repositories: Repositories, config: Config, i18n:
     }),
     verificationCycle: createVerificationCycleService({
       cycle: r.verificationCycle,
+      accounts: r.account,
       audit,
       outbox,
       transaction,

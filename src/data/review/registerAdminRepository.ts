@@ -1,3 +1,4 @@
+import { companyUsersAsRecipients } from "../shared/outboxRepository.js";
 import type { Prisma, RegistryStatus } from "../../generated/prisma/client.js";
 import { refreshSearchData } from "../registry/searchIndexRepository.js";
 import type { Db } from "../shared/db.js";
@@ -94,7 +95,7 @@ export function createRegisterAdminRepository(db: Db) {
           lastVerifiedAt: true,
           // who hears of a suspension or reinstatement (decisionMails.recipients)
           contactEmail: true,
-          users: { where: { role: "COMPANY", active: true }, select: { email: true, language: true } },
+          users: companyUsersAsRecipients,
         },
       });
     },

@@ -1,3 +1,4 @@
+import { companyUsersAsRecipients } from "../shared/outboxRepository.js";
 import type {
   ApplicationKind,
   ApplicationStatus,
@@ -137,7 +138,7 @@ export function createReviewRepository(db: Db) {
         where: { id },
         include: {
           organization: {
-            include: { users: { where: { role: "COMPANY", active: true }, select: { email: true, language: true } } },
+            include: { users: companyUsersAsRecipients },
           },
         },
       });

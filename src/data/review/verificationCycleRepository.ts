@@ -1,3 +1,4 @@
+import { companyUsersAsRecipients } from "../shared/outboxRepository.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../shared/db.js";
 import { pageWindow, staffPage } from "../../domain/staffPaging.js";
@@ -11,7 +12,7 @@ const mailedCompany = {
   name: true,
   contactEmail: true,
   lastVerifiedAt: true,
-  users: { where: { role: "COMPANY" as const, active: true }, select: { email: true, language: true } },
+  users: companyUsersAsRecipients,
 } as const;
 
 /**
@@ -64,15 +65,6 @@ export function createVerificationCycleRepository(db: Db) {
 
     companies(ids: number[], tx: Db = db) {
       return tx.organization.findMany({ where: { id: { in: ids } }, select: mailedCompany, orderBy: { id: "asc" } });
-    },
-
-    /** Active staff, who hear of entries overdue for verification. */
-    staff(tx: Db = db) {
-      return tx.user.findMany({
-        where: { role: { in: ["REVIEWER", "ADMIN"] }, active: true },
-        select: { email: true, language: true },
-        orderBy: { id: "asc" },
-      });
     },
 
     /** The current cycle of an entry, if anything happened in it. */

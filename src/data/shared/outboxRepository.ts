@@ -6,6 +6,12 @@ export interface Recipient {
   language: string;
 }
 
+/** An organization's `users` as recipients of the decisions about it: its active company accounts. */
+export const companyUsersAsRecipients = {
+  where: { role: "COMPANY" as const, active: true },
+  select: { email: true, language: true },
+} as const;
+
 export interface OutgoingMail {
   to: string;
   subject: string;

@@ -1,4 +1,5 @@
 import type { CycleMark, VerificationCycleRepository } from "../../data/review/verificationCycleRepository.js";
+import type { AccountRepository } from "../../data/accounts/accountRepository.js";
 import type { AuditRepository } from "../../data/shared/auditRepository.js";
 import type { Db } from "../../data/shared/db.js";
 import type { OutboxRepository, OutgoingMail } from "../../data/shared/outboxRepository.js";
@@ -23,12 +24,13 @@ const BATCH = 100;
  */
 export function createVerificationCycleService(deps: {
   cycle: VerificationCycleRepository;
+  accounts: AccountRepository;
   audit: AuditRepository;
   outbox: OutboxRepository;
   transaction: RunInTransaction;
   mails: VerificationMails;
 }) {
-  const { cycle, audit, outbox, transaction, mails } = deps;
+  const { cycle, accounts, audit, outbox, transaction, mails } = deps;
 
   /**
    * Claims `mark` on every due entry, a batch per transaction with its e-mails,
@@ -61,7 +63,7 @@ export function createVerificationCycleService(deps: {
         (await cycle.companies(ids, tx)).flatMap((org) => mails.reminder(org, org.lastVerifiedAt ?? now)),
       );
       const staffAlerted = await claimDue("staffAlertedAt", staffAlertThreshold(now), now, async (ids, tx) =>
-        mails.overdue(await cycle.staff(tx), await cycle.companies(ids, tx)),
+        mails.overdue(await accounts.staffRecipients(tx), await cycle.companies(ids, tx)),
       );
       return { reminded, staffAlerted };
     },
