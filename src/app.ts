@@ -68,7 +68,7 @@ export function createApp({ config, db, logger, services, i18n }: AppDependencie
   app.use(sessions(config, db.pool));
   app.locals.sessionCookie = sessionCookie(config);
   app.use(authentication(authenticator));
-  app.use(csrfProtection());
+  app.use(csrfProtection(config));
 
   app.use(publicRoutes(services, limits));
   app.use(loginRoutes(services, limits, authenticator));
