@@ -15,6 +15,7 @@ import { createOpenDataRepository } from "./monitoring/openDataRepository.js";
 import { createOrganizationRepository } from "./registry/organizationRepository.js";
 import { createOutboxRepository } from "./shared/outboxRepository.js";
 import { createPactRepository } from "./territory/pactRepository.js";
+import { createPilotRepository } from "./registry/pilotRepository.js";
 import { createPersonalDataRepository } from "./accounts/personalDataRepository.js";
 import { createProblemReportRepository } from "./registry/problemReportRepository.js";
 import { createPublicDataVersionRepository } from "./monitoring/publicDataVersionRepository.js";
@@ -56,6 +57,7 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     outbox: createOutboxRepository(prisma),
     pact: createPactRepository(prisma),
     personalData: createPersonalDataRepository(prisma),
+    pilot: createPilotRepository(prisma),
     problemReport: createProblemReportRepository(prisma),
     publicDataVersion: createPublicDataVersionRepository(prisma),
     registerAdmin: createRegisterAdminRepository(prisma),

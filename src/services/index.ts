@@ -24,6 +24,7 @@ import { createNetworkService } from "./territory/networkService.js";
 import { createOpenDataService } from "./monitoring/openDataService.js";
 import { createPactService } from "./territory/pactService.js";
 import { createPersonalDataService } from "./accounts/personalDataService.js";
+import { createPilotService } from "./registry/pilotService.js";
 import { createProblemReportService } from "./registry/problemReportService.js";
 import { createReferenceDataService } from "./registry/referenceDataService.js";
 import { createRegisterUpkeepService } from "./review/registerUpkeepService.js";
@@ -132,6 +133,7 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       audit,
       transaction,
     }),
+    pilot: createPilotService(r.pilot, r.publicDataVersion.version),
     problemReport: createProblemReportService({ reports: r.problemReport, audit, transaction }),
     referenceData,
     registerUpkeep: createRegisterUpkeepService({

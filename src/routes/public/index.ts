@@ -8,6 +8,7 @@ import { organizationPage } from "./organization.js";
 import { mapPage, mapGeoJson } from "./map.js";
 import { pactPage } from "./pact.js";
 import { networkRoutes } from "./networks.js";
+import { pilotRoutes } from "./pilots.js";
 import { statisticsRoutes } from "./statistics.js";
 import { openDataRoutes } from "./openData.js";
 
@@ -20,6 +21,7 @@ export function publicRoutes(services: Services, limits: RateLimits) {
   router.get("/mappa/dati.geojson", mapGeoJson(services));
   router.get("/patto", pactPage(services));
   router.use(networkRoutes(services));
+  router.use(pilotRoutes(services));
   router.use(outreachRoutes(services, limits));
   router.use(statisticsRoutes(services));
   router.use(openDataRoutes(services, limits));
