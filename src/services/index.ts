@@ -116,7 +116,7 @@ export function createServices(repositories: Repositories, config: Config, i18n:
     mail: createMailService(outbox, config.mailFrom),
     network: createNetworkService(networkDeps),
     networkCompany: createNetworkCompanyService(networkDeps),
-    openData: createOpenDataService(r.openData, baseUrl, r.publicDataVersion.version),
+    openData: createOpenDataService(r.openData, baseUrl, r.publicDataVersion.version, config.openDataPublisher),
     pact: createPactService({
       pact: r.pact,
       audit,

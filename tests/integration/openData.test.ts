@@ -236,20 +236,28 @@ describe("/open-data", () => {
     const catalogue = JSON.parse(res.text);
     expect(catalogue["@context"].dcatapit).toBe("http://dati.gov.it/onto/dcatapit#");
     expect(catalogue["@type"]).toContain("dcatapit:Catalog");
-    expect(catalogue["dct:publisher"]["foaf:name"]).toBe("Città metropolitana di Bologna");
+    expect(catalogue["dct:publisher"]["foaf:name"]["@value"]).toBe("Città metropolitana di Bologna");
     expect(catalogue["dct:modified"]["@value"]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Released with the oldest registration still public.
+    const oldest = await ctx.db.prisma.organization.findFirst({
+      where: { registryStatus: "REGISTERED", registeredAt: { not: null } },
+      orderBy: { registeredAt: "asc" },
+    });
+    expect(catalogue["dct:issued"]["@value"]).toBe(oldest!.registeredAt!.toISOString().slice(0, 10));
+    expect(catalogue["dct:issued"]["@value"] <= catalogue["dct:modified"]["@value"]).toBe(true);
     const datasets = catalogue["dcat:dataset"];
+    const ipa = ctx.config.openDataPublisher.ipaCode;
     expect(datasets.map((d: { "dct:identifier": string }) => d["dct:identifier"])).toEqual([
-      "cm_bo:registro-welfare:registro",
-      "cm_bo:registro-welfare:misure",
-      "cm_bo:registro-welfare:statistiche",
+      `${ipa}:registro-welfare:registro`,
+      `${ipa}:registro-welfare:misure`,
+      `${ipa}:registro-welfare:statistiche`,
     ]);
     for (const dataset of datasets) {
       expect(dataset["@type"]).toContain("dcatapit:Dataset");
       expect(dataset["dcat:theme"][0]["@id"]).toMatch(
         /^http:\/\/publications\.europa\.eu\/resource\/authority\/data-theme\/[A-Z]{4}$/,
       );
-      expect(dataset["dct:publisher"]["foaf:name"]).toBe("Città metropolitana di Bologna");
+      expect(dataset["dct:publisher"]["foaf:name"]["@value"]).toBe("Città metropolitana di Bologna");
       for (const distribution of dataset["dcat:distribution"]) {
         expect(distribution["@type"]).toContain("dcatapit:Distribution");
         expect(distribution["dct:license"]["@id"]).toBe("https://creativecommons.org/licenses/by/4.0/");

@@ -1,6 +1,6 @@
 import type { OpenDataRepository } from "../../data/monitoring/openDataRepository.js";
 import * as formats from "./openDataFormats.js";
-import { dcatCatalogue } from "./openDataCatalogue.js";
+import { dcatCatalogue, type CataloguePublisher } from "./openDataCatalogue.js";
 import { createOpenDataFiles } from "./openDataFiles.js";
 import { createVersionedMemo } from "../shared/versionedMemo.js";
 import { keysetBatches } from "../shared/keysetBatches.js";
@@ -22,12 +22,20 @@ export type DownloadName = keyof typeof DOWNLOADS;
  * `version` is the register's version (publicDataVersionRepository): the files and
  * the date of the last change are produced once per version, not per request.
  */
-export function createOpenDataService(repository: OpenDataRepository, baseUrl: string, version: () => Promise<string>) {
+export function createOpenDataService(
+  repository: OpenDataRepository,
+  baseUrl: string,
+  version: () => Promise<string>,
+  publisher: CataloguePublisher,
+) {
   /** Registered organizations, one batch of BATCH_SIZE at a time (keyset by id). */
   const batches = () => keysetBatches(repository.registeredAfter, BATCH_SIZE);
 
-  const modified = createVersionedMemo(() => repository.lastModified());
-  const lastModified = async () => modified.get(await version());
+  const dates = createVersionedMemo(async () => ({
+    modified: await repository.lastModified(),
+    issued: await repository.firstRegistered(),
+  }));
+  const lastModified = async () => (await dates.get(await version())).modified;
   const files = createOpenDataFiles({
     version,
     chunks: (name) => chunks(name as DownloadName),
@@ -64,7 +72,10 @@ export function createOpenDataService(repository: OpenDataRepository, baseUrl: s
     organization: (slug: string) => repository.registeredBySlug(slug),
 
     async catalogue() {
-      return dcatCatalogue(baseUrl, (await lastModified()) ?? new Date());
+      const { modified, issued } = await dates.get(await version());
+      // An empty register: the catalogue is new as of now.
+      const now = new Date();
+      return dcatCatalogue(baseUrl, publisher, { modified: modified ?? now, issued: issued ?? modified ?? now });
     },
   };
 }
