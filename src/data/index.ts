@@ -29,6 +29,7 @@ import { createStatisticsRepository } from "./monitoring/statisticsRepository.js
 import { createTransactionRunner } from "./shared/transaction.js";
 import { createTwoFactorRepository } from "./accounts/twoFactorRepository.js";
 import { createUserRepository } from "./accounts/userRepository.js";
+import { createImprovementPlanRepository } from "./company/improvementPlanRepository.js";
 import { createLoginThrottleRepository } from "./accounts/loginThrottleRepository.js";
 import { createVerificationCycleRepository } from "./review/verificationCycleRepository.js";
 
@@ -50,6 +51,7 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     comune: createComuneRepository(prisma),
     contribution: createContributionRepository(prisma),
     event: createEventRepository(prisma),
+    improvementPlan: createImprovementPlanRepository(prisma),
     memoryIndex: createMemoryIndexRepository(pool),
     network: createNetworkRepository(prisma),
     openData: createOpenDataRepository(prisma, pool),

@@ -25,6 +25,7 @@ import { createOpenDataService } from "./monitoring/openDataService.js";
 import { createPactService } from "./territory/pactService.js";
 import { createPersonalDataService } from "./accounts/personalDataService.js";
 import { createPilotService } from "./registry/pilotService.js";
+import { createImprovementPlanService } from "./company/improvementPlanService.js";
 import { createProblemReportService } from "./registry/problemReportService.js";
 import { createReferenceDataService } from "./registry/referenceDataService.js";
 import { createRegisterUpkeepService } from "./review/registerUpkeepService.js";
@@ -112,6 +113,13 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       publicBaseUrl: baseUrl,
     }),
     geocoder,
+    improvementPlan: createImprovementPlanService({
+      plans: r.improvementPlan,
+      audit,
+      transaction,
+      outbox,
+      mails: decisionMails,
+    }),
     guide: createGuideService(path.join(projectRoot, "content")),
     mail: createMailService(outbox, config.mailFrom),
     network: createNetworkService(networkDeps),

@@ -210,6 +210,16 @@ beforeAll(async () => {
     data: { organizationId: orgA.id, message: "Il telefono indicato non risponde." },
   });
   set("report.id", String(report.id));
+  // An open goal of A's improvement plan, so that its pages are reached (B must not find it).
+  const goal = await prisma.improvementGoal.create({
+    data: {
+      organizationId: orgA.id,
+      kind: "OPEN_TO_CITIZENS",
+      description: "Aprire il nido.",
+      dueOn: new Date("2027-06-30"),
+    },
+  });
+  set("goal.id", String(goal.id));
   set("pact.id", await first(`SELECT id AS v FROM "PactSignature" ORDER BY id LIMIT 1`));
   values.set("token", "gettone-inesistente-0123456789");
 
@@ -228,6 +238,7 @@ function paramKind(path: string, param: string): string {
   if (param === "orgId") return "org.id";
   if (param === "measureId") return "networkMeasure.id";
   if (param === "key") return "measure.key";
+  if (param === "goalId") return "goal.id";
   if (param === "slug" && /^\/impresa\/reti\//.test(path)) return "company.network.slug";
   const table: [RegExp, string, string][] = [
     [/^\/(impresa\/)?reti\//, "network.slug", "network.id"],
