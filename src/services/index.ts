@@ -115,7 +115,7 @@ export function createServices(repositories: Repositories, config: Config, i18n:
     mail: createMailService(outbox, config.mailFrom),
     network: createNetworkService(networkDeps),
     networkCompany: createNetworkCompanyService(networkDeps),
-    openData: createOpenDataService(r.openData, baseUrl, r.publicDataVersion.version),
+    openData: createOpenDataService(r.openData, baseUrl, r.publicDataVersion.version, i18n.getFixedT("it")),
     pact: createPactService({
       pact: r.pact,
       audit,

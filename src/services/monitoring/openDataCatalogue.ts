@@ -113,8 +113,8 @@ export function dcatCatalogue(baseUrl: string, modified: Date) {
           ]),
           distribution("registro.geojson", "GEOJSON", ["Organizzazioni (GeoJSON)", "Organizations (GeoJSON)"]),
           distribution("hsds.json", "JSON", [
-            "Organizzazioni, servizi e sedi (Open Referral HSDS)",
-            "Organizations, services and locations (Open Referral HSDS)",
+            "Organizzazioni, servizi e sedi (Open Referral HSDS 3.0)",
+            "Organizations, services and locations (Open Referral HSDS 3.0)",
           ]),
         ],
       ),

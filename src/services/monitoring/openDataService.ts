@@ -4,6 +4,8 @@ import { dcatCatalogue } from "./openDataCatalogue.js";
 import { createOpenDataFiles } from "./openDataFiles.js";
 import { createVersionedMemo } from "../shared/versionedMemo.js";
 import { keysetBatches } from "../shared/keysetBatches.js";
+import type { Translate } from "../../locales/i18n.js";
+import { createHsdsVocabulary } from "./hsdsVocabulary.js";
 
 export const OPEN_DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/";
 const BATCH_SIZE = 250;
@@ -21,11 +23,18 @@ export type DownloadName = keyof typeof DOWNLOADS;
 /**
  * `version` is the register's version (publicDataVersionRepository): the files and
  * the date of the last change are produced once per version, not per request.
+ * `t` gives the Italian texts of the HSDS taxonomies (the files have one language).
  */
-export function createOpenDataService(repository: OpenDataRepository, baseUrl: string, version: () => Promise<string>) {
+export function createOpenDataService(
+  repository: OpenDataRepository,
+  baseUrl: string,
+  version: () => Promise<string>,
+  t: Translate,
+) {
   /** Registered organizations, one batch of BATCH_SIZE at a time (keyset by id). */
   const batches = () => keysetBatches(repository.registeredAfter, BATCH_SIZE);
 
+  const hsdsVocabulary = createHsdsVocabulary(t);
   const modified = createVersionedMemo(() => repository.lastModified());
   const lastModified = async () => modified.get(await version());
   const files = createOpenDataFiles({
@@ -48,7 +57,7 @@ export function createOpenDataService(repository: OpenDataRepository, baseUrl: s
       case "registro.geojson":
         return formats.organizationsGeoJson(batches(), baseUrl);
       case "hsds.json":
-        return formats.organizationsHsds(batches(), baseUrl);
+        return formats.organizationsHsds(batches(), baseUrl, hsdsVocabulary);
     }
   }
 
