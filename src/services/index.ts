@@ -124,7 +124,13 @@ export function createServices(repositories: Repositories, config: Config, i18n:
     mail: createMailService(outbox, config.mailFrom),
     network: createNetworkService(networkDeps),
     networkCompany: createNetworkCompanyService(networkDeps),
-    openData: createOpenDataService(r.openData, baseUrl, r.publicDataVersion.version, config.openDataPublisher),
+    openData: createOpenDataService(
+      r.openData,
+      baseUrl,
+      r.publicDataVersion.version,
+      config.openDataPublisher,
+      i18n.getFixedT("it"),
+    ),
     pact: createPactService({
       pact: r.pact,
       audit,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSubmittedApplication, buildUser, completePayload } from "../factories/applicationFactory.js";
 import { buildOrganization } from "../factories/organizationFactory.js";
 import { approveSubmitted } from "../helpers/approve.js";
+import { hsdsViolations } from "../helpers/hsdsSchema.js";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
 
 // Every download of /open-data against the database: row counts, columns, and
@@ -24,6 +25,7 @@ beforeAll(async () => {
   const p = ctx.db.prisma;
   const a = await buildOrganization(p, {
     name: "Officina Aperta",
+    address: "Via Zamboni 33",
     contactEmail: "info@officina-aperta.example.org",
     phone: "051 123456",
     website: "https://officina-aperta.example.org",
@@ -202,10 +204,11 @@ describe("/open-data", () => {
     expectNoSecrets(geo.text);
   });
 
-  it("hsds.json: Open Referral organizations with their services and locations", async () => {
+  it("hsds.json: Open Referral HSDS 3.0 organizations with their services and locations", async () => {
     const { organizations, measures } = await counts();
     const res = await request(ctx.app).get("/open-data/hsds.json").expect(200);
     expect(res.body).toHaveLength(organizations);
+    expect(hsdsViolations(res.body)).toEqual([]);
     expect(res.body.reduce((s: number, o: { services: unknown[] }) => s + o.services.length, 0)).toBe(measures);
     const officina = res.body.find((o: { name: string }) => o.name === "Officina Aperta");
     expect(officina.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -215,7 +218,12 @@ describe("/open-data", () => {
     ]);
     expect(officina.services[0].organization_id).toBe(officina.id);
     expect(officina.locations[0]).toMatchObject({ location_type: "physical", latitude: 44.4938, longitude: 11.3387 });
-    expect(officina.locations[0].addresses[0]).toMatchObject({ city: "Bologna", country: "IT" });
+    expect(officina.locations[0].addresses[0]).toMatchObject({
+      address_1: "Via Zamboni 33",
+      city: "Bologna",
+      country: "IT",
+    });
+    expect(officina.services[0].service_at_locations[0].location_id).toBe(officina.locations[0].id);
     expectNoSecrets(res.text);
   });
 

@@ -89,8 +89,8 @@ export const catalogueDatasets: CatalogueDataset[] = [
         file: "hsds.json",
         format: "JSON",
         title: [
-          "Organizzazioni, servizi e sedi (Open Referral HSDS)",
-          "Organizations, services and locations (Open Referral HSDS)",
+          "Organizzazioni, servizi e sedi (Open Referral HSDS 3.0)",
+          "Organizations, services and locations (Open Referral HSDS 3.0)",
         ],
         description: [
           "Le organizzazioni, le loro misure come servizi e le loro sedi secondo lo standard Open Referral HSDS 3.0.",

@@ -4,6 +4,8 @@ import { dcatCatalogue, type CataloguePublisher } from "./openDataCatalogue.js";
 import { createOpenDataFiles } from "./openDataFiles.js";
 import { createVersionedMemo } from "../shared/versionedMemo.js";
 import { keysetBatches } from "../shared/keysetBatches.js";
+import type { Translate } from "../../locales/i18n.js";
+import { createHsdsVocabulary } from "./hsdsVocabulary.js";
 
 export const OPEN_DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/";
 const BATCH_SIZE = 250;
@@ -21,12 +23,14 @@ export type DownloadName = keyof typeof DOWNLOADS;
 /**
  * `version` is the register's version (publicDataVersionRepository): the files and
  * the date of the last change are produced once per version, not per request.
+ * `t` gives the Italian texts of the HSDS taxonomies (the files have one language).
  */
 export function createOpenDataService(
   repository: OpenDataRepository,
   baseUrl: string,
   version: () => Promise<string>,
   publisher: CataloguePublisher,
+  t: Translate,
 ) {
   /** Registered organizations, one batch of BATCH_SIZE at a time (keyset by id). */
   const batches = () => keysetBatches(repository.registeredAfter, BATCH_SIZE);
@@ -36,6 +40,7 @@ export function createOpenDataService(
     issued: await repository.firstRegistered(),
   }));
   const lastModified = async () => (await dates.get(await version())).modified;
+  const hsdsVocabulary = createHsdsVocabulary(t);
   const files = createOpenDataFiles({
     version,
     chunks: (name) => chunks(name as DownloadName),
@@ -56,7 +61,7 @@ export function createOpenDataService(
       case "registro.geojson":
         return formats.organizationsGeoJson(batches(), baseUrl);
       case "hsds.json":
-        return formats.organizationsHsds(batches(), baseUrl);
+        return formats.organizationsHsds(batches(), baseUrl, hsdsVocabulary);
     }
   }
 
