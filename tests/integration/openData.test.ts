@@ -5,6 +5,7 @@ import { buildOrganization } from "../factories/organizationFactory.js";
 import { approveSubmitted } from "../helpers/approve.js";
 import { hsdsViolations } from "../helpers/hsdsSchema.js";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
+import { inHtml, t } from "../helpers/catalogue.js";
 
 // Every download of /open-data against the database: row counts, columns, and
 // nothing unapproved or personal.
@@ -122,6 +123,8 @@ describe("/open-data", () => {
     for (const file of [
       "registro.csv",
       "misure.csv",
+      "registro-excel.csv",
+      "misure-excel.csv",
       "registro.json",
       "registro.geojson",
       "hsds.json",
@@ -129,6 +132,9 @@ describe("/open-data", () => {
     ]) {
       expect(res.text).toContain(`href="/open-data/${file}"`);
     }
+    // The Excel variants are explained beside the files, and offered for every statistic too.
+    expect(res.text).toContain(inHtml(t("openData.encoding")));
+    expect(res.text).toContain('href="/statistiche/comuni-excel.csv"');
     expect((await request(ctx.app).get("/open-data?lang=en").expect(200)).text).toContain("Download the register");
   });
 

@@ -1,7 +1,5 @@
 import type { FundingTotal } from "../../data/outreach/contributionRepository.js";
-import { BYTE_ORDER_MARK, csvLine, SPREADSHEET_SEPARATOR } from "../../domain/csv.js";
-
-const line = (values: (string | number)[]) => csvLine(values, SPREADSHEET_SEPARATOR);
+import { ITALIAN_SPREADSHEET, toCsv } from "../../domain/csv.js";
 
 /**
  * The funding report as CSV for Italian spreadsheets (domain/csv.ts): UTF-8
@@ -10,6 +8,6 @@ const line = (values: (string | number)[]) => csvLine(values, SPREADSHEET_SEPARA
  */
 export function fundingCsv(totals: FundingTotal[], t: (key: string) => string): string {
   const header = ["funder", "activity", "year", "count", "total"].map((k) => t(`funding.report.csv.${k}`));
-  const rows = totals.map((r) => line([r.fundedBy, r.activity, r.year, r.count, r.total.replace(".", ",")]));
-  return BYTE_ORDER_MARK + line(header) + rows.join("");
+  const rows = totals.map((r) => [r.fundedBy, r.activity, r.year, r.count, r.total]);
+  return toCsv(header, rows, ITALIAN_SPREADSHEET);
 }

@@ -1,6 +1,6 @@
 import { TERRITORIAL_WELFARE } from "../../domain/vocabulary.js";
 import type { OpenDataOrganization } from "../../data/monitoring/openDataRepository.js";
-import { csvLine } from "../../domain/csv.js";
+import { csvLine, RFC_4180, type CsvDialect, type CsvValue } from "../../domain/csv.js";
 import { publicOrganizationDto, publicMeasureDto } from "../registry/publicOrganizationDto.js";
 import type { HsdsVocabulary } from "./hsdsVocabulary.js";
 import { hsdsOrganization } from "./openDataHsds.js";
@@ -92,10 +92,19 @@ async function* render(
   yield buffer + tail;
 }
 
-export function organizationsCsv(batches: Batches, baseUrl: string): Chunks {
-  return render(batches, csvLine(ORGANIZATION_COLUMNS), "", (org) => {
+/** The header line (after the byte order mark of dialects that have one) and a writer of rows. */
+function csvOf(columns: string[], dialect: CsvDialect) {
+  return {
+    head: dialect.byteOrderMark + csvLine(columns, dialect),
+    line: (values: CsvValue[]) => csvLine(values, dialect),
+  };
+}
+
+export function organizationsCsv(batches: Batches, baseUrl: string, dialect = RFC_4180): Chunks {
+  const { head, line } = csvOf(ORGANIZATION_COLUMNS, dialect);
+  return render(batches, head, "", (org) => {
     const o = publicOrganizationDto(org, baseUrl);
-    return csvLine([
+    return line([
       o.registryNumber,
       o.slug,
       o.url,
@@ -127,12 +136,13 @@ export function organizationsCsv(batches: Batches, baseUrl: string): Chunks {
   });
 }
 
-export function measuresCsv(batches: Batches): Chunks {
-  return render(batches, csvLine(MEASURE_COLUMNS), "", (org) =>
+export function measuresCsv(batches: Batches, dialect = RFC_4180): Chunks {
+  const { head, line } = csvOf(MEASURE_COLUMNS, dialect);
+  return render(batches, head, "", (org) =>
     org.measures
       .map(publicMeasureDto)
       .map((m) =>
-        csvLine([
+        line([
           org.registryNumber,
           org.slug,
           org.name,
@@ -184,6 +194,8 @@ export function organizationsGeoJson(batches: Batches, baseUrl: string): Chunks 
     delete properties.measures;
     return {
       type: "Feature",
+      // The slug, as in the organization's URL and in /mappa/dati.geojson: the same feature in both.
+      id: dto.slug,
       geometry: lat === null || lon === null ? null : { type: "Point", coordinates: [lon, lat] },
       properties: {
         ...properties,

@@ -6,6 +6,7 @@ import { createVersionedMemo } from "../shared/versionedMemo.js";
 import { keysetBatches } from "../shared/keysetBatches.js";
 import type { Translate } from "../../locales/i18n.js";
 import { createHsdsVocabulary } from "./hsdsVocabulary.js";
+import { ITALIAN_SPREADSHEET } from "../../domain/csv.js";
 
 export const OPEN_DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/";
 const BATCH_SIZE = 250;
@@ -14,6 +15,9 @@ const BATCH_SIZE = 250;
 export const DOWNLOADS = {
   "registro.csv": { type: "text/csv; charset=utf-8", format: "CSV" },
   "misure.csv": { type: "text/csv; charset=utf-8", format: "CSV" },
+  // The same tables for Excel with an Italian locale (domain/csv.ts: semicolons, BOM, decimal comma).
+  "registro-excel.csv": { type: "text/csv; charset=utf-8", format: "CSV" },
+  "misure-excel.csv": { type: "text/csv; charset=utf-8", format: "CSV" },
   "registro.json": { type: "application/json; charset=utf-8", format: "JSON" },
   "registro.geojson": { type: "application/geo+json; charset=utf-8", format: "GEOJSON" },
   "hsds.json": { type: "application/json; charset=utf-8", format: "JSON" },
@@ -53,6 +57,10 @@ export function createOpenDataService(
         return formats.organizationsCsv(batches(), baseUrl);
       case "misure.csv":
         return formats.measuresCsv(batches());
+      case "registro-excel.csv":
+        return formats.organizationsCsv(batches(), baseUrl, ITALIAN_SPREADSHEET);
+      case "misure-excel.csv":
+        return formats.measuresCsv(batches(), ITALIAN_SPREADSHEET);
       case "registro.json":
         return formats.organizationsJson(batches(), baseUrl, {
           generatedAt: new Date().toISOString(),
