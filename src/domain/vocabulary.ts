@@ -72,9 +72,11 @@ export const AUDITED_ENTITIES = [
   "Event",
   "Measure",
   "Network",
+  "NewsItem",
   "Organization",
   "PactSignature",
   "ProblemReport",
+  "ProjectPartner",
   "SiteContent",
   "User",
 ] as const;
