@@ -11,6 +11,7 @@ import { createComuneRepository } from "./registry/comuneRepository.js";
 import { createContributionRepository } from "./outreach/contributionRepository.js";
 import { createEventRepository } from "./territory/eventRepository.js";
 import { createNetworkRepository } from "./territory/networkRepository.js";
+import { createNewsRepository } from "./outreach/newsRepository.js";
 import { createOpenDataRepository } from "./monitoring/openDataRepository.js";
 import { createOrganizationRepository } from "./registry/organizationRepository.js";
 import { createOutboxRepository } from "./shared/outboxRepository.js";
@@ -18,8 +19,10 @@ import { createPactRepository } from "./territory/pactRepository.js";
 import { createPilotRepository } from "./registry/pilotRepository.js";
 import { createPersonalDataRepository } from "./accounts/personalDataRepository.js";
 import { createProblemReportRepository } from "./registry/problemReportRepository.js";
+import { createProjectRepository } from "./territory/projectRepository.js";
 import { createPublicDataVersionRepository } from "./monitoring/publicDataVersionRepository.js";
 import { createRegisterAdminRepository } from "./review/registerAdminRepository.js";
+import { createSiteContentRepository } from "./shared/siteContentRepository.js";
 import { createRegistrySearchRepository } from "./registry/registrySearchRepository.js";
 import { createMemoryIndexRepository } from "./registry/memoryIndexRepository.js";
 import { createReviewRepository } from "./review/reviewRepository.js";
@@ -54,6 +57,7 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     improvementPlan: createImprovementPlanRepository(prisma),
     memoryIndex: createMemoryIndexRepository(pool),
     network: createNetworkRepository(prisma),
+    news: createNewsRepository(prisma),
     openData: createOpenDataRepository(prisma, pool),
     organization: createOrganizationRepository(prisma),
     outbox: createOutboxRepository(prisma),
@@ -61,10 +65,12 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     personalData: createPersonalDataRepository(prisma),
     pilot: createPilotRepository(prisma),
     problemReport: createProblemReportRepository(prisma),
+    project: createProjectRepository(prisma),
     publicDataVersion: createPublicDataVersionRepository(prisma),
     registerAdmin: createRegisterAdminRepository(prisma),
     registrySearch: createRegistrySearchRepository(prisma),
     review: createReviewRepository(prisma),
+    siteContent: createSiteContentRepository(prisma),
     staff: createStaffRepository(prisma),
     staffStatistics: createStaffStatisticsRepository(prisma),
     statistics: createStatisticsRepository(prisma),

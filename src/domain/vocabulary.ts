@@ -73,9 +73,11 @@ export const AUDITED_ENTITIES = [
   "ImprovementGoal",
   "Measure",
   "Network",
+  "NewsItem",
   "Organization",
   "PactSignature",
   "ProblemReport",
+  "ProjectPartner",
   "SiteContent",
   "User",
 ] as const;

@@ -21,12 +21,14 @@ import { createMailMessages } from "./shared/mailMessages.js";
 import { createMailService } from "./shared/mailService.js";
 import { createNetworkCompanyService } from "./territory/networkCompanyService.js";
 import { createNetworkService } from "./territory/networkService.js";
+import { createNewsService } from "./outreach/newsService.js";
 import { createOpenDataService } from "./monitoring/openDataService.js";
 import { createPactService } from "./territory/pactService.js";
 import { createPersonalDataService } from "./accounts/personalDataService.js";
 import { createPilotService } from "./registry/pilotService.js";
 import { createImprovementPlanService } from "./company/improvementPlanService.js";
 import { createProblemReportService } from "./registry/problemReportService.js";
+import { createProjectService } from "./territory/projectService.js";
 import { createReferenceDataService } from "./registry/referenceDataService.js";
 import { createRegisterUpkeepService } from "./review/registerUpkeepService.js";
 import { createRegistryService } from "./registry/registryService.js";
@@ -124,6 +126,7 @@ export function createServices(repositories: Repositories, config: Config, i18n:
     mail: createMailService(outbox, config.mailFrom),
     network: createNetworkService(networkDeps),
     networkCompany: createNetworkCompanyService(networkDeps),
+    news: createNewsService({ news: r.news, audit, transaction, publicBaseUrl: baseUrl, i18n }),
     openData: createOpenDataService(
       r.openData,
       baseUrl,
@@ -133,6 +136,7 @@ export function createServices(repositories: Repositories, config: Config, i18n:
     ),
     pact: createPactService({
       pact: r.pact,
+      siteContent: r.siteContent,
       audit,
       transaction,
       register: r.registerAdmin,
@@ -149,6 +153,7 @@ export function createServices(repositories: Repositories, config: Config, i18n:
     }),
     pilot: createPilotService(r.pilot, r.publicDataVersion.version),
     problemReport: createProblemReportService({ reports: r.problemReport, audit, transaction }),
+    project: createProjectService({ project: r.project, siteContent: r.siteContent, audit, transaction }),
     referenceData,
     registerUpkeep: createRegisterUpkeepService({
       register: r.registerAdmin,

@@ -9,6 +9,11 @@ describe("redactTokens", () => {
     expect(redactTokens("/invito/AbC-12_x")).toBe("/invito/[token]");
   });
 
+  it("hides the CSRF token a multipart form carries in its action's query", () => {
+    expect(redactTokens("/admin/notizie/nuova?_csrf=AbC-12_x")).toBe("/admin/notizie/nuova?_csrf=[token]");
+    expect(redactTokens("/admin/notizie/3?lang=en&_csrf=AbC-12_x")).toBe("/admin/notizie/3?lang=en&_csrf=[token]");
+  });
+
   it("leaves every other URL as it is", () => {
     for (const url of ["/consulenza", "/consulenza/inviata", "/registro?q=nido", "/admin/consulenze/12"])
       expect(redactTokens(url)).toBe(url);
