@@ -42,10 +42,9 @@ export function improvementPlanAdminRoutes(services: Services) {
 
   /** The closing form of one open goal of this firm (another firm's goal is not found). */
   async function renderClosing(req: Request, res: Response, status: number, locals: Record<string, unknown> = {}) {
-    const plan = await plans.plan(Number(req.params.id));
-    const goal = plan?.improvementGoals.find((g) => g.id === Number(req.params.goalId) && g.status === "OPEN");
-    if (!plan || !goal) return res.status(404).render("errors/404");
-    res.status(status).render("admin/organizations/closeGoal", { plan, goal, values: {}, errors: {}, ...locals });
+    const open = await plans.openGoal(Number(req.params.id), Number(req.params.goalId));
+    if (!open) return res.status(404).render("errors/404");
+    res.status(status).render("admin/organizations/closeGoal", { ...open, values: {}, errors: {}, ...locals });
   }
 
   router.get("/imprese/:id/piano/:goalId/chiudi", (req, res) => renderClosing(req, res, 200));

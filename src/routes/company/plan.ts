@@ -38,11 +38,12 @@ export function companyPlanRoutes(services: Services) {
 
   /** The progress form of one open goal of the firm's own (another firm's goal is not found). */
   async function renderProgress(req: Request, res: Response, status: number, locals: Record<string, unknown> = {}) {
-    const plan = req.user!.organizationId ? await plans.plan(req.user!.organizationId) : null;
-    const goal = plan?.improvementGoals.find((g) => g.id === Number(req.params.goalId) && g.status === "OPEN");
-    if (!goal) return res.status(404).render("errors/404");
-    const values = { progress: goal.progress };
-    res.status(status).render("company/planProgress", { goal, values, errors: {}, ...locals });
+    const open = req.user!.organizationId
+      ? await plans.openGoal(req.user!.organizationId, Number(req.params.goalId))
+      : null;
+    if (!open) return res.status(404).render("errors/404");
+    const values = { progress: open.goal.progress };
+    res.status(status).render("company/planProgress", { goal: open.goal, values, errors: {}, ...locals });
   }
 
   router.get("/piano/:goalId", (req, res) => renderProgress(req, res, 200));

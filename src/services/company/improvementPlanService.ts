@@ -28,6 +28,13 @@ export function createImprovementPlanService(deps: {
   return {
     plan: (organizationId: number) => plans.plan(organizationId),
 
+    /** A firm's plan with one of its goals still open (the closing and progress forms); null otherwise. */
+    async openGoal(organizationId: number, goalId: number) {
+      const plan = await plans.plan(organizationId);
+      const goal = plan?.improvementGoals.find((g) => g.id === goalId && g.status === "OPEN");
+      return plan && goal ? { plan, goal } : null;
+    },
+
     /** Staff add a goal to a firm's plan (a firm ever registered). */
     addGoal: (actor: Actor, organizationId: number, goal: GoalInput): Promise<PlanOutcome> =>
       transaction(async (tx) => {
