@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { DOWNLOADS } from "../../src/services/monitoring/openDataService.js";
 import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { audit, startBrowserSession, type BrowserSession } from "./helpers/browserSession.js";
 import { AccountPages } from "./pages/CompanyPages.js";
@@ -69,7 +70,8 @@ describe("monitoring and open data", () => {
     await page.goto(`${session.baseUrl}/`);
     await page.getByRole("navigation", { name: "Menu principale" }).getByRole("link", { name: "Open data" }).click();
     await page.waitForURL(`${session.baseUrl}/open-data`);
-    expect(await page.locator("#tabella-download tbody tr").count()).toBe(5);
+    const files = await page.locator("#tabella-download tbody th a").allInnerTexts();
+    expect(files).toEqual(Object.keys(DOWNLOADS));
     await audit(page, "open-data");
     const geojson = await page.request.get(`${session.baseUrl}/open-data/registro.geojson`);
     const registered = await session.ctx.db.prisma.organization.count({ where: { registryStatus: "REGISTERED" } });

@@ -53,7 +53,7 @@ export class SiteHeader {
   /** The main menu's links as the footer lists them: the menu must offer the same. */
   async expectedMenuHrefs(): Promise<string[]> {
     return this.page
-      .locator("footer .footer-list a")
+      .locator("footer [data-main-nav] a")
       .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   }
 
