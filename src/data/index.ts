@@ -10,6 +10,7 @@ import { createCompanyRepository } from "./company/companyRepository.js";
 import { createComuneRepository } from "./registry/comuneRepository.js";
 import { createContributionRepository } from "./outreach/contributionRepository.js";
 import { createEventRepository } from "./territory/eventRepository.js";
+import { createEventRegistrationRepository } from "./territory/eventRegistrationRepository.js";
 import { createNetworkRepository } from "./territory/networkRepository.js";
 import { createOpenDataRepository } from "./monitoring/openDataRepository.js";
 import { createOrganizationRepository } from "./registry/organizationRepository.js";
@@ -49,6 +50,7 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     comune: createComuneRepository(prisma),
     contribution: createContributionRepository(prisma),
     event: createEventRepository(prisma),
+    eventRegistration: createEventRegistrationRepository(prisma),
     memoryIndex: createMemoryIndexRepository(pool),
     network: createNetworkRepository(prisma),
     openData: createOpenDataRepository(prisma, pool),

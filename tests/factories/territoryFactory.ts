@@ -26,3 +26,26 @@ export async function buildNetwork(
   });
   return network;
 }
+
+let events = 0;
+/** An event taking sign-ups on its public page, starting `inDays` from now (negative: already started). */
+export async function buildOpenEvent(
+  prisma: PrismaClient,
+  overrides: { capacity?: number | null; inDays?: number; registrationOpen?: boolean; title?: string } = {},
+) {
+  events += 1;
+  const { inDays = 30, ...rest } = overrides;
+  return prisma.event.create({
+    data: {
+      slug: `evento-di-prova-${process.pid}-${events}`,
+      title: `Seminario di prova ${events}`,
+      type: "SEMINAR",
+      startsAt: new Date(Date.now() + inDays * 86_400_000),
+      place: "Sala del Consiglio, Palazzo Malvezzi",
+      organizer: "Città metropolitana di Bologna",
+      registrationOpen: true,
+      capacity: 2,
+      ...rest,
+    },
+  });
+}

@@ -3,6 +3,7 @@ import type { EventType } from "../../generated/prisma/enums.js";
 import { romeDateAndTime, romeLocalToInstant } from "../../domain/romeTime.js";
 import { slugify } from "../../domain/slug.js";
 import type { NewAdviceRequest } from "../../data/outreach/adviceRepository.js";
+import { seedDemoRegistrations } from "./demoRegistrations.js";
 
 type Tx = Prisma.TransactionClient;
 
@@ -81,6 +82,8 @@ export async function seedDemoOutreach(tx: Tx): Promise<void> {
     select: { id: true },
   });
   const eventId = (n: number) => created[n]?.id ?? null;
+  // The next seminar and the online training (the 9th and 11th above) take sign-ups.
+  await seedDemoRegistrations(tx, eventId(8), eventId(10));
   // prettier-ignore
   await tx.contribution.createMany({
     data: [
