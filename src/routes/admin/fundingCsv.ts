@@ -6,10 +6,32 @@ const line = (values: (string | number)[]) => csvLine(values, SPREADSHEET_SEPARA
 /**
  * The funding report as CSV for Italian spreadsheets (domain/csv.ts): UTF-8
  * with BOM, semicolon-separated, CRLF lines, amounts exact with a decimal
- * comma and no thousands separator ("1234,50").
+ * comma and no thousands separator ("1234,50"). Money and the estimated value
+ * of resources in kind are columns apart: a spreadsheet never sums them unasked.
  */
 export function fundingCsv(totals: FundingTotal[], t: (key: string) => string): string {
-  const header = ["funder", "activity", "year", "count", "total"].map((k) => t(`funding.report.csv.${k}`));
-  const rows = totals.map((r) => line([r.fundedBy, r.activity, r.year, r.count, r.total.replace(".", ",")]));
-  return BYTE_ORDER_MARK + line(header) + rows.join("");
+  const header = [
+    "funder",
+    "activity",
+    "year",
+    "moneyCount",
+    "money",
+    "inKindCount",
+    "inKindUnestimated",
+    "inKindEstimate",
+  ];
+  const euro = (amount: string | null) => amount?.replace(".", ",") ?? "";
+  const rows = totals.map((r) =>
+    line([
+      r.fundedBy,
+      r.activity,
+      r.year,
+      r.moneyCount,
+      euro(r.money),
+      r.inKindCount,
+      r.inKindUnestimated,
+      euro(r.inKindEstimate),
+    ]),
+  );
+  return BYTE_ORDER_MARK + line(header.map((k) => t(`funding.report.csv.${k}`))) + rows.join("");
 }
