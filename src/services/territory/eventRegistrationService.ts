@@ -100,11 +100,14 @@ export function createEventRegistrationService(deps: {
 
     /** Cancels the registration of the link; a seat it frees goes to the first person waiting. */
     async cancel(token: string, now = new Date()): Promise<"ok" | "unknown" | "cancelled" | "started"> {
-      const found = await registrations.findByToken(hashToken(token));
-      if (!found) return "unknown";
+      const hash = hashToken(token);
+      const eventId = (await registrations.findByToken(hash))?.eventId;
+      if (eventId === undefined) return "unknown";
       return transaction(async (tx) => {
-        const event = await registrations.lockEvent(found.eventId, tx);
-        if (!event) return "unknown";
+        const event = await registrations.lockEvent(eventId, tx);
+        // Read again under the lock: a seat may have come to this registration meanwhile.
+        const found = await registrations.findByToken(hash, tx);
+        if (!event || !found) return "unknown";
         if (event.startsAt <= now) return "started";
         if (!(await registrations.cancel(found.id, tx))) return "cancelled";
         const promoted = await deps.waitingList.fillFreeSeats(event, tx);
