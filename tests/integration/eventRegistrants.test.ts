@@ -89,6 +89,17 @@ describe("capacity set by staff", () => {
   });
 });
 
+describe("the waiting list after the start", () => {
+  it("gives nobody a seat once the event has started, whatever the capacity", async () => {
+    const event = await buildOpenEvent(ctx.db.prisma, { capacity: 1 });
+    for (const who of ["Lia", "Leo"]) await signUp(event, who);
+    await ctx.db.prisma.event.update({ where: { id: event.id }, data: { startsAt: new Date(Date.now() - 60_000) } });
+    expect((await saveEvent(event, { capacity: "" })).status).toBe(303);
+    expect(await statuses(event.id)).toEqual(["Lia Rossi:CONFIRMED", "Leo Rossi:WAITING"]);
+    expect((await lastMailTo(ctx.db.prisma, "leo@example.org")).subject).not.toContain("posto");
+  });
+});
+
 describe("the list of registrants", () => {
   it("pages through every registration and downloads them as CSV for spreadsheets", async () => {
     const p = ctx.db.prisma;
