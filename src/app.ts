@@ -17,7 +17,7 @@ import { sessionCookie, sessions } from "./middleware/session.js";
 import { authentication, createAuthenticator } from "./middleware/authentication.js";
 import { csrfProtection } from "./middleware/csrf.js";
 import { viewLocals } from "./middleware/viewLocals.js";
-import { rejectNulBytes } from "./middleware/nulBytes.js";
+import { rejectMalformedPageRequests } from "./middleware/malformedInput.js";
 import { errorHandler, notFound } from "./middleware/errorHandlers.js";
 import { publicRoutes } from "./routes/public/index.js";
 import { loginRoutes } from "./routes/accounts/login.js";
@@ -61,14 +61,15 @@ export function createApp({ config, db, logger, services, i18n }: AppDependencie
   app.use(staticAssets(assets));
   app.use(internationalization(i18n));
   app.use(viewLocals(config));
-  app.use(express.urlencoded({ extended: false, limit: "100kb", parameterLimit: 200 }));
-  app.use(rejectNulBytes);
-  // Read-only JSON, before sessions and CSRF: no session, no writes (routes/api/index.ts).
+  // Read-only JSON, before body parsing, sessions and CSRF: no session, no writes, and its own
+  // guards so that every answer, a refused one too, is problem+json with CORS (routes/api/index.ts).
   app.use(apiRoutes(services, limits.api, logger));
+  app.use(express.urlencoded({ extended: false, limit: "100kb", parameterLimit: 200 }));
+  app.use(rejectMalformedPageRequests);
   app.use(sessions(config, db.pool));
   app.locals.sessionCookie = sessionCookie(config);
   app.use(authentication(authenticator));
-  app.use(csrfProtection());
+  app.use(csrfProtection(config));
 
   app.use(publicRoutes(services, limits));
   app.use(loginRoutes(services, limits, authenticator));

@@ -42,6 +42,13 @@ const schema = z
     RATE_LIMIT_PUBLIC_FORMS: z.coerce.number().int().min(1).default(20),
     RATE_LIMIT_API: z.coerce.number().int().min(1).default(300),
     OPEN_DATA_DOWNLOADS_PER_CLIENT: z.coerce.number().int().min(1).default(4),
+    // The publisher of the DCAT-AP_IT catalogue: its code in the Indice delle Pubbliche Amministrazioni
+    // (the prefix of every dataset identifier) and the address its contact point answers at.
+    OPEN_DATA_IPA_CODE: z
+      .string()
+      .regex(/^[A-Za-z0-9_]{2,20}$/, "an IPA code: letters, digits and _ (e.g. cm_bo)")
+      .optional(),
+    OPEN_DATA_CONTACT_EMAIL: z.email().optional(),
     SMTP_HOST: z.string().optional(),
     SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
     SMTP_SECURE: bool.default(false),
@@ -59,6 +66,11 @@ const schema = z
     if (!env.DATABASE_URL) refuse("DATABASE_URL", "required in production: the embedded database is for development");
     if (!env.PUBLIC_BASE_URL) refuse("PUBLIC_BASE_URL", "required in production: links in e-mails and feeds use it");
     if (env.SEED_DEMO_DATA) refuse("SEED_DEMO_DATA", "demo data are never loaded in production");
+    // Harvesters (dati.gov.it) would list the catalogue under development's demo publisher.
+    if (!env.OPEN_DATA_IPA_CODE)
+      refuse("OPEN_DATA_IPA_CODE", "required in production: the open-data publisher's IPA code");
+    if (!env.OPEN_DATA_CONTACT_EMAIL)
+      refuse("OPEN_DATA_CONTACT_EMAIL", "required in production: the open-data catalogue's contact address");
   });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -107,6 +119,11 @@ function toConfig(env: z.infer<typeof schema>) {
     apiRateLimit: { windowMs: 60_000, limit: env.RATE_LIMIT_API },
     // Open-data downloads one client address may run at once on one instance; beyond: 429.
     openDataDownloadsPerClient: env.OPEN_DATA_DOWNLOADS_PER_CLIENT,
+    // The DCAT-AP_IT catalogue's publisher; development's values say they are demo ones.
+    openDataPublisher: {
+      ipaCode: env.OPEN_DATA_IPA_CODE ?? "demo_ipa",
+      contactEmail: env.OPEN_DATA_CONTACT_EMAIL ?? "open-data@demo.invalid",
+    },
     // Without SMTP_HOST e-mails stay in the OutboxMessage table (development, tests).
     smtp: env.SMTP_HOST
       ? {

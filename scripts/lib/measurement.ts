@@ -93,6 +93,8 @@ export async function spawnServer(
       DATABASE_URL: databaseUrl,
       PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
       SEED_DEMO_DATA: "false",
+      OPEN_DATA_IPA_CODE: "demo_ipa",
+      OPEN_DATA_CONTACT_EMAIL: "open-data@demo.invalid",
       HOST: "127.0.0.1",
       PORT: String(port),
       LOG_LEVEL: "warn",

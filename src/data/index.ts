@@ -12,14 +12,18 @@ import { createContributionRepository } from "./outreach/contributionRepository.
 import { createEventRepository } from "./territory/eventRepository.js";
 import { createEventRegistrationRepository } from "./territory/eventRegistrationRepository.js";
 import { createNetworkRepository } from "./territory/networkRepository.js";
+import { createNewsRepository } from "./outreach/newsRepository.js";
 import { createOpenDataRepository } from "./monitoring/openDataRepository.js";
 import { createOrganizationRepository } from "./registry/organizationRepository.js";
 import { createOutboxRepository } from "./shared/outboxRepository.js";
 import { createPactRepository } from "./territory/pactRepository.js";
+import { createPilotRepository } from "./registry/pilotRepository.js";
 import { createPersonalDataRepository } from "./accounts/personalDataRepository.js";
 import { createProblemReportRepository } from "./registry/problemReportRepository.js";
+import { createProjectRepository } from "./territory/projectRepository.js";
 import { createPublicDataVersionRepository } from "./monitoring/publicDataVersionRepository.js";
 import { createRegisterAdminRepository } from "./review/registerAdminRepository.js";
+import { createSiteContentRepository } from "./shared/siteContentRepository.js";
 import { createRegistrySearchRepository } from "./registry/registrySearchRepository.js";
 import { createMemoryIndexRepository } from "./registry/memoryIndexRepository.js";
 import { createReviewRepository } from "./review/reviewRepository.js";
@@ -29,6 +33,7 @@ import { createStatisticsRepository } from "./monitoring/statisticsRepository.js
 import { createTransactionRunner } from "./shared/transaction.js";
 import { createTwoFactorRepository } from "./accounts/twoFactorRepository.js";
 import { createUserRepository } from "./accounts/userRepository.js";
+import { createImprovementPlanRepository } from "./company/improvementPlanRepository.js";
 import { createLoginThrottleRepository } from "./accounts/loginThrottleRepository.js";
 import { createVerificationCycleRepository } from "./review/verificationCycleRepository.js";
 
@@ -51,18 +56,23 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     contribution: createContributionRepository(prisma),
     event: createEventRepository(prisma),
     eventRegistration: createEventRegistrationRepository(prisma),
+    improvementPlan: createImprovementPlanRepository(prisma),
     memoryIndex: createMemoryIndexRepository(pool),
     network: createNetworkRepository(prisma),
+    news: createNewsRepository(prisma),
     openData: createOpenDataRepository(prisma, pool),
     organization: createOrganizationRepository(prisma),
     outbox: createOutboxRepository(prisma),
     pact: createPactRepository(prisma),
     personalData: createPersonalDataRepository(prisma),
+    pilot: createPilotRepository(prisma),
     problemReport: createProblemReportRepository(prisma),
+    project: createProjectRepository(prisma),
     publicDataVersion: createPublicDataVersionRepository(prisma),
     registerAdmin: createRegisterAdminRepository(prisma),
     registrySearch: createRegistrySearchRepository(prisma),
     review: createReviewRepository(prisma),
+    siteContent: createSiteContentRepository(prisma),
     staff: createStaffRepository(prisma),
     staffStatistics: createStaffStatisticsRepository(prisma),
     statistics: createStatisticsRepository(prisma),

@@ -3,6 +3,7 @@ import {
   Beneficiary,
   MeasureCategory,
   MeasureStatus,
+  PilotOutcome,
   PositionPrecision,
   WelfareStage,
 } from "../generated/prisma/enums.js";
@@ -38,6 +39,10 @@ export const measureDraftSchema = z.object({
   startsOn: optionalString,
   endsOn: optionalString,
   partners: optionalString,
+  /** A new device tried between startsOn and endsOn; its outcome and lessons once it is over. */
+  pilot: z.boolean().optional(),
+  pilotOutcome: z.enum(PilotOutcome).optional(),
+  pilotLessons: optionalString,
 });
 
 export const organizationDraftSchema = z.object({
@@ -88,6 +93,9 @@ export function measureRow(m: MeasureFields) {
     startsOn: day(m.startsOn),
     endsOn: day(m.endsOn),
     partners: m.partners ?? "",
+    pilot: m.pilot ?? false,
+    pilotOutcome: m.pilot ? (m.pilotOutcome ?? null) : null,
+    pilotLessons: m.pilot ? (m.pilotLessons ?? "") : "",
   };
 }
 export type MeasureRow = ReturnType<typeof measureRow>;
@@ -147,6 +155,12 @@ export function missingItems(payload: ApplicationPayload): MissingItem[] {
     if (m.beneficiaries.length === 0) missing.push({ field: "measures.beneficiaries", measureKey: m.key });
     if (m.openToCitizens && isBlank(m.accessConditions))
       missing.push({ field: "measures.accessConditions", measureKey: m.key });
+    // A pilot is a trial for a while: both dates; once its outcome is given, what was learned.
+    if (m.pilot)
+      for (const f of ["startsOn", "endsOn"] as const)
+        if (isBlank(m[f])) missing.push({ field: `measures.${f}`, measureKey: m.key });
+    if (m.pilot && m.pilotOutcome && isBlank(m.pilotLessons))
+      missing.push({ field: "measures.pilotLessons", measureKey: m.key });
   }
   return missing;
 }

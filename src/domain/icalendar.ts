@@ -1,6 +1,7 @@
 import { romeParts } from "./romeTime.js";
 
 export interface CalendarEvent {
+  /** Stable across edits and calendars: a subscribed calendar updates the event instead of adding another. */
   uid: string;
   title: string;
   description: string;
@@ -9,6 +10,21 @@ export interface CalendarEvent {
   startsAt: Date;
   endsAt: Date | null;
   updatedAt: Date;
+  status: "CONFIRMED" | "TENTATIVE" | "CANCELLED";
+  /** The link to join online (RFC 7986 CONFERENCE). */
+  onlineUrl: string | null;
+}
+
+/** What makes a calendar one to subscribe to: its name and how often apps should read it again. */
+export interface CalendarFeed {
+  name: string;
+  description: string;
+  /** The page that shows the same events. */
+  url: string;
+  /** The feed's own address. */
+  source: string;
+  /** An ISO 8601 duration, e.g. "PT6H". */
+  refresh: string;
 }
 
 // Europe/Rome since 1996 (EU summer time), as calendars expect it next to TZID.
@@ -71,26 +87,54 @@ const utc = (d: Date) =>
     .replace(/[-:]/g, "")
     .replace(/\.\d{3}/, "");
 
-/** A calendar with one event, times in Europe/Rome; lines end in CRLF. */
-export function eventCalendar(event: CalendarEvent, productId: string): string {
+function eventLines(event: CalendarEvent): string[] {
   const end = event.endsAt ?? new Date(event.startsAt.getTime() + 2 * 3_600_000);
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    `PRODID:${productId}`,
-    "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
-    ...VTIMEZONE,
+  return [
     "BEGIN:VEVENT",
     `UID:${event.uid}`,
     `DTSTAMP:${utc(event.updatedAt)}`,
+    `LAST-MODIFIED:${utc(event.updatedAt)}`,
     `DTSTART;TZID=Europe/Rome:${local(event.startsAt)}`,
     `DTEND;TZID=Europe/Rome:${local(end)}`,
     `SUMMARY:${escapeText(event.title)}`,
     `DESCRIPTION:${escapeText(event.description)}`,
     `LOCATION:${escapeText(event.location)}`,
     `URL:${event.url}`,
+    `STATUS:${event.status}`,
+    ...(event.onlineUrl ? [`CONFERENCE;VALUE=URI;FEATURE=VIDEO:${event.onlineUrl}`] : []),
     "END:VEVENT",
+  ];
+}
+
+/** RFC 7986 names and refresh interval, and the older X-WR-/X-PUBLISHED- ones that Google and Outlook read. */
+function feedLines(feed: CalendarFeed): string[] {
+  return [
+    `NAME:${escapeText(feed.name)}`,
+    `X-WR-CALNAME:${escapeText(feed.name)}`,
+    `DESCRIPTION:${escapeText(feed.description)}`,
+    `X-WR-CALDESC:${escapeText(feed.description)}`,
+    "X-WR-TIMEZONE:Europe/Rome",
+    `URL:${feed.url}`,
+    `SOURCE;VALUE=URI:${feed.source}`,
+    `REFRESH-INTERVAL;VALUE=DURATION:${feed.refresh}`,
+    `X-PUBLISHED-TTL:${feed.refresh}`,
+  ];
+}
+
+/**
+ * A calendar of events, times in Europe/Rome (with its VTIMEZONE); lines end in
+ * CRLF. With `feed`, one that calendar apps subscribe to.
+ */
+export function eventCalendar(events: CalendarEvent[], productId: string, feed?: CalendarFeed): string {
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    `PRODID:${productId}`,
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    ...(feed ? feedLines(feed) : []),
+    ...VTIMEZONE,
+    ...events.flatMap(eventLines),
     "END:VCALENDAR",
   ];
   return lines.map(foldLine).join("\r\n") + "\r\n";

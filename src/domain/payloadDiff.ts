@@ -63,6 +63,9 @@ const measureFields: (keyof MeasureDraft)[] = [
   "capacity",
   "startsOn",
   "endsOn",
+  "pilot",
+  "pilotOutcome",
+  "pilotLessons",
 ];
 
 /** Whether `after` differs from `before` in what a classification is based on. */

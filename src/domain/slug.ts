@@ -1,5 +1,5 @@
-/** URL slugs for networks: lower case, ASCII, dashes. */
-export function slugify(name: string): string {
+/** URL slugs (networks, events, news): lower case, ASCII, dashes; `fallback` when nothing is left. */
+export function slugify(name: string, fallback = "rete"): string {
   return (
     name
       .normalize("NFD")
@@ -7,6 +7,6 @@ export function slugify(name: string): string {
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "")
-      .slice(0, 60) || "rete"
+      .slice(0, 60) || fallback
   );
 }

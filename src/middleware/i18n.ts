@@ -46,8 +46,9 @@ export function internationalization(i18n: I18n) {
     res.locals.lang = lang;
     res.locals.t = translatorOf(i18n, translators, lang);
     res.setHeader("Content-Language", lang);
-    // Remember an explicit choice only: default visitors get no cookie at all.
-    if (req.query.lang === lang) {
+    // Remember an explicit choice only: default visitors get no cookie at all. Nor does the
+    // API, whose answers shared caches keep (Cache-Control: public) and would hand on the cookie.
+    if (req.query.lang === lang && !req.path.startsWith("/api/")) {
       res.cookie("lang", lang, { maxAge: 365 * 24 * 3600 * 1000, sameSite: "lax", httpOnly: true, secure: req.secure });
     }
     next();

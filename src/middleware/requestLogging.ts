@@ -9,8 +9,11 @@ import type { Logger } from "../logger.js";
  */
 const TOKEN_PATH = /^(\/(?:verifica-email|reimposta-password|invito|consulenza\/revoca|eventi\/annulla)\/)[^/?#]+/;
 
-/** The URL as it is logged: a token in the path becomes "[token]". */
-export const redactTokens = (url: string) => url.replace(TOKEN_PATH, "$1[token]");
+/** A multipart form's CSRF token travels in its action's query (middleware/csrf.ts). */
+const CSRF_QUERY = /([?&]_csrf=)[^&#]*/g;
+
+/** The URL as it is logged: a token in the path or a form's CSRF token becomes "[token]". */
+export const redactTokens = (url: string) => url.replace(TOKEN_PATH, "$1[token]").replace(CSRF_QUERY, "$1[token]");
 
 /** One log line per request, each with an id that is also sent back as X-Request-Id. */
 export function requestLogging(logger: Logger) {

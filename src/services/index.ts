@@ -24,10 +24,14 @@ import { createMailMessages } from "./shared/mailMessages.js";
 import { createMailService } from "./shared/mailService.js";
 import { createNetworkCompanyService } from "./territory/networkCompanyService.js";
 import { createNetworkService } from "./territory/networkService.js";
+import { createNewsService } from "./outreach/newsService.js";
 import { createOpenDataService } from "./monitoring/openDataService.js";
 import { createPactService } from "./territory/pactService.js";
 import { createPersonalDataService } from "./accounts/personalDataService.js";
+import { createPilotService } from "./registry/pilotService.js";
+import { createImprovementPlanService } from "./company/improvementPlanService.js";
 import { createProblemReportService } from "./registry/problemReportService.js";
+import { createProjectService } from "./territory/projectService.js";
 import { createReferenceDataService } from "./registry/referenceDataService.js";
 import { createRegisterUpkeepService } from "./review/registerUpkeepService.js";
 import { createRegistryService } from "./registry/registryService.js";
@@ -129,13 +133,28 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       retentionMonths: config.adviceRetentionMonths,
     }),
     geocoder,
+    improvementPlan: createImprovementPlanService({
+      plans: r.improvementPlan,
+      audit,
+      transaction,
+      outbox,
+      mails: decisionMails,
+    }),
     guide: createGuideService(path.join(projectRoot, "content")),
     mail: createMailService(outbox, config.mailFrom),
     network: createNetworkService(networkDeps),
     networkCompany: createNetworkCompanyService(networkDeps),
-    openData: createOpenDataService(r.openData, baseUrl, r.publicDataVersion.version),
+    news: createNewsService({ news: r.news, audit, transaction, publicBaseUrl: baseUrl, i18n }),
+    openData: createOpenDataService(
+      r.openData,
+      baseUrl,
+      r.publicDataVersion.version,
+      config.openDataPublisher,
+      i18n.getFixedT("it"),
+    ),
     pact: createPactService({
       pact: r.pact,
+      siteContent: r.siteContent,
       audit,
       transaction,
       register: r.registerAdmin,
@@ -150,7 +169,9 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       audit,
       transaction,
     }),
+    pilot: createPilotService(r.pilot, r.publicDataVersion.version),
     problemReport: createProblemReportService({ reports: r.problemReport, audit, transaction }),
+    project: createProjectService({ project: r.project, siteContent: r.siteContent, audit, transaction }),
     referenceData,
     registerUpkeep: createRegisterUpkeepService({
       register: r.registerAdmin,

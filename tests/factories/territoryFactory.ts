@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../src/generated/prisma/client.js";
+import type { EventStatus } from "../../src/generated/prisma/enums.js";
 import { buildUser } from "./applicationFactory.js";
 
 /** A company representative of an existing organization (password TEST_PASSWORD). */
@@ -31,7 +32,13 @@ let events = 0;
 /** An event taking sign-ups on its public page, starting `inDays` from now (negative: already started). */
 export async function buildOpenEvent(
   prisma: PrismaClient,
-  overrides: { capacity?: number | null; inDays?: number; registrationOpen?: boolean; title?: string } = {},
+  overrides: {
+    capacity?: number | null;
+    inDays?: number;
+    registrationOpen?: boolean;
+    status?: EventStatus;
+    title?: string;
+  } = {},
 ) {
   events += 1;
   const { inDays = 30, ...rest } = overrides;

@@ -6,6 +6,7 @@ import { createServices, type Services } from "../../src/services/index.js";
 import type { Database } from "../../src/db/database.js";
 import { createLogger } from "../../src/logger.js";
 import { seedReferenceData } from "../../src/db/seed/referenceData.js";
+import { seedDemoData } from "../../src/db/seed/demoData.js";
 import { createTestDatabase, type TestDatabase } from "./testDatabase.js";
 
 export interface TestContext {
@@ -35,4 +36,11 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
   const config = testConfig(overrides);
   const { app, services } = buildApp(config, db);
   return { db, app, services, config };
+}
+
+/** The same, with the demo register that `npm start` puts in an empty database. */
+export async function createDemoTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
+  const ctx = await createTestContext(overrides);
+  await seedDemoData(ctx.db.prisma);
+  return ctx;
 }

@@ -1,13 +1,16 @@
+import { createConfig, lintFromString } from "@redocly/openapi-core";
 import express from "express";
 import request from "supertest";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildOrganization } from "../factories/organizationFactory.js";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
-import { expectMatchesContract } from "../helpers/openApiContract.js";
+import { t } from "../helpers/catalogue.js";
+import { expectMatchesContract, openApi, operationOf } from "../helpers/openApiContract.js";
 import { organizationRoutes } from "../../src/routes/api/organizations.js";
 
-// /api/v1: answers, filters, conditional requests, CORS, problem+json and the
-// OpenAPI contract (every answer below is validated against the document).
+// /api/v1: answers, filters, parameters, conditional requests, CORS, problem+json
+// and the OpenAPI contract (every answer below is validated against the document,
+// and the document is linted with Redocly's recommended rules).
 let ctx: TestContext;
 
 /** GET through the app, the answer checked against the OpenAPI document. */
@@ -18,16 +21,23 @@ async function get(path: string, headers: Record<string, string> = {}) {
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext({ apiRateLimit: { windowMs: 60_000, limit: 1_000 } });
+  ctx = await createTestContext({
+    apiRateLimit: { windowMs: 60_000, limit: 1_000 },
+    // A public address as in production (the document's server): Redocly rightly warns of localhost.
+    publicBaseUrl: "https://registro-welfare.test",
+  });
   const p = ctx.db.prisma;
   const nido = await buildOrganization(p, {
     slug: "nido-bologna",
     name: "Nido Bologna",
     sizeClass: "SMALL",
     contactEmail: "info@nido.example.org",
+    website: "https://www.nido.example.org/chi-siamo",
     measures: [
       {
         title: "Nido aperto",
+        startsOn: new Date("2025-09-01"),
+        endsOn: new Date("2026-06-30"),
         category: "MINORI",
         openToCitizens: true,
         beneficiaries: ["EMPLOYEES", "CITIZENS"],
@@ -71,6 +81,7 @@ beforeAll(async () => {
       title: "Seminario sul welfare",
       type: "SEMINAR",
       startsAt: new Date("2026-03-01T15:00:00Z"),
+      endsAt: new Date("2026-03-01T18:00:00Z"),
       place: "Sala Zodiaco",
       comuneCode: "037006",
       organizer: "CM Bologna",
@@ -79,6 +90,25 @@ beforeAll(async () => {
   });
 });
 afterAll(() => ctx?.db.close());
+
+/** Every path of the API, one per operation of the document. */
+const ENDPOINTS = [
+  "/api/v1/organizations",
+  "/api/v1/organizations/nido-bologna",
+  "/api/v1/measures",
+  "/api/v1/networks",
+  "/api/v1/events",
+  "/api/v1/comuni",
+  "/api/v1/categories",
+  "/api/v1/openapi.json",
+];
+
+type InvalidParam = { name: string; reason: string };
+/** A 400 problem's invalid-params, in the order of their names. */
+function invalidParams(res: { text: string }): InvalidParam[] {
+  const problem = JSON.parse(res.text) as { "invalid-params": InvalidParam[] };
+  return problem["invalid-params"].sort((a, b) => a.name.localeCompare(b.name));
+}
 
 describe("collections", () => {
   it("searches organizations with the register's parameters", async () => {
@@ -189,9 +219,80 @@ describe("collections", () => {
     expect(() => expectMatchesContract("/api/v1/comuni", { ...fake, status: 418 } as never)).toThrow();
   });
 
-  it("serves its OpenAPI 3.1 document", async () => {
-    const res = await request(ctx.app).get("/api/v1/openapi.json").expect(200);
+  it("the contract check knows the formats: a date, URL or e-mail written otherwise fails", async () => {
+    const path = "/api/v1/organizations/nido-bologna";
+    const real = await get(path);
+    expect(real.body).toMatchObject({
+      website: "https://www.nido.example.org/chi-siamo",
+      registeredAt: "2026-01-15T10:00:00.000Z",
+    });
+    expect(real.body.measures).toContainEqual(
+      expect.objectContaining({ startsOn: "2025-09-01", endsOn: "2026-06-30" }),
+    );
+    const broken: [string, (body: Record<string, unknown>) => void][] = [
+      ["registeredAt", (b) => (b.registeredAt = "15/01/2026")],
+      ["updatedAt", (b) => (b.updatedAt = "2026-01-15")],
+      ["url", (b) => (b.url = "/registro/nido-bologna")],
+      ["website", (b) => (b.website = "www.nido.example.org")],
+      ["email", (b) => (b.email = "info at nido.example.org")],
+      ["startsOn", (b) => ((b.measures as Record<string, unknown>[])[0]!.startsOn = "2025-09-01T00:00:00Z")],
+    ];
+    for (const [field, breakIt] of broken) {
+      const body = structuredClone(real.body) as Record<string, unknown>;
+      breakIt(body);
+      expect(() => expectMatchesContract(path, { ...real, body } as never), field).toThrow();
+    }
+    const events = await get("/api/v1/events");
+    expect(events.body.items[0]).toMatchObject({ startsAt: "2026-03-01T15:00:00.000Z" });
+    const event = { ...events.body, items: [{ ...events.body.items[0], endsAt: "1 marzo 2026, 18:00" }] };
+    expect(() => expectMatchesContract("/api/v1/events", { ...events, body: event } as never)).toThrow();
+  });
+
+  it("every date, date-time, URL and e-mail of the document's schemas declares its format", () => {
+    // By name: *At is a moment, *On a day, url/website an address, email an e-mail.
+    const expected = (name: string) =>
+      /At$/.test(name)
+        ? "date-time"
+        : /On$/.test(name)
+          ? "date"
+          : /^(url|website)$/.test(name)
+            ? "uri"
+            : name === "email"
+              ? "email"
+              : undefined;
+    const seen: string[] = [];
+    const walk = (schema: unknown): void => {
+      if (typeof schema !== "object" || schema === null) return;
+      const properties = (schema as { properties?: Record<string, { format?: string }> }).properties ?? {};
+      for (const [name, property] of Object.entries(properties)) {
+        const format = expected(name);
+        if (format) {
+          expect(property.format, name).toBe(format);
+          seen.push(name);
+        }
+      }
+      Object.values(schema).forEach(walk);
+    };
+    walk(openApi.components.schemas);
+    expect(new Set(seen)).toEqual(
+      new Set(
+        ["registeredAt", "lastVerifiedAt", "updatedAt", "startsAt", "endsAt", "startsOn", "endsOn"].concat([
+          "url",
+          "website",
+          "email",
+        ]),
+      ),
+    );
+  });
+
+  it("serves its OpenAPI 3.1 document, which Redocly's recommended rules find nothing to say about", async () => {
+    const res = await get("/api/v1/openapi.json");
+    expect(res.status).toBe(200);
     expect(res.body.openapi).toBe("3.1.0");
+    // Errors and warnings alike (operationId, security, struct, unresolved $ref, ...).
+    const config = await createConfig({ extends: ["recommended"] });
+    const problems = await lintFromString({ source: res.text, absoluteRef: "openapi.json", config });
+    expect(problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} (${p.location[0]?.pointer})`)).toEqual([]);
     expect(Object.keys(res.body.paths)).toEqual(
       expect.arrayContaining([
         "/organizations",
@@ -201,8 +302,119 @@ describe("collections", () => {
         "/events",
         "/comuni",
         "/categories",
+        "/openapi.json",
       ]),
     );
+  });
+});
+
+describe("parameters", () => {
+  const UNKNOWN = t("api.errors.unknown");
+  const BRACKETS = t("api.errors.brackets");
+
+  it("every endpoint refuses unknown names, bracket forms included, and names each one", async () => {
+    const query = "foo=bar&categoria[]=minori&q[a]=1&__proto__=x";
+    for (const endpoint of ENDPOINTS) {
+      const res = await get(`${endpoint}?${query}`);
+      expect(res.status, endpoint).toBe(400);
+      expect(invalidParams(res), endpoint).toEqual([
+        { name: "__proto__", reason: UNKNOWN },
+        { name: "categoria[]", reason: BRACKETS },
+        { name: "foo", reason: UNKNOWN },
+        { name: "q[a]", reason: BRACKETS },
+      ]);
+    }
+  });
+
+  it("the search refuses unknown names and bad values in one answer, with no place looked up", async () => {
+    const res = await get("/api/v1/organizations?colore=blu&raggio=abc&luogo=Piazza+Maggiore");
+    expect(res.status).toBe(400);
+    expect(invalidParams(res).map((p) => p.name)).toEqual(["colore", "raggio"]);
+  });
+
+  it("takes every parameter the document declares, and lang on every endpoint", async () => {
+    for (const endpoint of ENDPOINTS) {
+      const declared = operationOf(endpoint)!.queryParameters;
+      expect(declared, endpoint).toContain("lang");
+      for (const name of declared) {
+        // Blank is "absent" for every parameter but lang, which then names the languages: never "unknown".
+        const res = await get(`${endpoint}?${name}=`);
+        if (res.status === 200) continue;
+        expect(invalidParams(res), `${endpoint} ${name}`).toEqual([{ name, reason: t("api.errors.lang") }]);
+      }
+    }
+    const pact = await get("/api/v1/organizations?patto=1&lang=en");
+    expect(pact.status).toBe(200);
+    expect(pact.body.total).toBe(0);
+    expect(invalidParams(await get("/api/v1/organizations?patto=2&lang=fr")).map((p) => p.name)).toEqual([
+      "lang",
+      "patto",
+    ]);
+  });
+
+  it("the document declares exactly what the routes take (no parameter accepted undeclared)", () => {
+    // A parameter the routes took but the document left out would pass every check above unseen.
+    const declared = Object.fromEntries(ENDPOINTS.map((e) => [e, operationOf(e)!.queryParameters.sort()]));
+    expect(declared["/api/v1/organizations"]).toEqual(
+      [
+        ...["q", "categoria", "comune", "vicino", "luogo", "lat", "lon", "raggio", "aperte", "beneficiari"],
+        ...["dimensione", "ateco", "stato", "classificazione", "patto", "ordina", "pagina", "lang"],
+      ].sort(),
+    );
+    expect(declared["/api/v1/measures"]).toEqual([
+      "aperte",
+      "categoria",
+      "classificazione",
+      "comune",
+      "lang",
+      "pagina",
+    ]);
+    expect(declared["/api/v1/events"]).toEqual(["lang", "pagina"]);
+    for (const plain of ["/organizations/nido-bologna", "/networks", "/comuni", "/categories", "/openapi.json"]) {
+      expect(declared[`/api/v1${plain}`], plain).toEqual(["lang"]);
+    }
+  });
+
+  it("the API remembers no language: ?lang= sets no cookie on a publicly cached answer", async () => {
+    const res = await get("/api/v1/categories?lang=en");
+    expect(res.body.items[0].name).toBe(t("categories.CONCILIAZIONE", "en"));
+    expect(res.headers["set-cookie"]).toBeUndefined();
+  });
+});
+
+describe("unreadable requests: one 400 problem wherever the bad text is", () => {
+  it("invalid UTF-8 or a lone % in a query value, a name or a slug", async () => {
+    const detail = t("api.problems.badEncoding");
+    for (const path of [
+      "/api/v1/organizations?q=%FF",
+      "/api/v1/organizations?q=%C3%28",
+      "/api/v1/organizations?q=50%",
+      "/api/v1/organizations?%FF=1",
+      "/api/v1/organizations/%FF",
+      "/api/v1/organizations/nido-bologna%C3%28",
+      "/api/v1/measures?categoria=%E0%A4%A",
+      "/api/v1/nulla%FF",
+    ]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(400);
+      expect(JSON.parse(res.text), path).toEqual({
+        type: "about:blank",
+        title: "Richiesta non valida",
+        status: 400,
+        detail,
+      });
+    }
+    // Correctly encoded text is ordinary text.
+    expect((await get("/api/v1/organizations?q=citt%C3%A0")).status).toBe(200);
+  });
+
+  it("a NUL character in a query value, a name or a slug", async () => {
+    const detail = t("api.problems.nulByte");
+    for (const path of ["/api/v1/organizations?q=%00", "/api/v1/comuni?%00", "/api/v1/organizations/a%00"]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(400);
+      expect(JSON.parse(res.text), path).toMatchObject({ status: 400, detail });
+    }
   });
 });
 
@@ -234,6 +446,27 @@ describe("errors are problem+json", () => {
     expect(del.status).toBe(405);
     // The API sets no session cookie.
     expect((await get("/api/v1/comuni")).headers["set-cookie"]).toBeUndefined();
+  });
+
+  it("500 for a failure of ours, still readable from any origin", async () => {
+    const failure = vi.spyOn(ctx.services.api, "comuni").mockRejectedValueOnce(new Error("a bug"));
+    try {
+      const res = await get("/api/v1/comuni");
+      expect(res.status).toBe(500);
+      expect(JSON.parse(res.text)).toEqual({ type: "about:blank", title: "Errore del server", status: 500 });
+    } finally {
+      failure.mockRestore();
+    }
+  });
+
+  it("every error answer carries CORS, a refusal before any route too", async () => {
+    // get() checks Access-Control-Allow-Origin on every answer; these come from the guards in front.
+    expect((await get("/api/v1/organizations?q=%00")).status).toBe(400);
+    expect((await get("/api/v1/organizations?q=%FF")).status).toBe(400);
+    expect((await get("/api/v1/nulla")).status).toBe(404);
+    const post = await request(ctx.app).post("/api/v1/organizations").set("Origin", "https://example.com");
+    expect(post.status).toBe(405);
+    expect(post.headers["access-control-allow-origin"]).toBe("*");
   });
 
   it("429 past the configured limit", async () => {

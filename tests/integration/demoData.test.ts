@@ -3,12 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../src/db/seed/demoData.js";
 import { HIDDEN_NAMES, REVISION_MARK } from "../../src/db/seed/demoRegister.js";
 import { isValidVatNumber } from "../../src/domain/vatNumber.js";
-import { createTestContext, type TestContext } from "../helpers/testApp.js";
+import { createDemoTestContext, type TestContext } from "../helpers/testApp.js";
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestContext();
-  await seedDemoData(ctx.db.prisma);
+  ctx = await createDemoTestContext();
 }, 60_000);
 afterAll(() => ctx?.db.close());
 

@@ -98,6 +98,15 @@ describe("the waiting list after the start", () => {
     expect(await statuses(event.id)).toEqual(["Lia Rossi:CONFIRMED", "Leo Rossi:WAITING"]);
     expect((await lastMailTo(ctx.db.prisma, "leo@example.org")).subject).not.toContain("posto");
   });
+
+  it("gives nobody a seat while the event is cancelled or postponed", async () => {
+    for (const status of ["CANCELLED", "POSTPONED"]) {
+      const event = await buildOpenEvent(ctx.db.prisma, { capacity: 1 });
+      for (const who of ["Ada", "Ugo"]) await signUp(event, `${who}${status}`);
+      expect((await saveEvent(event, { status, capacity: "" })).status).toBe(303);
+      expect(await statuses(event.id)).toEqual([`Ada${status} Rossi:CONFIRMED`, `Ugo${status} Rossi:WAITING`]);
+    }
+  });
 });
 
 describe("the list of registrants", () => {

@@ -141,10 +141,12 @@ describe("signing up", () => {
     expect(places.sort()).toEqual(["1", "2", "3", "4", "5"]);
   });
 
-  it("does not take sign-ups when staff closed them or the event has started (409, nothing stored)", async () => {
+  it("does not take sign-ups when staff closed them, the event is cancelled or postponed, or it has started (409, nothing stored)", async () => {
     const closed = await buildOpenEvent(ctx.db.prisma, { registrationOpen: false });
+    const cancelled = await buildOpenEvent(ctx.db.prisma, { status: "CANCELLED" });
+    const postponed = await buildOpenEvent(ctx.db.prisma, { status: "POSTPONED" });
     const started = await buildOpenEvent(ctx.db.prisma, { inDays: -1 });
-    for (const event of [closed, started]) {
+    for (const event of [closed, cancelled, postponed, started]) {
       const { page, post } = await visitor(event.slug);
       expect(page.text).not.toContain(`action="/eventi/${event.slug}/iscrizione"`);
       const res = await post(person("tardi@example.org"));

@@ -5,7 +5,8 @@ import { buildSubmittedApplication, buildUser, TEST_PASSWORD } from "../factorie
 import { buildOrganization } from "../factories/organizationFactory.js";
 import { createTestContext, roomyRateLimits, type TestContext } from "../helpers/testApp.js";
 import { loggedInAgent, tokenFor } from "../helpers/login.js";
-import { fieldError } from "../helpers/catalogue.js";
+import { fieldError, inHtml, t } from "../helpers/catalogue.js";
+import { eventJsonLdOf, validCalendar } from "../helpers/dataValidators.js";
 
 let ctx: TestContext;
 let reviewer: request.Agent;
@@ -32,6 +33,7 @@ const validEvent = (overrides: Record<string, string | string[]> = {}) => ({
   organizer: "Città metropolitana di Bologna",
   description: "Come costruire una rete di imprese.\nSecondo paragrafo.",
   participants: "",
+  status: "SCHEDULED",
   ...overrides,
 });
 
@@ -174,6 +176,55 @@ describe("staff record events", () => {
   });
 });
 
+describe("status, online link and cost", () => {
+  it("refuses a status it does not know and a link that is not http(s), keeping what was typed", async () => {
+    const res = await post(
+      reviewer,
+      "/admin/eventi/nuovo",
+      validEvent({ title: "Evento con link strano", status: "FINITO", onlineUrl: "javascript:alert(1)" }),
+      "/admin/eventi/nuovo",
+    );
+    expect(res.status).toBe(422);
+    expect(res.text).toMatch(fieldError("status", "validation.choice"));
+    expect(res.text).toMatch(fieldError("onlineUrl", "validation.url"));
+    expect(res.text).toContain('value="javascript:alert(1)"');
+    expect(await ctx.db.prisma.event.count({ where: { title: "Evento con link strano" } })).toBe(0);
+  });
+
+  it("records them, audits them and shows them in the form; a new event is free until told otherwise", async () => {
+    const blank = await reviewer.get("/admin/eventi/nuovo");
+    expect(blank.text).toMatch(/<input [^>]*name="freeOfCharge" value="1" checked/);
+    const created = await post(
+      reviewer,
+      "/admin/eventi/nuovo",
+      validEvent({
+        title: "Formazione annullata",
+        status: "CANCELLED",
+        onlineUrl: " https://videoconferenza.example.org/stanza-1 ",
+        comuneCode: "",
+      }),
+      "/admin/eventi/nuovo",
+    );
+    expect(created.status).toBe(303);
+    const event = await ctx.db.prisma.event.findFirstOrThrow({ where: { title: "Formazione annullata" } });
+    // No freeOfCharge in the form: the box was unticked.
+    expect(event).toMatchObject({
+      status: "CANCELLED",
+      onlineUrl: "https://videoconferenza.example.org/stanza-1",
+      freeOfCharge: false,
+    });
+    expect((await audits("event.create", event.id))[0]?.after).toMatchObject({
+      status: "CANCELLED",
+      onlineUrl: "https://videoconferenza.example.org/stanza-1",
+      freeOfCharge: false,
+    });
+    const form = await reviewer.get(`/admin/eventi/${event.id}`);
+    expect(form.text).toMatch(/<option value="CANCELLED"[^>]*selected/);
+    expect(form.text).not.toMatch(/name="freeOfCharge" value="1" checked/);
+    await ctx.db.prisma.event.delete({ where: { id: event.id } });
+  });
+});
+
 describe("public events", () => {
   it("lists upcoming and past events, shows one and offers its .ics", async () => {
     const p = ctx.db.prisma;
@@ -239,6 +290,83 @@ describe("public events", () => {
   });
 });
 
+describe("calendars and structured data", () => {
+  it("shows a cancelled online event as such, on its page, in schema.org and in its .ics", async () => {
+    const event = await ctx.db.prisma.event.create({
+      data: {
+        slug: "2032-06-01-webinar-annullato",
+        title: "Webinar annullato",
+        type: "TRAINING",
+        startsAt: new Date("2032-06-01T08:00:00Z"),
+        place: "Online",
+        organizer: "CMBO",
+        status: "CANCELLED",
+        onlineUrl: "https://videoconferenza.example.org/webinar",
+        freeOfCharge: false,
+      },
+    });
+    const page = await request(ctx.app).get(`/eventi/${event.slug}`);
+    expect(page.text).toContain('<span class="badge bg-danger">Annullato</span>');
+    expect(page.text).toContain('href="https://videoconferenza.example.org/webinar"');
+    const jsonLd = eventJsonLdOf(page.text);
+    expect(jsonLd).toMatchObject({
+      eventStatus: "https://schema.org/EventCancelled",
+      eventAttendanceMode: "https://schema.org/OnlineEventAttendanceMode",
+      location: { "@type": "VirtualLocation", url: "https://videoconferenza.example.org/webinar" },
+      isAccessibleForFree: false,
+    });
+    // Not free: no offer, since its price is not known.
+    expect(jsonLd.offers).toBeUndefined();
+    expect((await request(ctx.app).get("/eventi")).text).toMatch(/Webinar annullato[\s\S]*?Annullato<\/span>/);
+
+    const ics = await request(ctx.app).get(`/eventi/${event.slug}/calendario.ics`);
+    expect(ics.text).toContain("\r\nSTATUS:CANCELLED\r\n");
+    expect(ics.text.replace(/\r\n /g, "")).toContain(
+      "CONFERENCE;VALUE=URI;FEATURE=VIDEO:https://videoconferenza.example.org/webinar",
+    );
+    await ctx.db.prisma.event.delete({ where: { id: event.id } });
+  });
+
+  it("offers the all-events calendar to subscribe to, named in the page's language", async () => {
+    for (const [lang, query] of [
+      ["it", ""],
+      ["en", "?lang=en"],
+    ] as const) {
+      const feedUrl = `localhost:3000/eventi.ics${query}`;
+      const page = (await request(ctx.app).get(`/eventi${query}`)).text;
+      expect(page, lang).toContain(`href="webcal://${feedUrl}"`);
+      expect(page, lang).toContain(`http://${feedUrl}</code>`);
+      expect(page, lang).toContain(inHtml(t("events.feed.subscribe", lang)));
+      const feed = validCalendar((await request(ctx.app).get(`/eventi.ics${query}`).expect(200)).text).calendar;
+      expect(feed.getFirstPropertyValue("x-wr-calname"), lang).toBe(t("events.feed.name", lang));
+      expect(feed.getFirstPropertyValue("source"), lang).toBe(`http://${feedUrl}`);
+    }
+    expect((await request(ctx.app).get("/open-data")).text).toContain('href="/eventi.ics"');
+  });
+
+  it("holds the upcoming events and those of the past year, not older ones", async () => {
+    const p = ctx.db.prisma;
+    const day = 86_400_000;
+    const at = (slug: string, daysFromNow: number) =>
+      p.event.create({
+        data: {
+          slug,
+          title: slug,
+          type: "MEETING",
+          startsAt: new Date(Date.now() + daysFromNow * day),
+          place: "Bologna",
+          organizer: "CMBO",
+        },
+      });
+    const made = [await at("tra-un-mese", 30), await at("dieci-mesi-fa", -300), await at("due-anni-fa", -730)];
+    const uids = validCalendar((await request(ctx.app).get("/eventi.ics")).text).events.map((e) => e.uid);
+    expect(uids).toContain("evento-tra-un-mese@localhost");
+    expect(uids).toContain("evento-dieci-mesi-fa@localhost");
+    expect(uids).not.toContain("evento-due-anni-fa@localhost");
+    await p.event.deleteMany({ where: { id: { in: made.map((e) => e.id) } } });
+  });
+});
+
 describe("figures per year and type", () => {
   it("counts held events and averages known participants, per year in Rome and type", async () => {
     const p = ctx.db.prisma;
@@ -266,6 +394,9 @@ describe("figures per year and type", () => {
         at("2024-07-01T09:00:00Z", "MEETING", 9, 7),
         at("2024-02-01T09:00:00Z", "TRAINING", null, 8),
         at("2099-01-01T09:00:00Z", "SEMINAR", 500, 9),
+        // Cancelled or postponed: never held, whatever their date.
+        { ...at("2025-04-01T09:00:00Z", "SEMINAR", 99, 10), status: "CANCELLED" },
+        { ...at("2024-04-01T09:00:00Z", "TRAINING", 99, 11), status: "POSTPONED" },
       ],
     });
     expect(await createEventRepository(p).figuresByYearAndType()).toEqual([

@@ -56,6 +56,11 @@ const START_PAGES = [
   "/admin/reti",
   "/admin/utenti",
   "/admin/impostazioni",
+  "/admin/impostazioni/progetto",
+  "/admin/impostazioni/progetto/partner/nuovo",
+  "/admin/notizie/nuova",
+  "/notizie",
+  "/progetto",
 ];
 /** Actions not submitted: they end the crawler's own session or change its credentials. */
 const SKIPPED_ACTIONS = [/^\/esci$/, /^\/account\/(password|email)$/];

@@ -2,7 +2,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../src/services/accounts/passwords.js";
 import { createTestContext, roomyRateLimits, type TestContext } from "../helpers/testApp.js";
-import { csrfFrom } from "../helpers/csrf.js";
+import { csrfFrom, withCookies } from "../helpers/csrf.js";
 import { inHtml, t } from "../helpers/catalogue.js";
 import { completeSecondStep, enrolThroughPage } from "../helpers/login.js";
 
@@ -36,8 +36,9 @@ async function attempt(agent: request.Agent, email: string, password: string, re
 describe("/accedi", () => {
   it("logs in with a new session id and sends companies to their area", async () => {
     const agent = request.agent(ctx.app);
+    // A session exists from the login on, never before it (see "CSRF before login" below).
+    await agent.get("/registro").set("Cookie", "rwb.sid=planted-by-someone-else");
     const form = await agent.get("/accedi");
-    const before = String(form.headers["set-cookie"]).match(/rwb\.sid=([^;]+)/)?.[1];
     const res = await agent
       .post("/accedi")
       .type("form")
@@ -45,9 +46,8 @@ describe("/accedi", () => {
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe("/impresa");
     const after = String(res.headers["set-cookie"]).match(/rwb\.sid=([^;]+)/)?.[1];
-    expect(before).toBeDefined();
     expect(after).toBeDefined();
-    expect(after).not.toBe(before);
+    expect(after).not.toBe("planted-by-someone-else");
     expect(String(res.headers["set-cookie"])).toMatch(/HttpOnly/i);
     expect(String(res.headers["set-cookie"])).toMatch(/SameSite=Lax/i);
     const home = await agent.get("/");
@@ -186,5 +186,60 @@ describe("login rate limit", () => {
     } finally {
       await limited.db.close();
     }
+  });
+});
+
+describe("CSRF before login", () => {
+  const credentials = { email: "rita@example.org", password: "Password-lunga-123" };
+
+  it("opening a form page writes no session row: the token is a signed cookie", async () => {
+    const before = await ctx.db.prisma.session.count();
+    for (const path of ["/accedi", "/registrati", "/password-dimenticata", "/consulenza"]) {
+      const page = await request(ctx.app).get(path);
+      expect(page.status, path).toBe(200);
+      expect(csrfFrom(page.text)).toMatch(/^[0-9a-f]{64}\.[0-9a-f]{64}$/);
+      const set = String(page.headers["set-cookie"]);
+      expect(set, path).not.toMatch(/rwb\.sid=/);
+      expect(set, path).toMatch(/^rwb\.csrf=[^;]+; Path=\/; HttpOnly; SameSite=Lax$/);
+    }
+    expect(await ctx.db.prisma.session.count()).toBe(before);
+  });
+
+  it("refuses a post without the cookie, with another visitor's cookie or with an unsigned pair", async () => {
+    const mine = await request(ctx.app).get("/accedi");
+    const theirs = await request(ctx.app).get("/accedi");
+    const post = (cookie: string | undefined, token: string) => {
+      const req = request(ctx.app).post("/accedi").type("form");
+      return (cookie ? req.set("Cookie", cookie) : req).send({ _csrf: token, ...credentials });
+    };
+    expect((await post(undefined, csrfFrom(mine.text))).status).toBe(403);
+    expect((await post(withCookies(theirs), csrfFrom(mine.text))).status).toBe(403);
+    const unsigned = `${"0".repeat(64)}.${"1".repeat(64)}`;
+    expect((await post(`rwb.csrf=${unsigned}`, unsigned)).status).toBe(403);
+    const sessions = await ctx.db.prisma.session.count();
+    expect((await post(withCookies(mine), csrfFrom(mine.text))).status).toBe(303);
+    expect(await ctx.db.prisma.session.count()).toBe(sessions + 1);
+  });
+
+  it("binds the token to the session once signed in: the one from before the login is refused after it", async () => {
+    const agent = request.agent(ctx.app);
+    const form = await agent.get("/accedi");
+    const before = csrfFrom(form.text);
+    await agent
+      .post("/accedi")
+      .type("form")
+      .send({ _csrf: before, ...credentials })
+      .expect(303);
+    expect((await agent.post("/esci").type("form").send({ _csrf: before })).status).toBe(403);
+    const page = await agent.get("/account");
+    expect(csrfFrom(page.text)).not.toBe(before);
+    expect(
+      (
+        await agent
+          .post("/esci")
+          .type("form")
+          .send({ _csrf: csrfFrom(page.text) })
+      ).status,
+    ).toBe(303);
   });
 });

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSubmittedApplication, buildUser, completePayload } from "../factories/applicationFactory.js";
 import { buildOrganization } from "../factories/organizationFactory.js";
 import { approveSubmitted } from "../helpers/approve.js";
+import { hsdsViolations } from "../helpers/hsdsSchema.js";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
+import { inHtml, t } from "../helpers/catalogue.js";
 
 // Every download of /open-data against the database: row counts, columns, and
 // nothing unapproved or personal.
@@ -24,6 +26,7 @@ beforeAll(async () => {
   const p = ctx.db.prisma;
   const a = await buildOrganization(p, {
     name: "Officina Aperta",
+    address: "Via Zamboni 33",
     contactEmail: "info@officina-aperta.example.org",
     phone: "051 123456",
     website: "https://officina-aperta.example.org",
@@ -120,6 +123,8 @@ describe("/open-data", () => {
     for (const file of [
       "registro.csv",
       "misure.csv",
+      "registro-excel.csv",
+      "misure-excel.csv",
       "registro.json",
       "registro.geojson",
       "hsds.json",
@@ -127,6 +132,9 @@ describe("/open-data", () => {
     ]) {
       expect(res.text).toContain(`href="/open-data/${file}"`);
     }
+    // The Excel variants are explained beside the files, and offered for every statistic too.
+    expect(res.text).toContain(inHtml(t("openData.encoding")));
+    expect(res.text).toContain('href="/statistiche/comuni-excel.csv"');
     expect((await request(ctx.app).get("/open-data?lang=en").expect(200)).text).toContain("Download the register");
   });
 
@@ -202,10 +210,11 @@ describe("/open-data", () => {
     expectNoSecrets(geo.text);
   });
 
-  it("hsds.json: Open Referral organizations with their services and locations", async () => {
+  it("hsds.json: Open Referral HSDS 3.0 organizations with their services and locations", async () => {
     const { organizations, measures } = await counts();
     const res = await request(ctx.app).get("/open-data/hsds.json").expect(200);
     expect(res.body).toHaveLength(organizations);
+    expect(hsdsViolations(res.body)).toEqual([]);
     expect(res.body.reduce((s: number, o: { services: unknown[] }) => s + o.services.length, 0)).toBe(measures);
     const officina = res.body.find((o: { name: string }) => o.name === "Officina Aperta");
     expect(officina.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -215,7 +224,12 @@ describe("/open-data", () => {
     ]);
     expect(officina.services[0].organization_id).toBe(officina.id);
     expect(officina.locations[0]).toMatchObject({ location_type: "physical", latitude: 44.4938, longitude: 11.3387 });
-    expect(officina.locations[0].addresses[0]).toMatchObject({ city: "Bologna", country: "IT" });
+    expect(officina.locations[0].addresses[0]).toMatchObject({
+      address_1: "Via Zamboni 33",
+      city: "Bologna",
+      country: "IT",
+    });
+    expect(officina.services[0].service_at_locations[0].location_id).toBe(officina.locations[0].id);
     expectNoSecrets(res.text);
   });
 
@@ -236,20 +250,28 @@ describe("/open-data", () => {
     const catalogue = JSON.parse(res.text);
     expect(catalogue["@context"].dcatapit).toBe("http://dati.gov.it/onto/dcatapit#");
     expect(catalogue["@type"]).toContain("dcatapit:Catalog");
-    expect(catalogue["dct:publisher"]["foaf:name"]).toBe("Città metropolitana di Bologna");
+    expect(catalogue["dct:publisher"]["foaf:name"]["@value"]).toBe("Città metropolitana di Bologna");
     expect(catalogue["dct:modified"]["@value"]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Released with the oldest registration still public.
+    const oldest = await ctx.db.prisma.organization.findFirst({
+      where: { registryStatus: "REGISTERED", registeredAt: { not: null } },
+      orderBy: { registeredAt: "asc" },
+    });
+    expect(catalogue["dct:issued"]["@value"]).toBe(oldest!.registeredAt!.toISOString().slice(0, 10));
+    expect(catalogue["dct:issued"]["@value"] <= catalogue["dct:modified"]["@value"]).toBe(true);
     const datasets = catalogue["dcat:dataset"];
+    const ipa = ctx.config.openDataPublisher.ipaCode;
     expect(datasets.map((d: { "dct:identifier": string }) => d["dct:identifier"])).toEqual([
-      "cm_bo:registro-welfare:registro",
-      "cm_bo:registro-welfare:misure",
-      "cm_bo:registro-welfare:statistiche",
+      `${ipa}:registro-welfare:registro`,
+      `${ipa}:registro-welfare:misure`,
+      `${ipa}:registro-welfare:statistiche`,
     ]);
     for (const dataset of datasets) {
       expect(dataset["@type"]).toContain("dcatapit:Dataset");
       expect(dataset["dcat:theme"][0]["@id"]).toMatch(
         /^http:\/\/publications\.europa\.eu\/resource\/authority\/data-theme\/[A-Z]{4}$/,
       );
-      expect(dataset["dct:publisher"]["foaf:name"]).toBe("Città metropolitana di Bologna");
+      expect(dataset["dct:publisher"]["foaf:name"]["@value"]).toBe("Città metropolitana di Bologna");
       for (const distribution of dataset["dcat:distribution"]) {
         expect(distribution["@type"]).toContain("dcatapit:Distribution");
         expect(distribution["dct:license"]["@id"]).toBe("https://creativecommons.org/licenses/by/4.0/");

@@ -7,8 +7,8 @@
 //
 // | prefix                               | anonymous          | company A / B         | reviewer | admin |
 // | ------------------------------------ | ------------------ | --------------------- | -------- | ----- |
-// | /admin/utenti, /admin/impostazioni   | 303 → /accedi      | 403                   | 403      | ok    |
-// | /admin/*                             | 303 → /accedi      | 403                   | ok       | ok    |
+// | /admin/utenti, /admin/impostazioni/* | 303 → /accedi      | 403                   | 403      | ok    |
+// | /admin/* (news: /admin/notizie/*)    | 303 → /accedi      | 403                   | ok       | ok    |
 // | /impresa/*                           | 303 → /accedi      | ok (B on A's: 404/403)| 403      | 403   |
 // | /account*                            | 303 → /accedi      | ok                    | ok       | ok    |
 // | /accedi/codice* (login's second step)| 303 → /accedi      | 303 onward            | 303      | 303   |
@@ -211,7 +211,21 @@ beforeAll(async () => {
     data: { organizationId: orgA.id, message: "Il telefono indicato non risponde." },
   });
   set("report.id", String(report.id));
+  // An open goal of A's improvement plan, so that its pages are reached (B must not find it).
+  const goal = await prisma.improvementGoal.create({
+    data: {
+      organizationId: orgA.id,
+      kind: "OPEN_TO_CITIZENS",
+      description: "Aprire il nido.",
+      dueOn: new Date("2027-06-30"),
+    },
+  });
+  set("goal.id", String(goal.id));
   set("pact.id", await first(`SELECT id AS v FROM "PactSignature" ORDER BY id LIMIT 1`));
+  // A published item (its public page answers) and any item (the staff's form); a partner of the project.
+  set("news.slug", await first(`SELECT slug AS v FROM "NewsItem" WHERE status = 'PUBLISHED' ORDER BY id LIMIT 1`));
+  set("news.id", await first(`SELECT id AS v FROM "NewsItem" WHERE status = 'DRAFT' ORDER BY id LIMIT 1`));
+  set("partner.id", await first(`SELECT id AS v FROM "ProjectPartner" ORDER BY id LIMIT 1`));
   values.set("token", "gettone-inesistente-0123456789");
 
   agents.anonymous = request.agent(ctx.app);
@@ -229,6 +243,7 @@ function paramKind(path: string, param: string): string {
   if (param === "orgId") return "org.id";
   if (param === "measureId") return "networkMeasure.id";
   if (param === "key") return "measure.key";
+  if (param === "goalId") return "goal.id";
   if (param === "slug" && /^\/impresa\/reti\//.test(path)) return "company.network.slug";
   const table: [RegExp, string, string][] = [
     [/^\/(impresa\/)?reti\//, "network.slug", "network.id"],
@@ -244,6 +259,8 @@ function paramKind(path: string, param: string): string {
     // A's own account: A is refused (409, nobody removes themselves), B does not find it.
     [/^\/impresa\/colleghi\//, "org.slug", "user.id"],
     [/^\/admin\/patto\//, "org.slug", "pact.id"],
+    [/^\/(admin\/)?notizie\//, "news.slug", "news.id"],
+    [/^\/admin\/impostazioni\/progetto\/partner\//, "org.slug", "partner.id"],
   ];
   const hit = table.find(([re]) => re.test(path));
   if (param === "slug") return hit?.[1] ?? "org.slug";
@@ -282,6 +299,14 @@ describe("route × role matrix", () => {
       "/admin/eventi/:id/presenze",
       "/eventi/:slug/iscrizione",
       "/eventi/annulla/:token",
+      "/progetto",
+      "/notizie",
+      "/notizie/:slug",
+      "/notizie/feed.xml",
+      "/admin/notizie/nuova",
+      "/admin/notizie/:id",
+      "/admin/notizie/:id/pubblica",
+      "/admin/impostazioni/progetto/partner/:id",
     ]) {
       expect(paths).toContain(expected);
     }

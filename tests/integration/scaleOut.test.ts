@@ -12,7 +12,7 @@ import { connect, type Database } from "../../src/db/database.js";
 import { hashPassword } from "../../src/services/accounts/passwords.js";
 import { nextVatNumber } from "../factories/organizationFactory.js";
 import { completeOrganization, PASSWORD, signedUpCompany } from "../helpers/companyAgent.js";
-import { csrfFrom } from "../helpers/csrf.js";
+import { csrfFrom, withCookies } from "../helpers/csrf.js";
 import { createTestContext, type TestContext, buildApp } from "../helpers/testApp.js";
 
 let ctx: TestContext;
@@ -51,7 +51,7 @@ function sessionCookie(res: request.Response): string {
 async function loginOn(app: ReturnType<typeof createApp>, email: string, password: string, cookie?: string) {
   const form = request(app).get("/accedi");
   const page = cookie ? await form.set("Cookie", cookie) : await form;
-  const jar = cookie ?? sessionCookie(page);
+  const jar = withCookies(page, cookie);
   const res = await request(app)
     .post("/accedi")
     .set("Cookie", jar)
@@ -72,11 +72,11 @@ describe("two instances on one database", () => {
     const accountOnB = await request(b).get("/account").set("Cookie", cookie);
     expect(accountOnB.status).toBe(200);
 
-    // Log out on B with the CSRF token of a page rendered by A: one session, one token.
+    // Log out on B with the CSRF token of a page rendered by A: signed with the key every instance shares.
     const pageOnA = await request(a).get("/").set("Cookie", cookie);
     const out = await request(b)
       .post("/esci")
-      .set("Cookie", cookie)
+      .set("Cookie", withCookies(pageOnA, cookie))
       .type("form")
       .send({ _csrf: csrfFrom(pageOnA.text) });
     expect(out.status).toBe(303);
@@ -96,7 +96,7 @@ describe("two instances on one database", () => {
     expect(formOnA.status).toBe(200);
     const saved = await request(b)
       .post("/impresa/organizzazione")
-      .set("Cookie", cookie!)
+      .set("Cookie", withCookies(formOnA, cookie))
       .type("form")
       .send({
         _csrf: csrfFrom(formOnA.text),

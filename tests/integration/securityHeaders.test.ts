@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { createApp } from "../../src/app.js";
 import { hashPassword } from "../../src/services/accounts/passwords.js";
 import { PASSWORD, postForm } from "../helpers/companyAgent.js";
-import { csrfFrom } from "../helpers/csrf.js";
+import { csrfFrom, withCookies } from "../helpers/csrf.js";
 import { lastMailTo, linkIn } from "../helpers/outbox.js";
 import { createTestContext, type TestContext, buildApp } from "../helpers/testApp.js";
 
@@ -44,7 +44,7 @@ function sessionCookie(res: request.Response): string | undefined {
 async function login(app: ReturnType<typeof createApp>, https: boolean) {
   const proto = https ? "https" : "http";
   const form = await request(app).get("/accedi").set("X-Forwarded-Proto", proto);
-  const jar = sessionCookie(form)!.split(";")[0]!;
+  const jar = withCookies(form);
   return request(app)
     .post("/accedi")
     .set("X-Forwarded-Proto", proto)
@@ -109,6 +109,10 @@ describe("cookies", () => {
     expect(cookie).not.toMatch(/; Domain=/i);
     const plain = await request(production).get("/accedi").set("X-Forwarded-Proto", "http");
     expect(sessionCookie(plain)).toBeUndefined();
+    // The CSRF cookie of the login form, likewise: __Host-, Secure, HttpOnly.
+    const form = await request(production).get("/accedi").set("X-Forwarded-Proto", "https");
+    const csrf = cookies(form).find((c) => c.startsWith("__Host-rwb.csrf="));
+    expect(csrf).toMatch(/; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
   });
 
   it("marks the language cookie HttpOnly and SameSite=Lax too", async () => {
@@ -130,7 +134,7 @@ describe("session life cycle", () => {
     expect(page.status).toBe(200);
     const out = await request(ctx.app)
       .post("/esci")
-      .set("Cookie", cookie)
+      .set("Cookie", withCookies(page, cookie))
       .type("form")
       .send({ _csrf: csrfFrom(page.text) });
     expect(out.status).toBe(303);

@@ -17,9 +17,23 @@ describe("loadConfig", () => {
       SESSION_SECRET: "x".repeat(32),
       DATABASE_URL: "postgres://registro@db.example.it/registro",
       PUBLIC_BASE_URL: "https://registro.example.it",
+      OPEN_DATA_IPA_CODE: "cm_bo",
+      OPEN_DATA_CONTACT_EMAIL: "opendata@example.it",
     };
-    expect(loadConfig(production)).toMatchObject({ isProduction: true, seedDemoData: false, host: "0.0.0.0" });
-    for (const missing of ["SESSION_SECRET", "DATABASE_URL", "PUBLIC_BASE_URL"]) {
+    expect(loadConfig(production)).toMatchObject({
+      isProduction: true,
+      seedDemoData: false,
+      host: "0.0.0.0",
+      openDataPublisher: { ipaCode: "cm_bo", contactEmail: "opendata@example.it" },
+    });
+    const required = [
+      "SESSION_SECRET",
+      "DATABASE_URL",
+      "PUBLIC_BASE_URL",
+      "OPEN_DATA_IPA_CODE",
+      "OPEN_DATA_CONTACT_EMAIL",
+    ];
+    for (const missing of required) {
       expect(() => loadConfig({ ...production, [missing]: undefined }), missing).toThrow(new RegExp(missing));
     }
     expect(() => loadConfig({ ...production, SEED_DEMO_DATA: "true" })).toThrow(/SEED_DEMO_DATA/);
@@ -27,6 +41,14 @@ describe("loadConfig", () => {
   it("makes the server say which environment it runs in; development listens on this computer only", () => {
     expect(() => loadServerConfig({})).toThrow(/NODE_ENV/);
     expect(loadServerConfig({ NODE_ENV: "development" })).toMatchObject({ host: "127.0.0.1", seedDemoData: true });
+  });
+  it("names the open-data publisher with demo values in development, and checks the configured ones", () => {
+    expect(loadServerConfig({ NODE_ENV: "development" }).openDataPublisher).toEqual({
+      ipaCode: "demo_ipa",
+      contactEmail: "open-data@demo.invalid",
+    });
+    expect(() => loadConfig({ OPEN_DATA_IPA_CODE: "cm:bo" })).toThrow(/OPEN_DATA_IPA_CODE/);
+    expect(() => loadConfig({ OPEN_DATA_CONTACT_EMAIL: "opendata" })).toThrow(/OPEN_DATA_CONTACT_EMAIL/);
   });
   it("names the variable that is wrong", () => {
     expect(() => loadConfig({ PORT: "http" })).toThrow(/PORT/);

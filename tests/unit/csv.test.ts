@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, csvLine, toCsv } from "../../src/domain/csv.js";
+import { csvField, csvLine, ITALIAN_SPREADSHEET, toCsv } from "../../src/domain/csv.js";
 
 describe("CSV", () => {
   it("quotes fields with commas, quotes or line breaks, and ends lines with CRLF", () => {
@@ -27,6 +27,15 @@ describe("CSV", () => {
   });
 
   it("writes semicolon-separated lines for Italian spreadsheets, quoting what holds a semicolon", () => {
-    expect(csvLine(["a;b", "1234,50", 'c "d"', "=1+1"], ";")).toBe('"a;b";1234,50;"c ""d""";\'=1+1\r\n');
+    expect(csvLine(["a;b", "1234,50", 'c "d"', "=1+1", "b,c"], ITALIAN_SPREADSHEET)).toBe(
+      '"a;b";1234,50;"c ""d""";\'=1+1;b,c\r\n',
+    );
+  });
+
+  it("writes decimal numbers with a comma and starts with a byte order mark for Italian spreadsheets", () => {
+    expect(toCsv(["lat", "n", "euro", "v"], [[44.4938, 3, "1234.50", "v1.2"]], ITALIAN_SPREADSHEET)).toBe(
+      "\uFEFFlat;n;euro;v\r\n44,4938;3;1234,50;v1.2\r\n",
+    );
+    expect(toCsv(["lat", "n", "euro"], [[44.4938, 3, "1234.50"]])).toBe("lat,n,euro\r\n44.4938,3,1234.50\r\n");
   });
 });

@@ -64,16 +64,20 @@ describe("iCalendar", () => {
 
   it("writes a calendar with Rome times and CRLF lines", () => {
     const ics = eventCalendar(
-      {
-        uid: "evento-x@localhost",
-        title: "Seminario: welfare, territorio; reti",
-        description: "Riga uno\nRiga due",
-        location: "Sala A, Bologna",
-        url: "http://localhost/eventi/x",
-        startsAt: new Date("2026-07-15T08:30:00Z"),
-        endsAt: null,
-        updatedAt: new Date("2026-07-01T00:00:00Z"),
-      },
+      [
+        {
+          uid: "evento-x@localhost",
+          title: "Seminario: welfare, territorio; reti",
+          description: "Riga uno\nRiga due",
+          location: "Sala A, Bologna",
+          url: "http://localhost/eventi/x",
+          startsAt: new Date("2026-07-15T08:30:00Z"),
+          endsAt: null,
+          updatedAt: new Date("2026-07-01T00:00:00Z"),
+          status: "CANCELLED",
+          onlineUrl: "https://example.org/call?id=1;x",
+        },
+      ],
       "-//Test//IT",
     );
     expect(ics.endsWith("\r\n")).toBe(true);
@@ -84,6 +88,10 @@ describe("iCalendar", () => {
     expect(ics).toContain("SUMMARY:Seminario: welfare\\, territorio\\; reti\r\n");
     expect(ics).toContain("DESCRIPTION:Riga uno\\nRiga due\r\n");
     expect(ics).toContain("BEGIN:VTIMEZONE\r\nTZID:Europe/Rome\r\n");
+    expect(ics).toContain("\r\nSTATUS:CANCELLED\r\n");
+    expect(ics).toContain("\r\nCONFERENCE;VALUE=URI;FEATURE=VIDEO:https://example.org/call?id=1;x\r\n");
+    // A single event's file is not a feed: no name, no refresh interval.
+    expect(ics).not.toContain("X-WR-CALNAME");
   });
 });
 

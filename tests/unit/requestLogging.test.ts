@@ -10,6 +10,11 @@ describe("redactTokens", () => {
     expect(redactTokens("/eventi/annulla/AbC-12_x?lang=it")).toBe("/eventi/annulla/[token]?lang=it");
   });
 
+  it("hides the CSRF token a multipart form carries in its action's query", () => {
+    expect(redactTokens("/admin/notizie/nuova?_csrf=AbC-12_x")).toBe("/admin/notizie/nuova?_csrf=[token]");
+    expect(redactTokens("/admin/notizie/3?lang=en&_csrf=AbC-12_x")).toBe("/admin/notizie/3?lang=en&_csrf=[token]");
+  });
+
   it("leaves every other URL as it is", () => {
     for (const url of [
       "/consulenza",

@@ -110,6 +110,13 @@ export function createOpenDataRepository(db: Db, pool: pg.Pool) {
         SELECT greatest((SELECT max("updatedAt") FROM "Organization"), (SELECT max("updatedAt") FROM "Measure")) AS modified`;
       return rows[0]?.modified ?? null;
     },
+
+    /** When the oldest registration still public was made (dct:issued of the catalogue). */
+    async firstRegistered(): Promise<Date | null> {
+      const rows = await db.$queryRaw<{ issued: Date | null }[]>`
+        SELECT min("registeredAt") AS issued FROM "Organization" WHERE "registryStatus" = 'REGISTERED'`;
+      return rows[0]?.issued ?? null;
+    },
   };
 }
 

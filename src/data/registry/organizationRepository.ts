@@ -23,6 +23,8 @@ export function createOrganizationRepository(db: Db) {
             orderBy: [{ status: "asc" }, { category: "asc" }, { title: "asc" }],
             include: latestClassification,
           },
+          // shown only while the firm consents (publishPlan); the goals not met stay private
+          improvementGoals: { where: { status: { not: "NOT_MET" } }, orderBy: [{ status: "asc" }, { dueOn: "asc" }] },
           // the Pact badge: a confirmed signature
           pactSignatures: {
             where: { status: "CONFIRMED" },

@@ -121,6 +121,9 @@ export async function publishedPayload(db: Db, organizationId: number): Promise<
       startsOn: iso(m.startsOn),
       endsOn: iso(m.endsOn),
       partners: m.partners,
+      pilot: m.pilot,
+      pilotOutcome: opt(m.pilotOutcome),
+      pilotLessons: m.pilotLessons,
     })),
   };
 }

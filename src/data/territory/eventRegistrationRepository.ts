@@ -1,4 +1,4 @@
-import type { RegistrationStatus } from "../../generated/prisma/enums.js";
+import type { EventStatus, RegistrationStatus } from "../../generated/prisma/enums.js";
 import { keysetWindow, pageWindow, staffPage } from "../../domain/staffPaging.js";
 import type { Db } from "../shared/db.js";
 
@@ -11,6 +11,7 @@ export interface LockedEvent {
   place: string;
   capacity: number | null;
   registrationOpen: boolean;
+  status: EventStatus;
   participants: number | null;
 }
 
@@ -45,7 +46,7 @@ export function createEventRegistrationRepository(db: Db) {
     async lockEvent(id: number, tx: Db): Promise<LockedEvent | null> {
       const rows = await tx.$queryRaw<LockedEvent[]>`
         SELECT id, slug, title, "startsAt" AT TIME ZONE 'UTC' AS "startsAt", place, capacity, "registrationOpen",
-               participants
+               status, participants
         FROM "Event" WHERE id = ${id} FOR UPDATE`;
       return rows[0] ?? null;
     },

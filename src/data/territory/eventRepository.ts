@@ -1,4 +1,4 @@
-import type { EventType } from "../../generated/prisma/enums.js";
+import type { EventStatus, EventType } from "../../generated/prisma/enums.js";
 import type { Db } from "../shared/db.js";
 
 export interface EventData {
@@ -13,10 +13,13 @@ export interface EventData {
   participants: number | null;
   registrationOpen: boolean;
   capacity: number | null;
+  status: EventStatus;
+  onlineUrl: string | null;
+  freeOfCharge: boolean;
 }
 
 const withDetails = {
-  comune: { select: { name: true } },
+  comune: { select: { name: true, cap: true } },
   attendees: { include: { organization: { select: { id: true, name: true, slug: true, registryStatus: true } } } },
 } as const;
 
@@ -33,6 +36,7 @@ export function createEventRepository(db: Db) {
         take,
       });
     },
+    /** The events that start from `now` on, in the order they are held. */
     upcoming(now: Date, take = 100) {
       return db.event.findMany({
         where: { startsAt: { gte: now } },
@@ -112,7 +116,8 @@ export interface EventFigure {
 }
 
 /**
- * Number of events already held and their average participants, per year (in
+ * Number of events already held (scheduled ones whose start has passed: not
+ * those cancelled or postponed) and their average participants, per year (in
  * Rome) and type. The average counts only events with a participants figure,
  * rounded to one decimal by PostgreSQL. Newest year first, types in the
  * enum's order (seminar, meeting, training).
@@ -125,7 +130,7 @@ async function eventFiguresByYearAndType(db: Db, at = new Date()): Promise<Event
            COUNT(*)::int AS events,
            ROUND(AVG("participants")::numeric, 1)::text AS average
     FROM "Event"
-    WHERE "startsAt" < ${now}::timestamp
+    WHERE "startsAt" < ${now}::timestamp AND "status" = 'SCHEDULED'
     GROUP BY 1, "Event"."type"
     ORDER BY 1 DESC, "Event"."type"`;
   return rows.map((r) => ({

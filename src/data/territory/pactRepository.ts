@@ -10,7 +10,7 @@ export interface NewSignature {
   commitments: string;
 }
 
-/** Signatures of the Pact and the editable texts (SiteContent). */
+/** Signatures of the Pact (its text is in SiteContent: shared/siteContentRepository.ts). */
 export function createPactRepository(db: Db) {
   return {
     /** Public: confirmed signatures; a firm's only while it is in the register. */
@@ -74,18 +74,6 @@ export function createPactRepository(db: Db) {
       return tx.organization.findUnique({
         where: { id },
         select: { id: true, name: true, slug: true, registryStatus: true },
-      });
-    },
-
-    content(key: string, tx: Db = db) {
-      return tx.siteContent.findUnique({ where: { key } });
-    },
-
-    saveContent(key: string, bodyIt: string, bodyEn: string, updatedById: number, tx: Db = db) {
-      return tx.siteContent.upsert({
-        where: { key },
-        create: { key, bodyIt, bodyEn, updatedById },
-        update: { bodyIt, bodyEn, updatedById },
       });
     },
   };

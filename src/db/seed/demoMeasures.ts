@@ -1,4 +1,4 @@
-import type { Beneficiary, MeasureCategory } from "../../generated/prisma/enums.js";
+import type { Beneficiary, MeasureCategory, PilotOutcome } from "../../generated/prisma/enums.js";
 import { careMeasures } from "./demoMeasuresCare.js";
 import { communityMeasures } from "./demoMeasuresCommunity.js";
 
@@ -17,6 +17,8 @@ export interface MeasureTemplate {
   costToCitizens?: string;
   capacity?: number;
   partners?: string;
+  /** A pilot of `days` from its start; over once it has an outcome (and its lessons). */
+  pilot?: { days: number; outcome?: PilotOutcome; lessons?: string };
 }
 
 export type DemoMeasureKey = keyof typeof careMeasures | keyof typeof communityMeasures;

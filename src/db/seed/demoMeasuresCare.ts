@@ -34,6 +34,7 @@ export const careMeasures = {
     areaServed: "{comune}", accessConditions: "Consegna dei capi in portineria dal lunedì al venerdì, 8-18.",
     costToCitizens: "Tariffe convenzionate della cooperativa, con sconto del 20% per i residenti",
     partners: "Cooperativa sociale di tipo B del territorio",
+    pilot: { days: 365 },
   },
   // ---- MINORI
   "nido-quartiere": {

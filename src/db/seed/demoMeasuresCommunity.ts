@@ -140,6 +140,7 @@ export const communityMeasures = {
     category: "ALTRO", beneficiaries: [E, C], openToCitizens: true,
     areaServed: "{comune}", accessConditions: "Prenotazione entro le 10 del giorno stesso.",
     costToCitizens: "5 euro a pasto", capacity: 30, partners: "Centro sociale anziani del quartiere",
+    pilot: { days: 180, outcome: "CHANGED", lessons: "Criticità: nei primi mesi pochi pensionati sapevano della mensa. Fattori di successo: la prenotazione telefonica e il passaparola del centro sociale; dopo la prova il servizio è proseguito su tre giorni a settimana invece di cinque." },
   },
   microcredito: {
     title: "Prestiti senza interessi per i dipendenti",

@@ -1,5 +1,5 @@
 import type { Prisma } from "../../generated/prisma/client.js";
-import type { EventType } from "../../generated/prisma/enums.js";
+import type { EventStatus, EventType } from "../../generated/prisma/enums.js";
 import { romeDateAndTime, romeLocalToInstant } from "../../domain/romeTime.js";
 import { slugify } from "../../domain/slug.js";
 import type { NewAdviceRequest } from "../../data/outreach/adviceRepository.js";
@@ -21,6 +21,9 @@ interface DemoEvent {
   participants: number | null;
   /** How many registered demo organizations attended. */
   attendees: number;
+  status?: EventStatus;
+  /** The link to join online (example.org: fictitious, like the rest of the demo data). */
+  onlineUrl?: string;
 }
 
 // prettier-ignore
@@ -30,12 +33,12 @@ const events: DemoEvent[] = [
   { inDays: -430, time: "14:30", hours: 4, title: "Formazione: progettare una misura aperta ai cittadini", type: "TRAINING", place: "Centro per l'impiego, aula 2", comuneCode: "037006", organizer: "Città metropolitana di Bologna", description: "Laboratorio pratico per referenti HR: dalla misura aziendale al servizio per il territorio.", participants: 18, attendees: 5 },
   { inDays: -330, time: "10:00", hours: 2, title: "Reti di imprese per la conciliazione", type: "SEMINAR", place: "Auditorium comunale", comuneCode: "037054", organizer: "CNA Bologna", description: "Esperienze di reti tra piccole imprese: assistente familiare condivisa e baby sitter on demand.", participants: 62, attendees: 4 },
   { inDays: -250, time: "17:30", hours: 2, title: "Tavolo del Patto metropolitano", type: "MEETING", place: "Palazzo Malvezzi, Sala Zodiaco", comuneCode: "037006", organizer: "Città metropolitana di Bologna", description: "Verifica degli impegni dei firmatari del Patto.", participants: 31, attendees: 2 },
-  { inDays: -160, time: "09:00", hours: 6, title: "Formazione per i consulenti del servizio ai cittadini", type: "TRAINING", place: "Online", comuneCode: null, organizer: "Città metropolitana di Bologna", description: "Il mercato privato dei servizi di welfare: come orientare i cittadini.", participants: null, attendees: 0 },
+  { inDays: -160, time: "09:00", hours: 6, title: "Formazione per i consulenti del servizio ai cittadini", type: "TRAINING", place: "Online", comuneCode: null, organizer: "Città metropolitana di Bologna", description: "Il mercato privato dei servizi di welfare: come orientare i cittadini.", participants: null, attendees: 0, onlineUrl: "https://videoconferenza.example.org/formazione-consulenti" },
   { inDays: -90, time: "15:00", hours: 3, title: "Salute e prevenzione nei luoghi di lavoro", type: "SEMINAR", place: "Casa della Salute", comuneCode: "037032", organizer: "Azienda USL di Imola", description: "Campagne di screening aperte ai residenti: risultati e prossimi passi.", participants: 47, attendees: 3 },
   { inDays: -30, time: "18:00", hours: 2, title: "Incontro con i sindacati sul welfare territoriale", type: "MEETING", place: "Camera del Lavoro", comuneCode: "037006", organizer: "CGIL, CISL, UIL Bologna", description: "Il punto di vista dei lavoratori sulle misure aperte al territorio.", participants: 29, attendees: 1 },
-  { inDays: 12, time: "09:30", hours: 3, title: "Seminario: monitorare e valutare il welfare territoriale", type: "SEMINAR", place: "Palazzo Malvezzi, Sala del Consiglio", comuneCode: "037006", organizer: "Città metropolitana di Bologna", description: "Indicatori, dati aperti e statistiche del registro.", participants: null, attendees: 0 },
-  { inDays: 40, time: "17:00", hours: 2, title: "Incontro con le imprese dell'Appennino", type: "MEETING", place: "Sala consiliare", comuneCode: "037062", organizer: "Unione dei Comuni dell'Appennino bolognese", description: "Come costruire una rete di imprese nei comuni di montagna.", participants: null, attendees: 0 },
-  { inDays: 75, time: "14:00", hours: 4, title: "Formazione: iscrivere l'impresa al registro", type: "TRAINING", place: "Online", comuneCode: null, organizer: "Città metropolitana di Bologna", description: "Guida passo passo alla domanda di iscrizione e alla descrizione delle misure.", participants: null, attendees: 0 },
+  { inDays: 12, time: "09:30", hours: 3, title: "Seminario: monitorare e valutare il welfare territoriale", type: "SEMINAR", place: "Palazzo Malvezzi, Sala del Consiglio", comuneCode: "037006", organizer: "Città metropolitana di Bologna", description: "Indicatori, dati aperti e statistiche del registro.", participants: null, attendees: 0, onlineUrl: "https://videoconferenza.example.org/seminario-monitoraggio" },
+  { inDays: 40, time: "17:00", hours: 2, title: "Incontro con le imprese dell'Appennino", type: "MEETING", place: "Sala consiliare", comuneCode: "037062", organizer: "Unione dei Comuni dell'Appennino bolognese", description: "Come costruire una rete di imprese nei comuni di montagna.", participants: null, attendees: 0, status: "CANCELLED" },
+  { inDays: 75, time: "14:00", hours: 4, title: "Formazione: iscrivere l'impresa al registro", type: "TRAINING", place: "Online", comuneCode: null, organizer: "Città metropolitana di Bologna", description: "Guida passo passo alla domanda di iscrizione e alla descrizione delle misure.", participants: null, attendees: 0, onlineUrl: "https://videoconferenza.example.org/iscrivere-l-impresa" },
   { inDays: 130, time: "10:00", hours: 3, title: "Giornata metropolitana del welfare condiviso", type: "SEMINAR", place: "Fiera District, Sala Bianca", comuneCode: "037006", organizer: "Città metropolitana di Bologna", description: "Incontro annuale dei firmatari del Patto e delle imprese iscritte.", participants: null, attendees: 0 },
 ];
 
@@ -69,6 +72,8 @@ export async function seedDemoOutreach(tx: Tx): Promise<void> {
         organizer: e.organizer,
         description: e.description,
         participants: e.participants,
+        status: e.status ?? "SCHEDULED",
+        onlineUrl: e.onlineUrl ?? null,
         attendees: { create: attendees.map((o) => ({ organizationId: o.id })) },
       },
     });

@@ -4,7 +4,7 @@ import { applicationPayloadSchema, type ApplicationPayload } from "../../domain/
 import { sizeClassFor } from "../../domain/sizeClass.js";
 import { vatCheckDigit } from "../../domain/vatNumber.js";
 import { classify, type ClassificationDraft } from "./demoClassification.js";
-import { demoMeasures, type DemoMeasureKey } from "./demoMeasures.js";
+import { demoMeasures, type DemoMeasureKey, type MeasureTemplate } from "./demoMeasures.js";
 import type { DemoOrganization } from "./demoOrganizations.js";
 import { jitter, Prng } from "./prng.js";
 
@@ -129,6 +129,19 @@ function planMeasure(
     startsOn: status === "PLANNED" ? (rng.chance(0.6) ? at(`2027-0${rng.int(1, 9)}-01`) : null) : started,
     endsOn: status === "ENDED" ? at(`202${rng.int(4, 5)}-${String(rng.int(1, 12)).padStart(2, "0")}-28`) : null,
     createdAt: since,
+    ...(t.pilot && pilotOf(t.pilot, since)),
+  };
+}
+
+/** A pilot's dates (its end the outcome's moment, when it has one), outcome and lessons. */
+function pilotOf(pilot: NonNullable<MeasureTemplate["pilot"]>, since: Date) {
+  const startsOn = addDays(since, pilot.outcome ? -pilot.days - 30 : -30);
+  return {
+    pilot: true,
+    startsOn,
+    endsOn: addDays(startsOn, pilot.days),
+    pilotOutcome: pilot.outcome ?? null,
+    pilotLessons: pilot.lessons ?? "",
   };
 }
 
@@ -169,6 +182,9 @@ export function payloadOf(plan: PlannedOrganization): ApplicationPayload {
       startsOn: opt(isoDate(m.startsOn as Date | null)),
       endsOn: opt(isoDate(m.endsOn as Date | null)),
       partners: m.partners,
+      pilot: m.pilot,
+      pilotOutcome: opt(m.pilotOutcome),
+      pilotLessons: m.pilotLessons,
     })),
   });
 }

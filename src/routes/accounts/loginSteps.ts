@@ -25,6 +25,8 @@ export async function finishLogin(
   // The absolute lifetime counts from here (middleware/session.ts).
   req.session.loginAt = Date.now();
   res.locals.user = user;
+  // A CSRF token bound to the new session, sent with the redirect (middleware/csrf.ts).
+  res.locals.csrfToken();
   await services.account.rememberLanguage(user.id, String(res.locals.lang));
   return safeReturnPath(returnTo, homeFor(user));
 }

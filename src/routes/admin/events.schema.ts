@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { EventType } from "../../generated/prisma/enums.js";
+import { EventStatus, EventType } from "../../generated/prisma/enums.js";
 import { romeLocalToInstant } from "../../domain/romeTime.js";
 import { formFields } from "../../validation/form.js";
-import { isoDate } from "../company/companyFields.js";
+import { isoDate, optional } from "../company/companyFields.js";
 import type { EventInput } from "../../services/territory/eventService.js";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -53,6 +53,9 @@ export function eventFormSchema(comuneCodes: ReadonlySet<string>) {
       organizer: formFields.requiredText(200),
       description: formFields.text(5000),
       participants: z.preprocess(blankToUndefined, formFields.integer(0, 100_000).optional()),
+      status: z.enum(EventStatus),
+      onlineUrl: optional(z.url({ protocol: /^https?$/, message: "validation.url" }).max(500)),
+      freeOfCharge: formFields.checkbox(),
       registrationOpen: formFields.checkbox(),
       capacity: z.preprocess(blankToUndefined, formFields.integer(1, 100_000).optional()),
       organizationIds: idList(500),
@@ -74,6 +77,7 @@ export function eventFormSchema(comuneCodes: ReadonlySet<string>) {
         endsAt,
         comuneCode: f.comuneCode ?? null,
         participants: f.participants ?? null,
+        onlineUrl: f.onlineUrl ?? null,
         capacity: f.capacity ?? null,
         organizationIds: [...new Set(f.organizationIds)],
       };

@@ -34,7 +34,9 @@ export function adminEventRoutes(services: Services) {
     res.render("admin/events/index", { events: await events.list(), done: req.query.esito });
   });
 
-  router.get("/eventi/nuovo", (_req, res) => render(res, 200, { event: null, values: { organizationIds: [] } }));
+  router.get("/eventi/nuovo", (_req, res) =>
+    render(res, 200, { event: null, values: { status: "SCHEDULED", freeOfCharge: "1", organizationIds: [] } }),
+  );
 
   router.post("/eventi/nuovo", async (req, res) => {
     const form = parseForm(eventFormSchema((await formLocals()).comuneCodes), req);
@@ -66,6 +68,9 @@ export function adminEventRoutes(services: Services) {
       participants: event.participants ?? "",
       registrationOpen: event.registrationOpen ? "1" : "",
       capacity: event.capacity ?? "",
+      status: event.status,
+      onlineUrl: event.onlineUrl ?? "",
+      freeOfCharge: event.freeOfCharge ? "1" : "",
       organizationIds: event.attendees.map((a) => String(a.organizationId)),
     };
     await render(res, 200, { event, values, saved: req.query.esito === "salvato" });

@@ -1,7 +1,5 @@
 import type { FundingTotal } from "../../data/outreach/contributionRepository.js";
-import { BYTE_ORDER_MARK, csvLine, SPREADSHEET_SEPARATOR } from "../../domain/csv.js";
-
-const line = (values: (string | number)[]) => csvLine(values, SPREADSHEET_SEPARATOR);
+import { ITALIAN_SPREADSHEET, toCsv } from "../../domain/csv.js";
 
 /**
  * The funding report as CSV for Italian spreadsheets (domain/csv.ts): UTF-8
@@ -19,19 +17,16 @@ export function fundingCsv(totals: FundingTotal[], t: (key: string) => string): 
     "inKindCount",
     "inKindUnestimated",
     "inKindEstimate",
-  ];
-  const euro = (amount: string | null) => amount?.replace(".", ",") ?? "";
-  const rows = totals.map((r) =>
-    line([
-      r.fundedBy,
-      r.activity,
-      r.year,
-      r.moneyCount,
-      euro(r.money),
-      r.inKindCount,
-      r.inKindUnestimated,
-      euro(r.inKindEstimate),
-    ]),
-  );
-  return BYTE_ORDER_MARK + line(header.map((k) => t(`funding.report.csv.${k}`))) + rows.join("");
+  ].map((k) => t(`funding.report.csv.${k}`));
+  const rows = totals.map((r) => [
+    r.fundedBy,
+    r.activity,
+    r.year,
+    r.moneyCount,
+    r.money,
+    r.inKindCount,
+    r.inKindUnestimated,
+    r.inKindEstimate,
+  ]);
+  return toCsv(header, rows, ITALIAN_SPREADSHEET);
 }

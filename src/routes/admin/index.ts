@@ -7,6 +7,7 @@ import { applicationRoutes } from "./applications.js";
 import { applicationListRoutes } from "./applicationList.js";
 import { dashboardPage } from "./dashboard.js";
 import { organizationRoutes } from "./organizations.js";
+import { improvementPlanAdminRoutes } from "./improvementPlans.js";
 import { outreachAdminRoutes } from "./outreach.js";
 import { reportRoutes } from "./reports.js";
 import { staffRoutes } from "./staff.js";
@@ -33,6 +34,7 @@ export function adminRoutes(services: Services, limits: RateLimits) {
   admin.use(applicationListRoutes(services));
   admin.use(applicationRoutes(services));
   admin.use(organizationRoutes(services));
+  admin.use(improvementPlanAdminRoutes(services));
   admin.use(classificationRoutes(services));
   admin.use(verificationRoutes(services));
   admin.use(reportRoutes(services));

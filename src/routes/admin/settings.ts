@@ -2,11 +2,13 @@ import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { parseForm, renderInvalid } from "../../validation/form.js";
 import { settingsSchema } from "./pact.schema.js";
+import { projectSettingsRoutes } from "./projectSettings.js";
 
-/** /admin/impostazioni: site settings, admins only (the area's index adds the check). Today: the Pact's text. */
+/** /admin/impostazioni: site settings, admins only (the area's index adds the check): the Pact's text, the project page. */
 export function settingsRoutes(services: Services) {
   const router = Router();
   const view = "admin/settings/index";
+  router.use("/progetto", projectSettingsRoutes(services));
 
   router.get("/", async (req, res) => {
     const text = await services.pact.text();

@@ -3,7 +3,7 @@ import { pipeline } from "node:stream/promises";
 import type { RequestHandler, Response } from "express";
 import type { z } from "zod";
 import { parseQuery } from "../../validation/form.js";
-import { BYTE_ORDER_MARK, csvLine, SPREADSHEET_SEPARATOR, type CsvValue } from "../../domain/csv.js";
+import { csvLine, ITALIAN_SPREADSHEET, type CsvValue } from "../../domain/csv.js";
 import { romeDateAndTime } from "../../domain/romeTime.js";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -31,9 +31,9 @@ export async function sendStaffCsv<T>(
   batches: AsyncIterable<T[]>,
 ) {
   const t = res.locals.t as Translate;
-  const line = (values: CsvValue[]) => csvLine(values, SPREADSHEET_SEPARATOR);
+  const line = (values: CsvValue[]) => csvLine(values, ITALIAN_SPREADSHEET);
   async function* text() {
-    yield BYTE_ORDER_MARK + line(columns.map(([heading]) => t(heading)));
+    yield ITALIAN_SPREADSHEET.byteOrderMark + line(columns.map(([heading]) => t(heading)));
     for await (const batch of batches)
       yield batch.map((row) => line(columns.map(([, value]) => value(row, t)))).join("");
   }

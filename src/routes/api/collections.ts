@@ -1,30 +1,9 @@
-import { Router, type Request, type Response } from "express";
-import type { z } from "zod";
+import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { categories } from "../../domain/vocabulary.js";
-import type { FieldErrors } from "../../validation/form.js";
 import { API_PAGE_SIZE, eventsQuery, measuresQuery, plainQuery } from "./api.schema.js";
 import { sendResource } from "./conditional.js";
-import { invalidParams } from "./problem.js";
-
-/** Parses the query or answers 400 with every bad parameter named; undefined when answered. */
-export function parseQuery<S extends z.ZodType>(schema: S, req: Request, res: Response): z.infer<S> | undefined {
-  const parsed = schema.safeParse(req.query);
-  if (parsed.success) return parsed.data;
-  const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const names = issue.code === "unrecognized_keys" ? issue.keys : [String(issue.path[0] ?? "query")];
-    const key =
-      issue.code === "unrecognized_keys"
-        ? "api.errors.unknown"
-        : issue.message.startsWith("api.")
-          ? issue.message
-          : "api.errors.invalid";
-    for (const name of names) errors[name] ??= { key };
-  }
-  invalidParams(res, errors);
-  return undefined;
-}
+import { parseQuery } from "./query.js";
 
 /** /api/v1 measures, networks, events, comuni and categories. */
 export function collectionRoutes(services: Services) {

@@ -1,12 +1,31 @@
-import { TERRITORIAL_WELFARE, outcomeSlugs } from "../../domain/vocabulary.js";
+import {
+  TERRITORIAL_WELFARE,
+  beneficiaries,
+  categories,
+  outcomeSlugs,
+  searchableStatuses,
+  sizeClasses,
+  sortOrders,
+} from "../../domain/vocabulary.js";
+import { languages } from "../../locales/i18n.js";
+import { MAX_PAGE } from "../public/registry.schema.js";
 // The OpenAPI 3.1 description of /api/v1 (JSON Schema 2020-12). The tests
-// validate every API answer they receive against these schemas.
+// validate every API answer they receive against these schemas (with their
+// formats), check that it declares exactly the parameters each route takes,
+// and lint it with Redocly's recommended rules.
 
 const str = { type: "string" } as const;
 const nullableStr = { type: ["string", "null"] } as const;
 const int = { type: "integer", minimum: 0 } as const;
 const nullableNum = { type: ["number", "null"] } as const;
 const bool = { type: "boolean" } as const;
+const dateTime = { type: "string", format: "date-time" } as const;
+const nullableDateTime = { type: ["string", "null"], format: "date-time" } as const;
+const nullableDate = { type: ["string", "null"], format: "date" } as const;
+const uri = { type: "string", format: "uri" } as const;
+const nullableUri = { type: ["string", "null"], format: "uri" } as const;
+const nullableEmail = { type: ["string", "null"], format: "email" } as const;
+const istatCode = { type: "string", pattern: "^\\d{6}$" } as const;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const object = (properties: Record<string, unknown>) => ({
   type: "object",
@@ -23,15 +42,13 @@ const paged = (item: string) =>
   });
 const list = (item: string) => object({ total: int, items: { type: "array", items: ref(item) } });
 
-const categorySlug = {
-  enum: ["conciliazione", "minori", "anziani", "salute", "educazione", "tempo-libero", "mobilita", "altro"],
-};
+const categorySlug = { enum: categories.slugs };
 const classification = { enum: [...Object.values(outcomeSlugs), null] };
 const measureStatus = { enum: ["attiva", "in-progettazione", "conclusa"] };
-const beneficiary = { enum: ["dipendenti", "familiari", "cittadini"] };
+const beneficiary = { enum: beneficiaries.slugs };
 const sizeClass = { enum: ["micro", "piccola", "media", "grande", null] };
 const comuneRef = {
-  oneOf: [{ type: "null" }, object({ istatCode: { type: "string", pattern: "^\\d{6}$" }, name: str })],
+  oneOf: [{ type: "null" }, object({ istatCode, name: str })],
 };
 
 const measure = {
@@ -46,27 +63,34 @@ const measure = {
   accessConditions: str,
   costToCitizens: str,
   capacity: { type: ["integer", "null"] },
-  startsOn: nullableStr,
-  endsOn: nullableStr,
+  startsOn: nullableDate,
+  endsOn: nullableDate,
   partners: str,
   classification,
 };
 
+const cors = {
+  "Access-Control-Allow-Origin": { schema: { const: "*" }, description: "Any web page may read every answer" },
+};
 const problemResponse = (description: string) => ({
   description,
+  headers: cors,
   content: { "application/problem+json": { schema: ref("Problem") } },
 });
 const ok = (description: string, schema: string) => ({
   description,
   headers: {
+    ...cors,
     ETag: { schema: str, description: "Validator for If-None-Match (no Last-Modified is sent)" },
     Vary: { schema: str, description: "Accept-Language, Cookie: names are localized" },
   },
   content: { "application/json": { schema: ref(schema) } },
 });
 const errors = {
-  "304": { description: "Not modified (If-None-Match)" },
-  "400": problemResponse("Malformed or unknown parameters"),
+  "304": { description: "Not modified (If-None-Match)", headers: cors },
+  "400": problemResponse(
+    "Unknown parameters (categoria[]= and q[a]= forms included), malformed values, or an address with a NUL character or invalid UTF-8: each parameter named in invalid-params",
+  ),
   "429": problemResponse("Too many requests"),
   "500": problemResponse("Server error"),
   "503": problemResponse("The database is unavailable for a moment: try again after Retry-After seconds"),
@@ -79,6 +103,14 @@ const query = (name: string, description: string, schema: unknown = str) => ({
   schema,
 });
 const page = query("pagina", "Page number, from 1", { type: "integer", minimum: 1 });
+/** Several values: the name repeated (categoria=minori&categoria=salute), never categoria[]=. */
+const repeatable = (name: string, description: string, values: readonly string[]) => ({
+  ...query(name, `${description} (repeatable)`, { type: "array", items: { enum: values } }),
+  style: "form",
+  explode: true,
+});
+const lang = { $ref: "#/components/parameters/lang" };
+const text = (maxLength: number) => ({ type: "string", maxLength });
 
 export function openApiDocument(baseUrl: string) {
   return {
@@ -92,47 +124,52 @@ export function openApiDocument(baseUrl: string) {
       license: { name: "CC BY 4.0 (data)", url: "https://creativecommons.org/licenses/by/4.0/" },
     },
     servers: [{ url: `${baseUrl}/api/v1` }],
+    // Open data: no operation needs credentials.
+    security: [],
     paths: {
       "/organizations": {
         get: {
+          operationId: "searchOrganizations",
           summary: "Search the register (the parameters of /registro)",
           parameters: [
-            query("q", "Words"),
-            {
-              ...query("categoria", "Category (repeatable)", { type: "array", items: categorySlug }),
-              style: "form",
-              explode: true,
-            },
-            query("comune", "ISTAT code of the comune"),
-            query("vicino", "ISTAT code of the comune to measure distance from"),
-            query("lat", "Latitude of the origin", { type: "number" }),
-            query("lon", "Longitude of the origin", { type: "number" }),
-            query("luogo", "An address or place as the origin (geocoded; 400 when several places match)"),
-            query("raggio", "Radius in km", { type: "number" }),
+            query("q", "Words", text(200)),
+            repeatable("categoria", "Category", categories.slugs),
+            query("comune", "ISTAT code of the comune", istatCode),
+            query("vicino", "ISTAT code of the comune to measure distance from", istatCode),
+            query("lat", "Latitude of the origin (with lon)", { type: "number", minimum: -90, maximum: 90 }),
+            query("lon", "Longitude of the origin (with lat)", { type: "number", minimum: -180, maximum: 180 }),
+            query("luogo", "An address or place as the origin (geocoded; 400 when several places match)", text(200)),
+            query("raggio", "Radius in km", { type: "number", minimum: 1, maximum: 200, default: 15 }),
             query("aperte", "1: measures open to citizens only", { enum: ["1"] }),
-            query("beneficiari", "Beneficiaries (repeatable)", { type: "array", items: beneficiary }),
-            query("dimensione", "Size class (repeatable)", {
-              type: "array",
-              items: { enum: ["micro", "piccola", "media", "grande"] },
-            }),
-            query("ateco", "ATECO section letter"),
-            query("stato", "Measure status (repeatable)", {
-              type: "array",
-              items: { enum: ["attiva", "in-progettazione"] },
-            }),
+            repeatable("beneficiari", "Beneficiaries", beneficiaries.slugs),
+            repeatable("dimensione", "Size class", sizeClasses.slugs),
+            query("ateco", "ATECO section letter", { type: "string", pattern: "^[A-Va-v]$" }),
+            repeatable("stato", "Measure status", searchableStatuses.slugs),
             query("classificazione", `${TERRITORIAL_WELFARE}: classified measures only`, {
               enum: [TERRITORIAL_WELFARE],
             }),
-            query("ordina", "Order", { enum: ["rilevanza", "distanza", "nome", "recenti"] }),
-            page,
+            query("patto", "1: confirmed signatories of the territorial welfare Pact only", { enum: ["1"] }),
+            query("ordina", "Order", { enum: sortOrders }),
+            query("pagina", "Page number, from 1", { type: "integer", minimum: 1, maximum: MAX_PAGE }),
+            lang,
           ],
           responses: { "200": ok("One page of 20 organizations", "OrganizationSearch"), ...errors },
         },
       },
       "/organizations/{slug}": {
         get: {
+          operationId: "getOrganization",
           summary: "One registered organization with its published measures",
-          parameters: [{ name: "slug", in: "path", required: true, schema: str }],
+          parameters: [
+            {
+              name: "slug",
+              in: "path",
+              required: true,
+              description: "The organization's identifier in its register URL (any other form is not found: 404)",
+              schema: { type: "string", pattern: "^[a-z0-9-]{1,200}$" },
+            },
+            lang,
+          ],
           responses: {
             "200": ok("The organization", "Organization"),
             "404": problemResponse("Not in the register"),
@@ -142,54 +179,79 @@ export function openApiDocument(baseUrl: string) {
       },
       "/measures": {
         get: {
+          operationId: "listMeasures",
           summary: "Published measures of registered organizations",
           parameters: [
-            {
-              ...query("categoria", "Category (repeatable)", { type: "array", items: categorySlug }),
-              style: "form",
-              explode: true,
-            },
+            repeatable("categoria", "Category", categories.slugs),
             query("aperte", "1: open to citizens only", { enum: ["1"] }),
-            query("comune", "ISTAT code of the organization's comune"),
+            query("comune", "ISTAT code of the organization's comune", istatCode),
             query("classificazione", `${TERRITORIAL_WELFARE} only`, { enum: [TERRITORIAL_WELFARE] }),
             page,
+            lang,
           ],
           responses: { "200": ok("One page of 50 measures", "MeasureList"), ...errors },
         },
       },
       "/networks": {
         get: {
+          operationId: "listNetworks",
           summary: "Public networks of firms",
+          parameters: [lang],
           responses: { "200": ok("Every public network", "NetworkList"), ...errors },
         },
       },
       "/events": {
         get: {
+          operationId: "listEvents",
           summary: "Events, latest first",
-          parameters: [page],
+          parameters: [page, lang],
           responses: { "200": ok("One page of 50 events", "EventList"), ...errors },
         },
       },
       "/comuni": {
         get: {
+          operationId: "listComuni",
           summary: "The 55 comuni with their registered organizations",
+          parameters: [lang],
           responses: { "200": ok("Every comune", "ComuneList"), ...errors },
         },
       },
       "/categories": {
         get: {
+          operationId: "listCategories",
           summary: "Measure categories with counts",
+          parameters: [lang],
           responses: { "200": ok("Every category", "CategoryList"), ...errors },
+        },
+      },
+      "/openapi.json": {
+        get: {
+          operationId: "getOpenApiDocument",
+          summary: "This description",
+          parameters: [lang],
+          responses: {
+            "200": {
+              description: "The OpenAPI 3.1 document",
+              headers: cors,
+              content: { "application/json": { schema: ref("OpenApiDocument") } },
+            },
+            ...errors,
+          },
         },
       },
     },
     components: {
+      parameters: {
+        lang: query("lang", "Language of names and error messages (default: Accept-Language, then Italian)", {
+          enum: languages,
+        }),
+      },
       schemas: {
         Problem: {
           type: "object",
           required: ["type", "title", "status"],
           properties: {
-            type: str,
+            type: { type: "string", format: "uri-reference" },
             title: str,
             status: { type: "integer", minimum: 400, maximum: 599 },
             detail: str,
@@ -208,13 +270,13 @@ export function openApiDocument(baseUrl: string) {
         }),
         OrganizationSummary: object({
           slug: str,
-          url: str,
+          url: uri,
           name: str,
           legalForm: str,
           description: str,
           comune: comuneRef,
           sizeClass,
-          registeredAt: nullableStr,
+          registeredAt: nullableDateTime,
           lat: nullableNum,
           lon: nullableNum,
           approximatePosition: bool,
@@ -231,7 +293,7 @@ export function openApiDocument(baseUrl: string) {
         Measure: object(measure),
         Organization: object({
           slug: str,
-          url: str,
+          url: uri,
           registryNumber: nullableStr,
           name: str,
           legalForm: str,
@@ -239,31 +301,31 @@ export function openApiDocument(baseUrl: string) {
           atecoSection: nullableStr,
           sizeClass,
           address: str,
-          comune: { oneOf: [{ type: "null" }, object({ istatCode: str, name: str, cap: str })] },
+          comune: { oneOf: [{ type: "null" }, object({ istatCode, name: str, cap: str })] },
           lat: nullableNum,
           lon: nullableNum,
-          website: nullableStr,
-          email: nullableStr,
+          website: nullableUri,
+          email: nullableEmail,
           phone: nullableStr,
           description: str,
           welfareStage: { enum: ["attiva", "in-progettazione"] },
-          registeredAt: nullableStr,
-          lastVerifiedAt: nullableStr,
+          registeredAt: nullableDateTime,
+          lastVerifiedAt: nullableDateTime,
           needsVerification: bool,
           demo: bool,
-          updatedAt: str,
+          updatedAt: dateTime,
           measures: { type: "array", items: ref("Measure") },
         }),
         MeasureWithOrganization: object({
           ...measure,
-          organization: object({ slug: str, name: str, comune: nullableStr, url: str }),
+          organization: object({ slug: str, name: str, comune: nullableStr, url: uri }),
         }),
         MeasureList: paged("MeasureWithOrganization"),
         Network: object({
           slug: str,
           name: str,
           description: str,
-          url: str,
+          url: uri,
           lead: object({ slug: str, name: str }),
           members: int,
           measures: int,
@@ -273,8 +335,8 @@ export function openApiDocument(baseUrl: string) {
           slug: str,
           title: str,
           type: { enum: ["SEMINAR", "MEETING", "TRAINING"] },
-          startsAt: str,
-          endsAt: nullableStr,
+          startsAt: dateTime,
+          endsAt: nullableDateTime,
           place: str,
           comune: comuneRef,
           organizer: str,
@@ -283,7 +345,7 @@ export function openApiDocument(baseUrl: string) {
         }),
         EventList: paged("Event"),
         Comune: object({
-          istatCode: str,
+          istatCode,
           name: str,
           cap: str,
           lat: { type: "number" },
@@ -294,6 +356,11 @@ export function openApiDocument(baseUrl: string) {
         ComuneList: list("Comune"),
         Category: object({ slug: categorySlug, name: str, measures: int, openToCitizens: int }),
         CategoryList: list("Category"),
+        OpenApiDocument: {
+          type: "object",
+          required: ["openapi", "info", "paths"],
+          properties: { openapi: { const: "3.1.0" }, info: { type: "object" }, paths: { type: "object" } },
+        },
       },
     },
   };

@@ -6,6 +6,8 @@ import { outcomeSlug } from "../../domain/vocabulary.js";
 import { parseSearch } from "../public/parseSearch.js";
 import { sendResource } from "./conditional.js";
 import { invalidParams, sendProblem } from "./problem.js";
+import { organizationsQuery, plainQuery } from "./api.schema.js";
+import { checkQuery, parseQuery } from "./query.js";
 
 const SLUG = /^[a-z0-9-]{1,200}$/;
 const stage = { ACTIVE: "attiva", PLANNED: "in-progettazione", ENDED: "conclusa" } as const;
@@ -16,8 +18,12 @@ export function organizationRoutes(services: Services) {
   const baseUrl = () => services.openData.baseUrl;
 
   router.get("/organizations", async (req, res) => {
-    const parsed = await parseSearch(req, services.referenceData, services.geocoder);
-    if (!parsed.ok) return invalidParams(res, parsed.errors);
+    const names = checkQuery(organizationsQuery, req.query);
+    // A request refused for its names looks no place up (the geocoder is a remote service).
+    const parsed = await parseSearch(req, services.referenceData, names.ok ? services.geocoder : undefined);
+    if (!names.ok || !parsed.ok) {
+      return invalidParams(res, { ...(names.ok ? {} : names.errors), ...(parsed.ok ? {} : parsed.errors) });
+    }
     // A program cannot pick from a list: it gets the error and sends lat+lon (or vicino) instead.
     if (parsed.places) return invalidParams(res, { luogo: { key: "search.errors.luogoAmbiguous" } });
     const outcome = await services.registry.search(parsed.search);
@@ -54,6 +60,7 @@ export function organizationRoutes(services: Services) {
   });
 
   router.get("/organizations/:slug", async (req, res) => {
+    if (!parseQuery(plainQuery, req, res)) return;
     const slug = String(req.params.slug);
     // Slugs are [a-z0-9-]: anything else (a NUL byte would make PostgreSQL fail) is simply not there.
     const organization = SLUG.test(slug) ? await services.openData.organization(slug) : undefined;

@@ -12,6 +12,7 @@ import { colleagueRoutes } from "./colleagues.js";
 import { companyPactRoutes } from "./pact.js";
 import { companyNetworkRoutes } from "./networks.js";
 import { verificationRoutes } from "./verification.js";
+import { companyPlanRoutes } from "./plan.js";
 
 /** The company area: only company representatives, each seeing only their own organization. */
 export function companyRoutes(services: Services, limits: RateLimits) {
@@ -27,6 +28,7 @@ export function companyRoutes(services: Services, limits: RateLimits) {
   area.use(companyPactRoutes(services));
   area.use(companyNetworkRoutes(services));
   area.use(verificationRoutes(services));
+  area.use(companyPlanRoutes(services));
   const router = Router();
   router.use("/impresa", area);
   return router;

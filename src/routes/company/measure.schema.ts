@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Beneficiary, MeasureCategory, MeasureStatus } from "../../generated/prisma/enums.js";
+import { Beneficiary, MeasureCategory, MeasureStatus, PilotOutcome } from "../../generated/prisma/enums.js";
 import { formFields } from "../../validation/form.js";
 import { isoDate, optional, versionField } from "./companyFields.js";
 
@@ -23,13 +23,19 @@ const measureFields = {
   startsOn: optional(isoDate),
   endsOn: optional(isoDate),
   partners: optional(z.string().max(1000)),
+  pilot: formFields.checkbox(),
+  pilotOutcome: optional(z.enum(PilotOutcome)),
+  pilotLessons: optional(z.string().max(3000)),
 };
 const datesInOrder = { path: ["endsOn"], message: "validation.dateOrder" };
+/** An outcome belongs to a pilot: said beside the field rather than silently dropped. */
+const outcomeOfPilot = { path: ["pilotOutcome"], message: "validation.pilotOutcomeWithoutPilot" };
 
 /** A measure as the network form checks it (networkMeasureErrors adds what a network measure needs). */
 export const measureSchema = z
   .strictObject(measureFields)
-  .refine((m) => !m.startsOn || !m.endsOn || m.startsOn <= m.endsOn, datesInOrder);
+  .refine((m) => !m.startsOn || !m.endsOn || m.startsOn <= m.endsOn, datesInOrder)
+  .refine((m) => m.pilot || !m.pilotOutcome, outcomeOfPilot);
 
 /**
  * A measure of the company's draft: the title is the one field it needs to be saved, so an
@@ -40,7 +46,8 @@ export const draftMeasureSchema = z
     ...measureFields,
     title: z.preprocess((v) => v ?? "", z.string().trim().min(1, "validation.measureTitle").max(200)),
   })
-  .refine((m) => !m.startsOn || !m.endsOn || m.startsOn <= m.endsOn, datesInOrder);
+  .refine((m) => !m.startsOn || !m.endsOn || m.startsOn <= m.endsOn, datesInOrder)
+  .refine((m) => m.pilot || !m.pilotOutcome, outcomeOfPilot);
 
 export type MeasureForm = z.infer<typeof measureSchema>;
 

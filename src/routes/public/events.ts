@@ -3,6 +3,7 @@ import type { Services } from "../../services/index.js";
 import { takesRegistrations } from "../../services/territory/eventRegistrationService.js";
 import { romeLongDateTime } from "../../domain/romeTime.js";
 import { eventJsonLd } from "./eventJsonLd.js";
+import { publicDownload } from "./publicFile.js";
 
 /** Dates of events as people in Bologna read them. */
 export function eventDates(res: Response) {
@@ -43,13 +44,40 @@ export async function renderEvent(
   });
 }
 
-/** /eventi: upcoming and past seminars, meetings and training sessions, with their figures. */
+/**
+ * The all-events calendar: its path, https to download or paste into a calendar
+ * app, webcal: to open the app's "subscribe" dialogue in one click. In English
+ * with ?lang=en, so that the calendar's name follows.
+ */
+function feedAddresses(res: Response) {
+  const path = `/eventi.ics${res.locals.lang === "en" ? "?lang=en" : ""}`;
+  const https = `${res.locals.publicBaseUrl as string}${path}`;
+  return { path, https, webcal: https.replace(/^https?:/, "webcal:") };
+}
+
+/** /eventi: upcoming and past seminars, meetings and training sessions, with their figures and calendars. */
 export function eventRoutes(services: Services) {
   const router = Router();
   const events = services.event;
 
   router.get("/eventi", async (_req, res) => {
-    res.render("public/events/index", { ...(await events.calendar()), ...eventDates(res) });
+    res.render("public/events/index", {
+      ...(await events.calendar()),
+      ...eventDates(res),
+      feed: feedAddresses(res),
+    });
+  });
+
+  // Before /eventi/:slug only for clarity: "eventi.ics" is not under /eventi/.
+  router.get("/eventi.ics", async (_req, res) => {
+    const t = res.locals.t as (key: string) => string;
+    const ics = await events.feed({
+      name: t("events.feed.name"),
+      description: t("events.feed.description"),
+      source: feedAddresses(res).https,
+    });
+    publicDownload(res, "eventi.ics");
+    res.type("text/calendar; charset=utf-8").send(ics);
   });
 
   router.get("/eventi/:slug", async (req, res, next) => {
@@ -61,7 +89,8 @@ export function eventRoutes(services: Services) {
   router.get("/eventi/:slug/calendario.ics", async (req, res, next) => {
     const event = await events.bySlug(String(req.params.slug));
     if (!event) return next();
-    res.type("text/calendar; charset=utf-8").attachment(`${event.slug}.ics`).send(events.ics(event));
+    publicDownload(res, `${event.slug}.ics`);
+    res.type("text/calendar; charset=utf-8").send(events.ics(event));
   });
 
   return router;

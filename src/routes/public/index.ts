@@ -7,7 +7,10 @@ import { registryPage } from "./registry.js";
 import { organizationPage } from "./organization.js";
 import { mapPage, mapGeoJson } from "./map.js";
 import { pactPage } from "./pact.js";
+import { projectPage } from "./project.js";
+import { newsRoutes } from "./news.js";
 import { networkRoutes } from "./networks.js";
+import { pilotRoutes } from "./pilots.js";
 import { statisticsRoutes } from "./statistics.js";
 import { openDataRoutes } from "./openData.js";
 
@@ -19,7 +22,10 @@ export function publicRoutes(services: Services, limits: RateLimits) {
   router.get("/mappa", mapPage(services));
   router.get("/mappa/dati.geojson", mapGeoJson(services));
   router.get("/patto", pactPage(services));
+  router.get("/progetto", projectPage(services));
+  router.use(newsRoutes(services));
   router.use(networkRoutes(services));
+  router.use(pilotRoutes(services));
   router.use(outreachRoutes(services, limits));
   router.use(statisticsRoutes(services));
   router.use(openDataRoutes(services, limits));

@@ -2,6 +2,7 @@ import type { RequestHandler } from "express";
 import type { Services } from "../../services/index.js";
 import { parseSearch } from "./parseSearch.js";
 import { searchPage } from "./searchPage.js";
+import { readableByAnySite } from "./publicFile.js";
 
 /** The map shows at most this many organizations: the nearest or best matches first. */
 export const MAP_LIMIT = 500;
@@ -11,6 +12,7 @@ export const mapPage = (services: Services) => searchPage(services, { view: "pub
 
 export function mapGeoJson(services: Services): RequestHandler {
   return async (req, res) => {
+    readableByAnySite(res); // its errors too: a page on another site reads why its query failed
     const parsed = await parseSearch(req, services.referenceData, services.geocoder);
     if (!parsed.ok) {
       return res
@@ -28,6 +30,8 @@ export function mapGeoJson(services: Services): RequestHandler {
       type: "FeatureCollection",
       features: points.map((p) => ({
         type: "Feature",
+        // The slug, as in the open-data file registro.geojson.
+        id: p.slug,
         geometry: { type: "Point", coordinates: [p.lon, p.lat] },
         properties: {
           name: p.name,

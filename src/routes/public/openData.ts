@@ -5,6 +5,7 @@ import type { RateLimits } from "../../middleware/rateLimits.js";
 import type { Services } from "../../services/index.js";
 import { DOWNLOADS, OPEN_DATA_LICENCE } from "../../services/monitoring/openDataService.js";
 import { publicDatasetNames } from "../../services/monitoring/statisticsDatasets.js";
+import { publicDownload } from "./publicFile.js";
 
 /** /open-data: the datasets, their licence, the downloads and the DCAT-AP_IT catalogue. */
 export function openDataRoutes(services: Services, limits: RateLimits) {
@@ -22,7 +23,9 @@ export function openDataRoutes(services: Services, limits: RateLimits) {
   });
 
   router.get("/open-data/catalogo.jsonld", async (_req, res) => {
-    res.type("application/ld+json").send(JSON.stringify(await openData.catalogue(), null, 2));
+    const catalogue = JSON.stringify(await openData.catalogue(), null, 2);
+    publicDownload(res, "catalogo.jsonld");
+    res.type("application/ld+json").send(catalogue);
   });
 
   // Each file is produced once per change of the register (services/openDataFiles.ts)
@@ -38,8 +41,7 @@ export function openDataRoutes(services: Services, limits: RateLimits) {
     // no-transform: the compression middleware leaves the stored bytes alone.
     res.setHeader("Cache-Control", "public, no-cache, no-transform");
     res.setHeader("Vary", "Accept-Encoding");
-    res.setHeader("Access-Control-Allow-Origin", "*");
-    res.setHeader("Content-Disposition", `attachment; filename="${name}"`);
+    publicDownload(res, name);
     res.setHeader("ETag", gzip ? file.etag.replace(/"$/, '-gzip"') : file.etag);
     if (file.lastModified) res.setHeader("Last-Modified", file.lastModified.toUTCString());
     if (req.fresh) return res.status(304).end();

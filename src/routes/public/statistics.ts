@@ -1,8 +1,9 @@
 import { Router } from "express";
 import type { Services } from "../../services/index.js";
-import { toCsv } from "../../domain/csv.js";
+import { ITALIAN_SPREADSHEET, RFC_4180, toCsv } from "../../domain/csv.js";
 import { publicDatasetNames } from "../../services/monitoring/statisticsDatasets.js";
 import { createRenderOnce } from "./renderOnce.js";
+import { publicDownload } from "./publicFile.js";
 
 /** /statistiche: public monitoring figures, each also a CSV file. */
 export function statisticsRoutes(services: Services) {
@@ -14,12 +15,14 @@ export function statisticsRoutes(services: Services) {
     await renderOnce(req, res, figures, "public/statistics", { figures, datasets: publicDatasetNames });
   });
 
+  // <name>.csv for programs, <name>-excel.csv for Italian spreadsheets (domain/csv.ts).
   router.get("/statistiche/:name.csv", async (req, res, next) => {
-    const dataset = await services.statistics.dataset(String(req.params.name));
+    const [, name = "", excel] = /^(.*?)(-excel)?$/.exec(String(req.params.name)) ?? [];
+    const dataset = await services.statistics.dataset(name);
     if (!dataset) return next();
-    res.setHeader("Content-Disposition", `attachment; filename="statistiche-${req.params.name}.csv"`);
-    res.setHeader("Access-Control-Allow-Origin", "*");
-    res.type("text/csv; charset=utf-8").send(toCsv(dataset.columns, dataset.rows));
+    publicDownload(res, `statistiche-${req.params.name}.csv`);
+    const dialect = excel ? ITALIAN_SPREADSHEET : RFC_4180;
+    res.type("text/csv; charset=utf-8").send(toCsv(dataset.columns, dataset.rows, dialect));
   });
 
   return router;

@@ -1,77 +1,111 @@
-import { publicDatasetNames } from "./statisticsDatasets.js";
+import {
+  catalogueDatasets,
+  FORMATS,
+  type Bilingual,
+  type CatalogueDataset,
+  type CatalogueDistribution,
+} from "./openDataCatalogueDatasets.js";
 
-// DCAT-AP_IT (the Italian profile of DCAT-AP) catalogue of the open data, as JSON-LD.
+// DCAT-AP_IT (the Italian profile of DCAT-AP) catalogue of the open data, as JSON-LD
+// with an inline @context (no remote document to fetch). tests/shapes/dcat-ap_it.ttl
+// holds the profile's rules it is validated against.
+
+export interface CataloguePublisher {
+  /** Code in the Indice delle Pubbliche Amministrazioni: dct:identifier of the agent, prefix of dataset ids. */
+  ipaCode: string;
+  contactEmail: string;
+}
+
+export interface CatalogueDates {
+  /** The register's first publication still public (dct:issued). */
+  issued: Date;
+  modified: Date;
+}
 
 const EU = "http://publications.europa.eu/resource/authority";
 const PUBLISHER_NAME = "Città metropolitana di Bologna";
+// ISTAT's code of the Città metropolitana di Bologna (since 2015; its comuni keep their 037xxx codes).
+const ISTAT_METROPOLITAN_CITY = "237";
 
-const text = (it: string, en: string) => [
+const text = ([it, en]: Bilingual) => [
   { "@language": "it", "@value": it },
   { "@language": "en", "@value": en },
 ];
 const date = (d: Date) => ({ "@value": d.toISOString().slice(0, 10), "@type": "xsd:date" });
+const ref = (iri: string) => ({ "@id": iri });
 
 const licence = {
   "@id": "https://creativecommons.org/licenses/by/4.0/",
   "@type": ["dct:LicenseDocument", "dcatapit:LicenseDocument"],
-  "dct:type": { "@id": "http://purl.org/adms/licencetype/Attribution" },
-  "foaf:name": "Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)",
+  "dct:type": ref("http://purl.org/adms/licencetype/Attribution"),
+  "foaf:name": text([
+    "Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)",
+    "Creative Commons Attribution 4.0 International (CC BY 4.0)",
+  ]),
   "owl:versionInfo": "4.0",
 };
 
-const FORMATS = {
-  CSV: { type: "CSV", media: "text/csv" },
-  JSON: { type: "JSON", media: "application/json" },
-  GEOJSON: { type: "GEOJSON", media: "application/geo+json" },
-  JSONLD: { type: "JSON_LD", media: "application/ld+json" },
-} as const;
+const themeTaxonomy = {
+  "@id": `${EU}/data-theme`,
+  "@type": "skos:ConceptScheme",
+  "dct:title": text(["Vocabolario dei temi dei dati (EU)", "Data theme vocabulary (EU)"]),
+};
 
-export function dcatCatalogue(baseUrl: string, modified: Date) {
+const spatial = {
+  "@type": "dct:Location",
+  "dcatapit:geographicalIdentifier": ISTAT_METROPOLITAN_CITY,
+  "locn:geographicName": { "@language": "it", "@value": PUBLISHER_NAME },
+};
+
+export function dcatCatalogue(baseUrl: string, { ipaCode, contactEmail }: CataloguePublisher, dates: CatalogueDates) {
+  const catalogueUrl = `${baseUrl}/open-data/catalogo.jsonld`;
+  const landingPage = ref(`${baseUrl}/open-data`);
   const publisher = {
-    "@id": `${baseUrl}/open-data/catalogo.jsonld#titolare`,
+    "@id": `${catalogueUrl}#titolare`,
     "@type": ["foaf:Agent", "dcatapit:Agent"],
-    "foaf:name": PUBLISHER_NAME,
+    "dct:identifier": ipaCode,
+    "foaf:name": { "@language": "it", "@value": PUBLISHER_NAME },
   };
   const contactPoint = {
-    "@id": `${baseUrl}/open-data/catalogo.jsonld#contatto`,
+    "@id": `${catalogueUrl}#contatto`,
     "@type": ["vcard:Organization", "dcatapit:Organization"],
-    "vcard:fn": PUBLISHER_NAME,
-    "vcard:hasURL": { "@id": `${baseUrl}/open-data` },
+    "vcard:fn": `${PUBLISHER_NAME} - Registro del welfare aziendale`,
+    "vcard:hasEmail": ref(`mailto:${contactEmail}`),
+    "vcard:hasURL": landingPage,
   };
-  const distribution = (file: string, format: keyof typeof FORMATS, title: [string, string]) => ({
-    "@id": `${baseUrl}/open-data/catalogo.jsonld#${file}`,
+
+  const distribution = ({ file, format, title, description }: CatalogueDistribution) => ({
+    "@id": `${catalogueUrl}#${file}`,
     "@type": ["dcat:Distribution", "dcatapit:Distribution"],
-    "dct:title": text(...title),
-    "dcat:accessURL": { "@id": `${baseUrl}/open-data` },
-    "dcat:downloadURL": { "@id": `${baseUrl}${file.startsWith("/") ? file : `/open-data/${file}`}` },
-    "dct:format": { "@id": `${EU}/file-type/${FORMATS[format].type}` },
-    "dcat:mediaType": FORMATS[format].media,
+    "dct:title": text(title),
+    "dct:description": text(description),
+    "dcat:accessURL": landingPage,
+    "dcat:downloadURL": ref(`${baseUrl}${file.startsWith("/") ? file : `/open-data/${file}`}`),
+    "dct:format": ref(`${EU}/file-type/${FORMATS[format].fileType}`),
+    "dcat:mediaType": ref(`https://www.iana.org/assignments/media-types/${FORMATS[format].mediaType}`),
     "dct:license": licence,
-    "dct:modified": date(modified),
+    "dct:modified": date(dates.modified),
   });
-  const dataset = (
-    id: string,
-    title: [string, string],
-    description: [string, string],
-    themes: string[],
-    distributions: unknown[],
-  ) => ({
-    "@id": `${baseUrl}/open-data/catalogo.jsonld#${id}`,
+
+  const dataset = (d: CatalogueDataset) => ({
+    "@id": `${catalogueUrl}#${d.id}`,
     "@type": ["dcat:Dataset", "dcatapit:Dataset"],
-    "dct:identifier": `cm_bo:registro-welfare:${id}`,
-    "dct:title": text(...title),
-    "dct:description": text(...description),
-    "dct:modified": date(modified),
-    "dcat:theme": themes.map((t) => ({ "@id": `${EU}/data-theme/${t}` })),
+    "dct:identifier": `${ipaCode}:registro-welfare:${d.id}`,
+    "dct:title": text(d.title),
+    "dct:description": text(d.description),
+    "dct:issued": date(dates.issued),
+    "dct:modified": date(dates.modified),
+    "dcat:theme": d.themes.map((t) => ref(`${EU}/data-theme/${t}`)),
+    "dct:subject": d.subjects.map((s) => ref(`http://eurovoc.europa.eu/${s}`)),
+    "dcat:keyword": d.keywords.flatMap(text),
     "dct:publisher": publisher,
     "dct:rightsHolder": publisher,
     "dcat:contactPoint": contactPoint,
-    "dct:accrualPeriodicity": { "@id": `${EU}/frequency/DAILY` },
-    "dct:language": { "@id": `${EU}/language/ITA` },
-    // ISTAT code of the Città metropolitana di Bologna.
-    "dct:spatial": { "@type": "dct:Location", "dct:identifier": "237", "locn:geographicName": PUBLISHER_NAME },
-    "dcat:landingPage": { "@id": `${baseUrl}/open-data` },
-    "dcat:distribution": distributions,
+    "dct:accrualPeriodicity": ref(`${EU}/frequency/DAILY`),
+    "dct:language": ref(`${EU}/language/ITA`),
+    "dct:spatial": spatial,
+    "dcat:landingPage": landingPage,
+    "dcat:distribution": d.distributions.map(distribution),
   });
 
   return {
@@ -82,64 +116,23 @@ export function dcatCatalogue(baseUrl: string, modified: Date) {
       foaf: "http://xmlns.com/foaf/0.1/",
       vcard: "http://www.w3.org/2006/vcard/ns#",
       locn: "http://www.w3.org/ns/locn#",
+      skos: "http://www.w3.org/2004/02/skos/core#",
       owl: "http://www.w3.org/2002/07/owl#",
       xsd: "http://www.w3.org/2001/XMLSchema#",
     },
-    "@id": `${baseUrl}/open-data/catalogo.jsonld`,
+    "@id": catalogueUrl,
     "@type": ["dcat:Catalog", "dcatapit:Catalog"],
-    "dct:title": text("Open data del Registro del welfare aziendale", "Open data of the corporate welfare register"),
-    "dct:description": text(
+    "dct:title": text(["Open data del Registro del welfare aziendale", "Open data of the corporate welfare register"]),
+    "dct:description": text([
       "I dati pubblici del registro delle imprese che offrono misure di welfare aziendale e territoriale nella Città metropolitana di Bologna.",
       "Public data of the register of companies offering corporate and territorial welfare measures in the Città metropolitana di Bologna.",
-    ),
+    ]),
     "dct:publisher": publisher,
-    "dct:modified": date(modified),
-    "dct:language": { "@id": `${EU}/language/ITA` },
-    "foaf:homepage": { "@id": `${baseUrl}/open-data` },
-    "dcat:dataset": [
-      dataset(
-        "registro",
-        ["Registro del welfare aziendale: organizzazioni", "Corporate welfare register: organizations"],
-        [
-          "Le organizzazioni iscritte al registro, con i dati approvati: sede, comune, coordinate, dimensione, sezione ATECO, contatti istituzionali e misure di welfare.",
-          "Registered organizations with their approved data: seat, comune, coordinates, size, ATECO section, institutional contacts and welfare measures.",
-        ],
-        ["SOCI", "ECON"],
-        [
-          distribution("registro.csv", "CSV", ["Organizzazioni (CSV)", "Organizations (CSV)"]),
-          distribution("registro.json", "JSON", [
-            "Organizzazioni e misure (JSON)",
-            "Organizations and measures (JSON)",
-          ]),
-          distribution("registro.geojson", "GEOJSON", ["Organizzazioni (GeoJSON)", "Organizations (GeoJSON)"]),
-          distribution("hsds.json", "JSON", [
-            "Organizzazioni, servizi e sedi (Open Referral HSDS)",
-            "Organizations, services and locations (Open Referral HSDS)",
-          ]),
-        ],
-      ),
-      dataset(
-        "misure",
-        ["Misure di welfare delle organizzazioni iscritte", "Welfare measures of registered organizations"],
-        [
-          "Le misure pubblicate, con categoria, beneficiari, apertura ai cittadini e classificazione corrente.",
-          "Published measures with category, beneficiaries, openness to citizens and current classification.",
-        ],
-        ["SOCI", "HEAL"],
-        [distribution("misure.csv", "CSV", ["Misure (CSV)", "Measures (CSV)"])],
-      ),
-      dataset(
-        "statistiche",
-        ["Monitoraggio del registro", "Monitoring of the register"],
-        [
-          "Gli indicatori di monitoraggio pubblicati nella pagina Statistiche, uno per file.",
-          "The monitoring figures of the Statistics page, one per file.",
-        ],
-        ["SOCI", "GOVE"],
-        publicDatasetNames.map((name) =>
-          distribution(`/statistiche/${name}.csv`, "CSV", [`Statistiche: ${name}`, `Statistics: ${name}`]),
-        ),
-      ),
-    ],
+    "dct:issued": date(dates.issued),
+    "dct:modified": date(dates.modified),
+    "dct:language": [ref(`${EU}/language/ITA`), ref(`${EU}/language/ENG`)],
+    "foaf:homepage": landingPage,
+    "dcat:themeTaxonomy": themeTaxonomy,
+    "dcat:dataset": catalogueDatasets.map(dataset),
   };
 }

@@ -1,8 +1,9 @@
 import { TERRITORIAL_WELFARE } from "../../domain/vocabulary.js";
-import { createHash } from "node:crypto";
 import type { OpenDataOrganization } from "../../data/monitoring/openDataRepository.js";
-import { csvLine } from "../../domain/csv.js";
+import { csvLine, RFC_4180, type CsvDialect, type CsvValue } from "../../domain/csv.js";
 import { publicOrganizationDto, publicMeasureDto } from "../registry/publicOrganizationDto.js";
+import type { HsdsVocabulary } from "./hsdsVocabulary.js";
+import { hsdsOrganization } from "./openDataHsds.js";
 
 // Each format turns batches of organizations into text chunks, one batch at a
 // time, so that a download never holds the whole register in memory.
@@ -91,10 +92,19 @@ async function* render(
   yield buffer + tail;
 }
 
-export function organizationsCsv(batches: Batches, baseUrl: string): Chunks {
-  return render(batches, csvLine(ORGANIZATION_COLUMNS), "", (org) => {
+/** The header line (after the byte order mark of dialects that have one) and a writer of rows. */
+function csvOf(columns: string[], dialect: CsvDialect) {
+  return {
+    head: dialect.byteOrderMark + csvLine(columns, dialect),
+    line: (values: CsvValue[]) => csvLine(values, dialect),
+  };
+}
+
+export function organizationsCsv(batches: Batches, baseUrl: string, dialect = RFC_4180): Chunks {
+  const { head, line } = csvOf(ORGANIZATION_COLUMNS, dialect);
+  return render(batches, head, "", (org) => {
     const o = publicOrganizationDto(org, baseUrl);
-    return csvLine([
+    return line([
       o.registryNumber,
       o.slug,
       o.url,
@@ -126,12 +136,13 @@ export function organizationsCsv(batches: Batches, baseUrl: string): Chunks {
   });
 }
 
-export function measuresCsv(batches: Batches): Chunks {
-  return render(batches, csvLine(MEASURE_COLUMNS), "", (org) =>
+export function measuresCsv(batches: Batches, dialect = RFC_4180): Chunks {
+  const { head, line } = csvOf(MEASURE_COLUMNS, dialect);
+  return render(batches, head, "", (org) =>
     org.measures
       .map(publicMeasureDto)
       .map((m) =>
-        csvLine([
+        line([
           org.registryNumber,
           org.slug,
           org.name,
@@ -183,6 +194,8 @@ export function organizationsGeoJson(batches: Batches, baseUrl: string): Chunks 
     delete properties.measures;
     return {
       type: "Feature",
+      // The slug, as in the organization's URL and in /mappa/dati.geojson: the same feature in both.
+      id: dto.slug,
       geometry: lat === null || lon === null ? null : { type: "Point", coordinates: [lon, lat] },
       properties: {
         ...properties,
@@ -194,88 +207,7 @@ export function organizationsGeoJson(batches: Batches, baseUrl: string): Chunks 
   });
 }
 
-/** A stable UUID (name-based, version 5 layout) for HSDS ids, from our own ids. */
-export function stableUuid(name: string): string {
-  const h = createHash("sha1").update(`registro-welfare-bologna:${name}`).digest("hex");
-  const variant = ((parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(18, 20)}-${h.slice(20, 32)}`;
-}
-
 /** Open Referral HSDS 3.0 "compiled" organizations: each with its services and location. */
-export function organizationsHsds(batches: Batches, baseUrl: string): Chunks {
-  return jsonArray(batches, "[", "]", (org) => {
-    const o = publicOrganizationDto(org, baseUrl);
-    const id = stableUuid(`organization:${org.id}`);
-    const locationId = stableUuid(`location:${org.id}`);
-    return {
-      id,
-      name: o.name,
-      description: o.description,
-      email: o.email,
-      website: o.website,
-      tax_id: o.vatNumber,
-      legal_status: o.legalForm,
-      uri: o.url,
-      organization_identifiers: [
-        {
-          id: stableUuid(`identifier:${org.id}`),
-          organization_id: id,
-          identifier_scheme: "IT-RWB",
-          identifier_type: "numero di iscrizione",
-          identifier: o.registryNumber,
-        },
-      ],
-      phones: o.phone ? [{ id: stableUuid(`phone:${org.id}`), organization_id: id, number: o.phone }] : [],
-      locations: [
-        {
-          id: locationId,
-          organization_id: id,
-          location_type: "physical",
-          name: o.name,
-          latitude: o.lat,
-          longitude: o.lon,
-          external_identifier: o.comune?.istatCode ?? null,
-          external_identifier_type: "ISTAT",
-          addresses: [
-            {
-              id: stableUuid(`address:${org.id}`),
-              location_id: locationId,
-              address_1: o.address,
-              city: o.comune?.name ?? "",
-              region: "Emilia-Romagna",
-              state_province: "BO",
-              postal_code: o.comune?.cap ?? "",
-              country: "IT",
-              address_type: "physical",
-            },
-          ],
-        },
-      ],
-      services: o.measures.map((m) => ({
-        id: stableUuid(`service:${m.id}`),
-        organization_id: id,
-        name: m.title,
-        description: m.description,
-        url: o.url,
-        status: m.status === "conclusa" ? "inactive" : "active",
-        eligibility_description: m.openToCitizens ? m.accessConditions : "",
-        application_process: m.accessConditions,
-        fees_description: m.costToCitizens,
-        service_areas: m.areaServed
-          ? [{ id: stableUuid(`area:${m.id}`), service_id: stableUuid(`service:${m.id}`), name: m.areaServed }]
-          : [],
-        attributes: [
-          {
-            id: stableUuid(`category:${m.id}`),
-            link_id: stableUuid(`service:${m.id}`),
-            link_type: "service",
-            link_entity: "service",
-            taxonomy_term_id: `categoria:${m.category}`,
-            value: m.category,
-          },
-        ],
-        last_modified: o.updatedAt,
-      })),
-    };
-  });
+export function organizationsHsds(batches: Batches, baseUrl: string, vocabulary: HsdsVocabulary): Chunks {
+  return jsonArray(batches, "[", "]", (org) => hsdsOrganization(org, baseUrl, vocabulary));
 }

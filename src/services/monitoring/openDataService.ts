@@ -1,9 +1,12 @@
 import type { OpenDataRepository } from "../../data/monitoring/openDataRepository.js";
 import * as formats from "./openDataFormats.js";
-import { dcatCatalogue } from "./openDataCatalogue.js";
+import { dcatCatalogue, type CataloguePublisher } from "./openDataCatalogue.js";
 import { createOpenDataFiles } from "./openDataFiles.js";
 import { createVersionedMemo } from "../shared/versionedMemo.js";
 import { keysetBatches } from "../shared/keysetBatches.js";
+import type { Translate } from "../../locales/i18n.js";
+import { createHsdsVocabulary } from "./hsdsVocabulary.js";
+import { ITALIAN_SPREADSHEET } from "../../domain/csv.js";
 
 export const OPEN_DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/";
 const BATCH_SIZE = 250;
@@ -12,6 +15,9 @@ const BATCH_SIZE = 250;
 export const DOWNLOADS = {
   "registro.csv": { type: "text/csv; charset=utf-8", format: "CSV" },
   "misure.csv": { type: "text/csv; charset=utf-8", format: "CSV" },
+  // The same tables for Excel with an Italian locale (domain/csv.ts: semicolons, BOM, decimal comma).
+  "registro-excel.csv": { type: "text/csv; charset=utf-8", format: "CSV" },
+  "misure-excel.csv": { type: "text/csv; charset=utf-8", format: "CSV" },
   "registro.json": { type: "application/json; charset=utf-8", format: "JSON" },
   "registro.geojson": { type: "application/geo+json; charset=utf-8", format: "GEOJSON" },
   "hsds.json": { type: "application/json; charset=utf-8", format: "JSON" },
@@ -21,13 +27,24 @@ export type DownloadName = keyof typeof DOWNLOADS;
 /**
  * `version` is the register's version (publicDataVersionRepository): the files and
  * the date of the last change are produced once per version, not per request.
+ * `t` gives the Italian texts of the HSDS taxonomies (the files have one language).
  */
-export function createOpenDataService(repository: OpenDataRepository, baseUrl: string, version: () => Promise<string>) {
+export function createOpenDataService(
+  repository: OpenDataRepository,
+  baseUrl: string,
+  version: () => Promise<string>,
+  publisher: CataloguePublisher,
+  t: Translate,
+) {
   /** Registered organizations, one batch of BATCH_SIZE at a time (keyset by id). */
   const batches = () => keysetBatches(repository.registeredAfter, BATCH_SIZE);
 
-  const modified = createVersionedMemo(() => repository.lastModified());
-  const lastModified = async () => modified.get(await version());
+  const dates = createVersionedMemo(async () => ({
+    modified: await repository.lastModified(),
+    issued: await repository.firstRegistered(),
+  }));
+  const lastModified = async () => (await dates.get(await version())).modified;
+  const hsdsVocabulary = createHsdsVocabulary(t);
   const files = createOpenDataFiles({
     version,
     chunks: (name) => chunks(name as DownloadName),
@@ -40,6 +57,10 @@ export function createOpenDataService(repository: OpenDataRepository, baseUrl: s
         return formats.organizationsCsv(batches(), baseUrl);
       case "misure.csv":
         return formats.measuresCsv(batches());
+      case "registro-excel.csv":
+        return formats.organizationsCsv(batches(), baseUrl, ITALIAN_SPREADSHEET);
+      case "misure-excel.csv":
+        return formats.measuresCsv(batches(), ITALIAN_SPREADSHEET);
       case "registro.json":
         return formats.organizationsJson(batches(), baseUrl, {
           generatedAt: new Date().toISOString(),
@@ -48,7 +69,7 @@ export function createOpenDataService(repository: OpenDataRepository, baseUrl: s
       case "registro.geojson":
         return formats.organizationsGeoJson(batches(), baseUrl);
       case "hsds.json":
-        return formats.organizationsHsds(batches(), baseUrl);
+        return formats.organizationsHsds(batches(), baseUrl, hsdsVocabulary);
     }
   }
 
@@ -64,7 +85,10 @@ export function createOpenDataService(repository: OpenDataRepository, baseUrl: s
     organization: (slug: string) => repository.registeredBySlug(slug),
 
     async catalogue() {
-      return dcatCatalogue(baseUrl, (await lastModified()) ?? new Date());
+      const { modified, issued } = await dates.get(await version());
+      // An empty register: the catalogue is new as of now.
+      const now = new Date();
+      return dcatCatalogue(baseUrl, publisher, { modified: modified ?? now, issued: issued ?? modified ?? now });
     },
   };
 }

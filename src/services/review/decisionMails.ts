@@ -25,7 +25,10 @@ export type DecisionKind =
   | "NETWORK_MEMBER_ACCEPTED"
   | "NETWORK_MEMBER_REJECTED"
   | "NETWORK_MEMBER_ADDED"
-  | "NETWORK_MEMBER_REMOVED";
+  | "NETWORK_MEMBER_REMOVED"
+  | "PLAN_GOAL_ADDED"
+  | "PLAN_GOAL_MET"
+  | "PLAN_GOAL_NOT_MET";
 
 /** A company as its e-mails need it: its name, its active accounts, its public contact address. */
 export interface MailedCompany {

@@ -1,6 +1,7 @@
 import type { AuditRepository } from "../../data/shared/auditRepository.js";
 import type { OutboxRepository } from "../../data/shared/outboxRepository.js";
 import type { RunInTransaction } from "../../data/shared/transaction.js";
+import type { EventStatus } from "../../generated/prisma/enums.js";
 import type { EventRepository } from "../../data/territory/eventRepository.js";
 import type { EventRegistrationRepository, LockedEvent } from "../../data/territory/eventRegistrationRepository.js";
 import { monthsBefore } from "../../domain/romeTime.js";
@@ -21,9 +22,11 @@ export interface SignUp {
 export type SignUpOutcome =
   { ok: true; status: "CONFIRMED" | "WAITING"; position: number } | { ok: false; reason: "notFound" | "closed" };
 
-/** Sign-up is open while staff keep it open and the event has not started. */
-export const takesRegistrations = (event: { registrationOpen: boolean; startsAt: Date }, now = new Date()) =>
-  event.registrationOpen && event.startsAt > now;
+/** Sign-up is open while staff keep it open and the event, still scheduled (not cancelled or postponed), has not started. */
+export const takesRegistrations = (
+  event: { registrationOpen: boolean; status: EventStatus; startsAt: Date },
+  now = new Date(),
+) => event.registrationOpen && event.status === "SCHEDULED" && event.startsAt > now;
 
 /**
  * Sign-up for events on their public page, the waiting list, cancellation by

@@ -2,7 +2,7 @@ import type { AuditRepository } from "../../data/shared/auditRepository.js";
 import type { EventData, EventFigure, EventRepository } from "../../data/territory/eventRepository.js";
 import type { RunInTransaction } from "../../data/shared/transaction.js";
 import type { EventRegistrationRepository } from "../../data/territory/eventRegistrationRepository.js";
-import { eventCalendar } from "../../domain/icalendar.js";
+import { eventCalendar, type CalendarEvent } from "../../domain/icalendar.js";
 import { romeDateAndTime } from "../../domain/romeTime.js";
 import { slugify } from "../../domain/slug.js";
 import type { Actor } from "../review/reviewService.js";
@@ -16,6 +16,17 @@ type Outcome =
   | { ok: true; id: number }
   | { ok: false; reason: "notFound" | "notRegistered" }
   | { ok: false; reason: "capacityBelowSeats"; seats: number };
+
+type PublicEvent = EventData & { slug: string; updatedAt: Date; comune: { name: string } | null };
+
+const PRODUCT_ID = "-//Citta metropolitana di Bologna//Registro del welfare aziendale//IT";
+/** The all-events feed holds the upcoming events and those of the past year. */
+const FEED_PAST_DAYS = 365;
+/** A bound, far above the events of a year, so that a mistake never makes the feed unbounded. */
+const FEED_LIMIT = 1000;
+/** How often calendar apps are asked to read the feed again. */
+const FEED_REFRESH = "PT6H";
+const ICALENDAR_STATUS = { SCHEDULED: "CONFIRMED", POSTPONED: "TENTATIVE", CANCELLED: "CANCELLED" } as const;
 
 /** Seminars, meetings and training sessions: the public calendar and the staff's records. */
 export function createEventService(deps: {
@@ -40,8 +51,30 @@ export function createEventService(deps: {
     participants: e.participants,
     registrationOpen: e.registrationOpen,
     capacity: e.capacity,
+    status: e.status,
+    onlineUrl: e.onlineUrl,
+    freeOfCharge: e.freeOfCharge,
     organizationIds: ids ?? (e.attendees ?? []).map((a) => a.organizationId).sort((a, b) => a - b),
   });
+
+  const baseUrl = deps.publicBaseUrl;
+  const host = new URL(baseUrl).hostname;
+  function calendarEvent(event: PublicEvent): CalendarEvent {
+    const url = `${baseUrl}/eventi/${event.slug}`;
+    return {
+      uid: `evento-${event.slug}@${host}`,
+      title: event.title,
+      // The links at the end: to join online, and the event's page.
+      description: [event.description, event.onlineUrl, url].filter(Boolean).join("\n\n"),
+      location: [event.place, event.comune?.name].filter(Boolean).join(", "),
+      url,
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      updatedAt: event.updatedAt,
+      status: ICALENDAR_STATUS[event.status],
+      onlineUrl: event.onlineUrl,
+    };
+  }
 
   async function uniqueSlug(title: string, startsAt: Date, tx: Parameters<Parameters<RunInTransaction>[0]>[0]) {
     const base = `${romeDateAndTime(startsAt).date}-${slugify(title)}`;
@@ -63,22 +96,13 @@ export function createEventService(deps: {
     registeredOrganizations: (alsoIds: number[] = []) => events.registeredOrganizations(alsoIds),
 
     /** The event as an iCalendar file. */
-    ics(event: EventData & { slug: string; updatedAt: Date; comune: { name: string } | null }) {
-      const url = `${deps.publicBaseUrl}/eventi/${event.slug}`;
-      const host = new URL(deps.publicBaseUrl).hostname;
-      return eventCalendar(
-        {
-          uid: `evento-${event.slug}@${host}`,
-          title: event.title,
-          description: event.description ? `${event.description}\n\n${url}` : url,
-          location: [event.place, event.comune?.name].filter(Boolean).join(", "),
-          url,
-          startsAt: event.startsAt,
-          endsAt: event.endsAt,
-          updatedAt: event.updatedAt,
-        },
-        "-//Citta metropolitana di Bologna//Registro del welfare aziendale//IT",
-      );
+    ics: (event: PublicEvent) => eventCalendar([calendarEvent(event)], PRODUCT_ID),
+
+    /** Every upcoming event and those of the past year, as a calendar to subscribe to at `source`. */
+    async feed(named: { name: string; description: string; source: string }, now = new Date()) {
+      const from = new Date(now.getTime() - FEED_PAST_DAYS * 86_400_000);
+      const feed = { ...named, url: `${baseUrl}/eventi`, refresh: FEED_REFRESH };
+      return eventCalendar((await events.upcoming(from, FEED_LIMIT)).map(calendarEvent), PRODUCT_ID, feed);
     },
 
     create(actor: Actor, input: EventInput): Promise<Outcome> {

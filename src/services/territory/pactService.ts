@@ -1,5 +1,6 @@
 import type { AuditRepository } from "../../data/shared/auditRepository.js";
 import type { PactRepository } from "../../data/territory/pactRepository.js";
+import type { SiteContentRepository } from "../../data/shared/siteContentRepository.js";
 import type { RunInTransaction } from "../../data/shared/transaction.js";
 import type { SignatoryType } from "../../generated/prisma/enums.js";
 import { defaultPactText, PACT_CONTENT_KEY } from "../../domain/pactText.js";
@@ -8,6 +9,7 @@ import type { Actor } from "../review/reviewService.js";
 import type { RegisterAdminRepository } from "../../data/review/registerAdminRepository.js";
 import type { OutboxRepository } from "../../data/shared/outboxRepository.js";
 import type { DecisionMails } from "../review/decisionMails.js";
+import { saveSiteText } from "../shared/siteTexts.js";
 
 export type PactOutcome =
   { ok: true } | { ok: false; reason: "notFound" | "notRegistered" | "alreadyAsked" | "conflict" };
@@ -29,6 +31,7 @@ export const romeToday = (now = new Date()) => dateColumn(romeDateAndTime(now).d
  */
 export function createPactService(deps: {
   pact: PactRepository;
+  siteContent: SiteContentRepository;
   audit: AuditRepository;
   transaction: RunInTransaction;
   /** Who hears a decision on a company's request (registerAdminRepository.status). */
@@ -36,11 +39,11 @@ export function createPactService(deps: {
   outbox: OutboxRepository;
   mails: DecisionMails;
 }) {
-  const { pact, audit, transaction, register, outbox, mails } = deps;
+  const { pact, siteContent, audit, transaction, register, outbox, mails } = deps;
 
   return {
     async text() {
-      const row = await pact.content(PACT_CONTENT_KEY);
+      const row = await siteContent.find(PACT_CONTENT_KEY);
       return {
         it: row?.bodyIt ?? defaultPactText.it,
         en: row?.bodyEn ?? defaultPactText.en,
@@ -115,19 +118,13 @@ export function createPactService(deps: {
     },
 
     /** Admin settings: the Pact's text in both languages, before and after kept in the audit. */
-    async saveText(actor: Actor, bodyIt: string, bodyEn: string) {
-      return transaction(async (tx) => {
-        const before = await pact.content(PACT_CONTENT_KEY, tx);
-        await pact.saveContent(PACT_CONTENT_KEY, bodyIt, bodyEn, actor.id, tx);
-        await audit.change(
-          tx,
-          actor,
-          "settings.pactText",
-          ["SiteContent", PACT_CONTENT_KEY],
-          before ? { bodyIt: before.bodyIt, bodyEn: before.bodyEn } : null,
-          { bodyIt, bodyEn },
-        );
-      });
+    saveText(actor: Actor, bodyIt: string, bodyEn: string) {
+      return transaction((tx) =>
+        saveSiteText(tx, { siteContent, audit }, actor, "settings.pactText", PACT_CONTENT_KEY, {
+          it: bodyIt,
+          en: bodyEn,
+        }),
+      );
     },
   };
 }

@@ -16,10 +16,11 @@ export function createWaitingList(deps: {
   return {
     /**
      * Call with the event locked (registrations.lockEvent) in `tx`; returns the
-     * ids promoted. Once the event has started a seat is of no use: nobody is.
+     * ids promoted. Once the event has started, or while it is cancelled or
+     * postponed, a seat is of no use: nobody is.
      */
     async fillFreeSeats(event: LockedEvent, tx: Db, now = new Date()): Promise<number[]> {
-      if (event.startsAt <= now) return [];
+      if (event.startsAt <= now || event.status !== "SCHEDULED") return [];
       const { confirmed, waiting } = await deps.registrations.seats(event.id, tx);
       const free = event.capacity === null ? null : event.capacity - confirmed;
       if (waiting === 0 || (free !== null && free <= 0)) return [];

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
 import { csrfFrom } from "../helpers/csrf.js";
 
-// PostgreSQL refuses NUL in text (22021): such requests are malformed, 400, never 500.
+// Requests whose text cannot be read are malformed: 400, never 500 nor a quiet guess.
+// PostgreSQL refuses NUL in text (22021); bad percent-encoding is not UTF-8 text at all.
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -48,5 +49,26 @@ describe("a NUL character anywhere in a request", () => {
   it("is not confused with an ordinary request", async () => {
     expect((await request(ctx.app).get("/registro?q=asilo+nido")).status).toBe(200);
     expect((await request(ctx.app).get("/api/v1/organizations?q=asilo")).status).toBe(200);
+  });
+});
+
+describe("percent-encoding that is not UTF-8", () => {
+  it("is the same 400 page in a query value as in a path segment", async () => {
+    // Express refuses %FF in a route parameter; its query parser alone would read U+FFFD and search for it.
+    for (const path of [
+      "/registro?q=%FF",
+      "/registro?q=%C3%28",
+      "/registro?q=50%",
+      "/registro/%FF",
+      "/eventi/%C3%28",
+    ]) {
+      const res = await request(ctx.app).get(path);
+      expect(res.status, path).toBe(400);
+      expect(res.text, path).toContain("Non siamo riusciti a capire la richiesta");
+    }
+  });
+
+  it("leaves well-encoded text alone", async () => {
+    expect((await request(ctx.app).get("/registro?q=citt%C3%A0+50%25")).status).toBe(200);
   });
 });
