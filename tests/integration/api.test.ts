@@ -1,3 +1,4 @@
+import SwaggerParser from "@apidevtools/swagger-parser";
 import { createConfig, lintFromString } from "@redocly/openapi-core";
 import express from "express";
 import request from "supertest";
@@ -293,6 +294,8 @@ describe("collections", () => {
     const config = await createConfig({ extends: ["recommended"] });
     const problems = await lintFromString({ source: res.text, absoluteRef: "openapi.json", config });
     expect(problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} (${p.location[0]?.pointer})`)).toEqual([]);
+    // And swagger-parser's validation (the OpenAPI 3.1 schema, $refs resolved): it throws on an error.
+    await expect(SwaggerParser.validate(structuredClone(res.body))).resolves.toBeTruthy();
     expect(Object.keys(res.body.paths)).toEqual(
       expect.arrayContaining([
         "/organizations",

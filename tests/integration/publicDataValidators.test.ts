@@ -1,3 +1,4 @@
+import ical from "node-ical";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DOWNLOADS } from "../../src/services/monitoring/openDataService.js";
@@ -65,6 +66,18 @@ describe("GeoJSON (check-geojson)", () => {
       expect(map.features.length, path).toBeGreaterThan(0);
       for (const feature of map.features) expect(ids, path).toContain(feature.id);
     }
+  });
+});
+
+describe("iCalendar (node-ical)", () => {
+  it("reads the all-events feed as a second parser does: every event with its UID, start, end and summary", async () => {
+    const parsed = ical.sync.parseICS((await get("/eventi.ics")).text);
+    const vevents = Object.values(parsed).filter((c): c is ical.VEvent => c?.type === "VEVENT");
+    const { events: read } = validCalendar((await get("/eventi.ics")).text);
+    expect(vevents.map((e) => e.uid)).toEqual(read.map((e) => e.uid));
+    expect(vevents.map((e) => new Date(e.start).toISOString())).toEqual(read.map((e) => e.start.toISOString()));
+    expect(vevents.map((e) => e.end?.toISOString())).toEqual(read.map((e) => e.end.toISOString()));
+    for (const e of vevents) expect(String(e.summary)).not.toBe("");
   });
 });
 
