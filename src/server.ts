@@ -63,7 +63,15 @@ const stopJobs = startJobs(
       everyMs: config.jobs.verificationEveryMs,
       run: (now) => services.verificationCycle.run(now),
     },
-    { name: "advice-retention", everyMs: 24 * 3600_000, run: (now) => services.adviceRetention.purge(now) },
+    // The privacy notice's retention: advice requests deleted, event registrants anonymised.
+    {
+      name: "privacy-retention",
+      everyMs: 24 * 3600_000,
+      run: async (now) => ({
+        ...(await services.adviceRetention.purge(now)),
+        ...(await services.eventRegistration.anonymiseExpired(now)),
+      }),
+    },
   ],
   logger,
 );

@@ -10,6 +10,7 @@ import { createCompanyRepository } from "./company/companyRepository.js";
 import { createComuneRepository } from "./registry/comuneRepository.js";
 import { createContributionRepository } from "./outreach/contributionRepository.js";
 import { createEventRepository } from "./territory/eventRepository.js";
+import { createEventRegistrationRepository } from "./territory/eventRegistrationRepository.js";
 import { createNetworkRepository } from "./territory/networkRepository.js";
 import { createNewsRepository } from "./outreach/newsRepository.js";
 import { createOpenDataRepository } from "./monitoring/openDataRepository.js";
@@ -54,6 +55,7 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     comune: createComuneRepository(prisma),
     contribution: createContributionRepository(prisma),
     event: createEventRepository(prisma),
+    eventRegistration: createEventRegistrationRepository(prisma),
     improvementPlan: createImprovementPlanRepository(prisma),
     memoryIndex: createMemoryIndexRepository(pool),
     network: createNetworkRepository(prisma),

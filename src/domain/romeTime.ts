@@ -71,3 +71,12 @@ export function monthsBefore(instant: Date, months: number): Date {
   d.setMonth(d.getMonth() - months);
   return d;
 }
+
+/** "giovedì 20 maggio 2032 alle ore 09:00" / "Thursday 20 May 2032 at 09:00": an event's start, in Rome. */
+export function romeLongDateTime(instant: Date, lang: "it" | "en"): string {
+  return instant.toLocaleString(lang === "en" ? "en-GB" : "it-IT", {
+    dateStyle: "full",
+    timeStyle: "short",
+    timeZone: ZONE,
+  });
+}

@@ -70,6 +70,7 @@ export const AUDITED_ENTITIES = [
   "Application",
   "Contribution",
   "Event",
+  "EventRegistration",
   "ImprovementGoal",
   "Measure",
   "Network",

@@ -16,6 +16,9 @@ import { createColleagueService } from "./company/colleagueService.js";
 import { createContributionService } from "./outreach/contributionService.js";
 import { createDecisionMails } from "./review/decisionMails.js";
 import { createEventService } from "./territory/eventService.js";
+import { createEventRegistrationService } from "./territory/eventRegistrationService.js";
+import { createRegistrationMails } from "./territory/registrationMails.js";
+import { createWaitingList } from "./territory/waitingList.js";
 import { createGuideService } from "./outreach/guideService.js";
 import { createMailMessages } from "./shared/mailMessages.js";
 import { createMailService } from "./shared/mailService.js";
@@ -64,6 +67,9 @@ export function createServices(repositories: Repositories, config: Config, i18n:
     outbox,
     mails: decisionMails,
   };
+  // Sign-ups, cancellations and the staff's capacity changes share the waiting list.
+  const registrationMails = createRegistrationMails(baseUrl, i18n);
+  const waitingList = createWaitingList({ registrations: r.eventRegistration, outbox, mails: registrationMails });
   const referenceData = createReferenceDataService(r.comune);
   const geocoderLog = createLogger(config.logLevel).child({ component: "geocoder" });
   const geocoder = createGeocoder(
@@ -109,10 +115,22 @@ export function createServices(repositories: Repositories, config: Config, i18n:
     }),
     event: createEventService({
       events: r.event,
+      registrations: r.eventRegistration,
+      waitingList,
       audit,
       transaction,
       figures: r.event.figuresByYearAndType,
       publicBaseUrl: baseUrl,
+    }),
+    eventRegistration: createEventRegistrationService({
+      events: r.event,
+      registrations: r.eventRegistration,
+      audit,
+      outbox,
+      transaction,
+      mails: registrationMails,
+      waitingList,
+      retentionMonths: config.adviceRetentionMonths,
     }),
     geocoder,
     improvementPlan: createImprovementPlanService({

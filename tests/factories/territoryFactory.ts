@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../src/generated/prisma/client.js";
+import type { EventStatus } from "../../src/generated/prisma/enums.js";
 import { buildUser } from "./applicationFactory.js";
 
 /** A company representative of an existing organization (password TEST_PASSWORD). */
@@ -25,4 +26,33 @@ export async function buildNetwork(
     })),
   });
   return network;
+}
+
+let events = 0;
+/** An event taking sign-ups on its public page, starting `inDays` from now (negative: already started). */
+export async function buildOpenEvent(
+  prisma: PrismaClient,
+  overrides: {
+    capacity?: number | null;
+    inDays?: number;
+    registrationOpen?: boolean;
+    status?: EventStatus;
+    title?: string;
+  } = {},
+) {
+  events += 1;
+  const { inDays = 30, ...rest } = overrides;
+  return prisma.event.create({
+    data: {
+      slug: `evento-di-prova-${process.pid}-${events}`,
+      title: `Seminario di prova ${events}`,
+      type: "SEMINAR",
+      startsAt: new Date(Date.now() + inDays * 86_400_000),
+      place: "Sala del Consiglio, Palazzo Malvezzi",
+      organizer: "Città metropolitana di Bologna",
+      registrationOpen: true,
+      capacity: 2,
+      ...rest,
+    },
+  });
 }

@@ -22,7 +22,10 @@ const audits = (action: string, entityId: number) =>
 
 const validContribution = (overrides: Record<string, string> = {}) => ({
   activity: "Formazione sul welfare per le PMI",
+  kind: "MONEY",
   amount: "1.234,56",
+  description: "",
+  estimatedValue: "",
   resource: "Fondo sociale europeo 2021-2027",
   fundedBy: "Regione Emilia-Romagna",
   grantedOn: "2026-04-15",
@@ -114,7 +117,8 @@ describe("staff record contributions", () => {
       ).status,
     ).toBe(303);
     const created = await p.contribution.findFirstOrThrow({ orderBy: { id: "desc" } });
-    expect(created.amount.toFixed(2)).toBe("1234.56");
+    expect(created.amount?.toFixed(2)).toBe("1234.56");
+    expect(created).toMatchObject({ kind: "MONEY", description: "", estimatedValue: null });
     expect(created).toMatchObject({ measureId, isPublic: true, fundedBy: "Regione Emilia-Romagna" });
     expect(created.grantedOn.toISOString()).toBe("2026-04-15T00:00:00.000Z");
     expect((await audits("contribution.create", created.id))[0]?.after).toMatchObject({ amount: "1234.56", measureId });
@@ -125,7 +129,7 @@ describe("staff record contributions", () => {
       303,
     );
     const edited = await p.contribution.findUniqueOrThrow({ where: { id: created.id } });
-    expect(edited.amount.toFixed(2)).toBe("99999999.99");
+    expect(edited.amount?.toFixed(2)).toBe("99999999.99");
     expect(edited.isPublic).toBe(false);
     const update = (await audits("contribution.update", created.id))[0];
     expect(update?.before).toMatchObject({ amount: "1234.56", isPublic: true });
@@ -163,17 +167,23 @@ describe("funding report", () => {
         row('Fondazione; "Carisbo"', "=Reti di imprese", "1234.50", "2026-06-30"),
       ],
     });
+    const money = (total: string, count: number) => ({
+      money: total,
+      moneyCount: count,
+      inKindCount: 0,
+      inKindUnestimated: 0,
+      inKindEstimate: null,
+    });
     expect(await createContributionRepository(p).totals({ publicOnly: false })).toEqual([
-      { fundedBy: 'Fondazione; "Carisbo"', activity: "=Reti di imprese", year: 2026, total: "1234.50", count: 1 },
-      { fundedBy: "Regione Emilia-Romagna", activity: "Seminari", year: 2025, total: "0.30", count: 2 },
-      { fundedBy: "Regione Emilia-Romagna", activity: "Seminari", year: 2026, total: "1000000.06", count: 2 },
+      { fundedBy: 'Fondazione; "Carisbo"', activity: "=Reti di imprese", year: 2026, ...money("1234.50", 1) },
+      { fundedBy: "Regione Emilia-Romagna", activity: "Seminari", year: 2025, ...money("0.30", 2) },
+      { fundedBy: "Regione Emilia-Romagna", activity: "Seminari", year: 2026, ...money("1000000.06", 2) },
     ]);
     expect((await createContributionRepository(p).totals({ publicOnly: true }))[2]).toEqual({
       fundedBy: "Regione Emilia-Romagna",
       activity: "Seminari",
       year: 2026,
-      total: "1000000.01",
-      count: 1,
+      ...money("1000000.01", 1),
     });
 
     const html = await admin.get("/admin/contributi/rendiconto");
@@ -196,14 +206,14 @@ describe("funding report", () => {
     const bytes = csv.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString("utf8").slice(1).split("\r\n")).toEqual([
-      "Finanziato da;Attività;Anno;Numero contributi;Totale euro",
-      '"Fondazione; ""Carisbo""";\'=Reti di imprese;2026;1;1234,50',
-      "Regione Emilia-Romagna;Seminari;2025;2;0,30",
-      "Regione Emilia-Romagna;Seminari;2026;2;1000000,06",
+      "Finanziato da;Attività;Anno;Contributi in denaro;Totale euro;Risorse in natura;Risorse in natura senza stima;Valore stimato in natura (euro)",
+      '"Fondazione; ""Carisbo""";\'=Reti di imprese;2026;1;1234,50;0;0;',
+      "Regione Emilia-Romagna;Seminari;2025;2;0,30;0;0;",
+      "Regione Emilia-Romagna;Seminari;2026;2;1000000,06;0;0;",
       "",
     ]);
     const publicCsv = await admin.get("/admin/contributi/rendiconto.csv?pubblici=1");
-    expect(publicCsv.text).toContain("Regione Emilia-Romagna;Seminari;2026;1;1000000,01");
+    expect(publicCsv.text).toContain("Regione Emilia-Romagna;Seminari;2026;1;1000000,01;0;0;");
   });
 });
 
@@ -292,5 +302,126 @@ describe("dates and links kept on edit", () => {
     expect(form).toContain(`Impresa Sospesa S.r.l. – ${leftMeasure.title}`);
     expect(fresh).not.toContain("Impresa Sospesa S.r.l.");
     expect(fresh).not.toContain("Seminario del 2010");
+  });
+});
+
+describe("contributions in kind", () => {
+  const inKind = (overrides: Record<string, string> = {}) =>
+    validContribution({
+      activity: "Seminari sul welfare",
+      kind: "PREMISES",
+      amount: "",
+      description: "Sala consiliare per quattro incontri",
+      estimatedValue: "1.200,00",
+      resource: "",
+      fundedBy: "Comune di Bologna",
+      grantedOn: "2027-02-01",
+      ...overrides,
+    });
+
+  it("asks for what the kind needs and points out a field of the other kind (422, values kept)", async () => {
+    const cases: [Record<string, string>, string, string][] = [
+      [{ description: "" }, "description", "funding.errors.description"],
+      [{ amount: "500" }, "amount", "funding.errors.onlyMoney"],
+      [{ estimatedValue: "circa mille" }, "estimatedValue", "funding.errors.estimatedValue"],
+      [{ estimatedValue: "0" }, "estimatedValue", "funding.errors.estimatedValue"],
+      [{ kind: "MONEY", amount: "500", resource: "Bilancio" }, "description", "funding.errors.onlyInKind"],
+      [
+        { kind: "MONEY", amount: "500", resource: "Bilancio", description: "" },
+        "estimatedValue",
+        "funding.errors.onlyInKind",
+      ],
+      [{ kind: "MONEY", amount: "500", description: "", estimatedValue: "" }, "resource", "validation.required"],
+      [{ kind: "REGALO" }, "kind", "validation.choice"],
+    ];
+    for (const [changes, field, message] of cases) {
+      const res = await post(admin, "/admin/contributi/nuovo", inKind(changes), "/admin/contributi/nuovo");
+      expect(res.status, JSON.stringify(changes)).toBe(422);
+      expect(res.text, JSON.stringify(changes)).toMatch(fieldError(field, message));
+      expect(res.text).toContain(`href="#campo-${field}"`);
+      expect(res.text).toContain('value="Comune di Bologna"');
+    }
+    expect(await ctx.db.prisma.contribution.count({ where: { fundedBy: "Comune di Bologna" } })).toBe(0);
+  });
+
+  it("stores a described resource with or without an estimate, never an amount; edits are audited", async () => {
+    const p = ctx.db.prisma;
+    expect((await post(admin, "/admin/contributi/nuovo", inKind(), "/admin/contributi/nuovo")).status).toBe(303);
+    const stored = await p.contribution.findFirstOrThrow({ where: { fundedBy: "Comune di Bologna" } });
+    expect(stored).toMatchObject({
+      kind: "PREMISES",
+      amount: null,
+      description: "Sala consiliare per quattro incontri",
+    });
+    expect(stored.estimatedValue?.toFixed(2)).toBe("1200.00");
+    expect((await audits("contribution.create", stored.id))[0]?.after).toMatchObject({
+      kind: "PREMISES",
+      amount: null,
+      estimatedValue: "1200.00",
+    });
+    const page = `/admin/contributi/${stored.id}`;
+    const form = (await admin.get(page)).text;
+    expect(selectedIn(form, "kind")).toBe("PREMISES");
+    expect(form).toContain('value="1200,00"');
+
+    expect((await post(admin, page, inKind({ kind: "STAFF_TIME", estimatedValue: "" }), page)).status).toBe(303);
+    expect(await p.contribution.findUniqueOrThrow({ where: { id: stored.id } })).toMatchObject({
+      kind: "STAFF_TIME",
+      estimatedValue: null,
+    });
+    expect((await admin.get("/admin/contributi")).text).toContain(
+      "In natura: tempo del personale: Sala consiliare per quattro incontri (senza stima)",
+    );
+    // The database refuses what the form refuses: no amount in kind, no money without one.
+    await expect(p.contribution.update({ where: { id: stored.id }, data: { amount: "10.00" } })).rejects.toThrow();
+    await expect(p.contribution.update({ where: { id: stored.id }, data: { kind: "MONEY" } })).rejects.toThrow();
+  });
+
+  it("reports money and estimated values in kind apart, never summed, on the report, its CSV and /statistiche", async () => {
+    const p = ctx.db.prisma;
+    await p.contribution.deleteMany({});
+    const row = (data: Record<string, unknown>) => ({
+      activity: "Seminari",
+      resource: "",
+      fundedBy: "Comune di Imola",
+      grantedOn: new Date("2027-05-01T00:00:00Z"),
+      ...data,
+    });
+    await p.contribution.createMany({
+      data: [
+        row({ amount: "1000.00", resource: "Bilancio" }),
+        row({ kind: "PREMISES", description: "Sala", estimatedValue: "1200.00" }),
+        row({ kind: "SERVICES", description: "Servizio di interpretariato", estimatedValue: "300.50" }),
+        row({ kind: "STAFF_TIME", description: "Due operatori per 40 ore" }),
+      ],
+    });
+    expect(await createContributionRepository(p).totals({ publicOnly: false })).toEqual([
+      {
+        fundedBy: "Comune di Imola",
+        activity: "Seminari",
+        year: 2027,
+        money: "1000.00",
+        moneyCount: 1,
+        inKindCount: 3,
+        inKindUnestimated: 1,
+        inKindEstimate: "1500.50",
+      },
+    ]);
+    const html = (await admin.get("/admin/contributi/rendiconto")).text;
+    expect(html).toContain("€ 1.000,00");
+    expect(html).toContain("€ 1.500,50");
+    expect(html).toContain("1 senza stima");
+    expect(html).not.toContain("2.500,50");
+    const csv = (await admin.get("/admin/contributi/rendiconto.csv")).text.replace(/^\uFEFF/, "").split("\r\n");
+    expect(csv[1]).toBe("Comune di Imola;Seminari;2027;1;1000,00;3;1;1500,50");
+
+    const stats = await request(ctx.app).get("/statistiche/contributi.csv").expect(200);
+    expect(stats.text).toContain("Comune di Imola,Seminari,2027,1000.00,1,3,1,1500.50");
+    const page = (await request(ctx.app).get("/statistiche").expect(200)).text;
+    const table = /<table[^>]*id="tabella-contributi"[\s\S]*?<\/table>/.exec(page)![0];
+    expect(table).toMatch(
+      /1000,00\u00a0€<\/td><td class="text-end">1<\/td><td class="text-end">3<\/td><td class="text-end">1500,50\u00a0€/,
+    );
+    expect(page).not.toContain("2500,50");
   });
 });

@@ -26,6 +26,7 @@ describe("the HTML of the public pages", () => {
   it("passes html-validate's standard and accessibility rules, in Italian and English", async () => {
     const slug = (await ctx.db.prisma.organization.findFirstOrThrow({ where: { registryStatus: "REGISTERED" } })).slug;
     const event = (await ctx.db.prisma.event.findFirstOrThrow()).slug;
+    const signUp = (await ctx.db.prisma.event.findFirstOrThrow({ where: { registrationOpen: true } })).slug;
     const network = (await ctx.db.prisma.network.findFirstOrThrow()).slug;
     const pages = [
       "/",
@@ -39,6 +40,7 @@ describe("the HTML of the public pages", () => {
       "/patto",
       "/eventi",
       `/eventi/${event}`,
+      `/eventi/${signUp}`,
       "/guida",
       "/consulenza",
       "/statistiche",
@@ -65,6 +67,14 @@ describe("the HTML of the public pages", () => {
 
   it("keeps a form answered with 422 valid: error summary, messages and kept values", async () => {
     const res = await postForm(request.agent(ctx.app), "/consulenza", "/consulenza", { email: "non-una-email" });
+    expect(res.status).toBe(422);
+    expect(await problemsOf(res.text)).toEqual([]);
+  });
+
+  it("keeps an event's sign-up form answered with 422 valid", async () => {
+    const slug = (await ctx.db.prisma.event.findFirstOrThrow({ where: { registrationOpen: true } })).slug;
+    const page = `/eventi/${slug}`;
+    const res = await postForm(request.agent(ctx.app), page, `${page}/iscrizione`, { email: "non-una-email" });
     expect(res.status).toBe(422);
     expect(await problemsOf(res.text)).toEqual([]);
   });

@@ -12,7 +12,7 @@
 // | /impresa/*                           | 303 → /accedi      | ok (B on A's: 404/403)| 403      | 403   |
 // | /account*                            | 303 → /accedi      | ok                    | ok       | ok    |
 // | /accedi/codice* (login's second step)| 303 → /accedi      | 303 onward            | 303      | 303   |
-// | token links (/verifica-email/:token, /reimposta-password/:token, /invito/:token) | any non-5xx for all |
+// | token links (/verifica-email/:token, /reimposta-password/:token, /invito/:token, /eventi/annulla/:token) | any non-5xx for all |
 // | everything else (public)             | 200                | 200                   | 200      | 200   |
 //
 // "ok" (GET) = 200, or 404 when no record of that kind exists to fill the param,
@@ -201,8 +201,9 @@ beforeAll(async () => {
     "networkMeasure.id",
     await first(`SELECT id AS v FROM "Measure" WHERE "networkId" IS NOT NULL ORDER BY id LIMIT 1`),
   );
-  set("event.slug", await first(`SELECT slug AS v FROM "Event" ORDER BY id LIMIT 1`));
-  set("event.id", await first(`SELECT id AS v FROM "Event" ORDER BY id LIMIT 1`));
+  // An event with people signed up, so that its staff list and public sign-up form are rendered.
+  set("event.id", await first(`SELECT "eventId" AS v FROM "EventRegistration" ORDER BY id LIMIT 1`));
+  set("event.slug", await first(`SELECT slug AS v FROM "Event" WHERE id = $1`, Number(values.get("event.id"))));
   set("contribution.id", await first(`SELECT id AS v FROM "Contribution" ORDER BY id LIMIT 1`));
   set("advice.id", await first(`SELECT id AS v FROM "AdviceRequest" ORDER BY id LIMIT 1`));
   // The demo data has no problem report: one about A, so that the report pages are reached.
@@ -293,6 +294,11 @@ describe("route × role matrix", () => {
       "/admin",
       "/admin/utenti",
       "/admin/impostazioni",
+      "/admin/eventi/:id/iscritti",
+      "/admin/eventi/:id/iscritti.csv",
+      "/admin/eventi/:id/presenze",
+      "/eventi/:slug/iscrizione",
+      "/eventi/annulla/:token",
       "/progetto",
       "/notizie",
       "/notizie/:slug",

@@ -211,7 +211,16 @@ describe("public figures", () => {
       { year: 2025, type: "MEETING", events: 1, averageParticipants: null },
     ]);
     expect(f.funding).toEqual([
-      { fundedBy: "Regione Emilia-Romagna", activity: "Seminari", year: 2025, total: "1500.00", count: 2 },
+      {
+        fundedBy: "Regione Emilia-Romagna",
+        activity: "Seminari",
+        year: 2025,
+        money: "1500.00",
+        moneyCount: 2,
+        inKindCount: 0,
+        inKindUnestimated: 0,
+        inKindEstimate: null,
+      },
     ]);
   });
 
@@ -288,8 +297,17 @@ describe("public figures", () => {
       ["2025", "MEETING", "1", ""],
     ]);
     expect(csvRows((await request(ctx.app).get("/statistiche/contributi.csv").expect(200)).text)).toEqual([
-      ["finanziatore", "attivita", "anno", "totale_euro", "contributi"],
-      ["Regione Emilia-Romagna", "Seminari", "2025", "1500.00", "2"],
+      [
+        "finanziatore",
+        "attivita",
+        "anno",
+        "totale_euro",
+        "contributi",
+        "risorse_in_natura",
+        "risorse_in_natura_senza_stima",
+        "valore_stimato_in_natura_euro",
+      ],
+      ["Regione Emilia-Romagna", "Seminari", "2025", "1500.00", "2", "0", "0", ""],
     ]);
     for (const name of ["ateco", "iscrizioni"]) await request(ctx.app).get(`/statistiche/${name}.csv`).expect(200);
     await request(ctx.app).get("/statistiche/segreti.csv").expect(404);

@@ -7,6 +7,7 @@ describe("redactTokens", () => {
     expect(redactTokens("/verifica-email/AbC-12_x")).toBe("/verifica-email/[token]");
     expect(redactTokens("/reimposta-password/AbC-12_x")).toBe("/reimposta-password/[token]");
     expect(redactTokens("/invito/AbC-12_x")).toBe("/invito/[token]");
+    expect(redactTokens("/eventi/annulla/AbC-12_x?lang=it")).toBe("/eventi/annulla/[token]?lang=it");
   });
 
   it("hides the CSRF token a multipart form carries in its action's query", () => {
@@ -15,7 +16,13 @@ describe("redactTokens", () => {
   });
 
   it("leaves every other URL as it is", () => {
-    for (const url of ["/consulenza", "/consulenza/inviata", "/registro?q=nido", "/admin/consulenze/12"])
+    for (const url of [
+      "/consulenza",
+      "/consulenza/inviata",
+      "/registro?q=nido",
+      "/admin/consulenze/12",
+      "/eventi/2031-03-12-seminario/iscrizione",
+    ])
       expect(redactTokens(url)).toBe(url);
   });
 });

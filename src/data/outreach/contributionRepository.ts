@@ -1,9 +1,16 @@
+import type { ContributionKind } from "../../generated/prisma/enums.js";
 import type { Db } from "../shared/db.js";
 
+/** Money, or a resource in kind described in words (CHECK "Contribution_money_or_in_kind"). */
 export interface ContributionData {
   activity: string;
-  /** Decimal string, e.g. "1234.50": never a float. */
-  amount: string;
+  kind: ContributionKind;
+  /** Money only: a decimal string, e.g. "1234.50", never a float; null in kind. */
+  amount: string | null;
+  /** In kind only: what is given; "" for money. */
+  description: string;
+  /** In kind only, optional: the estimated value as a decimal string. */
+  estimatedValue: string | null;
   resource: string;
   fundedBy: string;
   grantedOn: Date;
@@ -82,18 +89,28 @@ export interface FundingTotal {
   fundedBy: string;
   activity: string;
   year: number;
-  /** Exact sum as a decimal string, e.g. "1234.50". */
-  total: string;
-  count: number;
+  /** Money: how many contributions, and their exact sum as a decimal string ("1234.50"), null when none. */
+  moneyCount: number;
+  money: string | null;
+  /**
+   * Resources in kind: how many, how many have no estimated value, and the sum
+   * of the estimates (null when none has one). Never added to the money.
+   */
+  inKindCount: number;
+  inKindUnestimated: number;
+  inKindEstimate: string | null;
 }
 
-/** Totals per funder, activity and year, summed exactly by PostgreSQL (numeric). */
+/** Totals per funder, activity and year, summed exactly by PostgreSQL (numeric), money and in kind apart. */
 async function fundingTotals(db: Db, options: { publicOnly: boolean }): Promise<FundingTotal[]> {
   return db.$queryRaw<FundingTotal[]>`
     SELECT "fundedBy", "activity",
            EXTRACT(YEAR FROM "grantedOn")::int AS year,
-           SUM("amount")::numeric(16, 2)::text AS total,
-           COUNT(*)::int AS count
+           (COUNT(*) FILTER (WHERE kind = 'MONEY'))::int AS "moneyCount",
+           (SUM("amount") FILTER (WHERE kind = 'MONEY'))::numeric(16, 2)::text AS money,
+           (COUNT(*) FILTER (WHERE kind <> 'MONEY'))::int AS "inKindCount",
+           (COUNT(*) FILTER (WHERE kind <> 'MONEY' AND "estimatedValue" IS NULL))::int AS "inKindUnestimated",
+           (SUM("estimatedValue") FILTER (WHERE kind <> 'MONEY'))::numeric(16, 2)::text AS "inKindEstimate"
     FROM "Contribution"
     WHERE ${!options.publicOnly}::boolean OR "isPublic"
     GROUP BY "fundedBy", "activity", year

@@ -11,6 +11,8 @@ export interface EventData {
   organizer: string;
   description: string;
   participants: number | null;
+  registrationOpen: boolean;
+  capacity: number | null;
   status: EventStatus;
   onlineUrl: string | null;
   freeOfCharge: boolean;
@@ -26,7 +28,10 @@ export function createEventRepository(db: Db) {
   return {
     list(take = 500) {
       return db.event.findMany({
-        include: { comune: { select: { name: true } } },
+        include: {
+          comune: { select: { name: true } },
+          _count: { select: { registrations: { where: { status: "CONFIRMED" } } } },
+        },
         orderBy: [{ startsAt: "desc" }, { id: "desc" }],
         take,
       });
@@ -83,11 +88,16 @@ export function createEventRepository(db: Db) {
         data: { ...data, attendees: { create: organizationIds.map((organizationId) => ({ organizationId })) } },
       });
     },
-    /** Contributions that pointed at the event lose the link; the event and its attendance go. */
+    /** The participants figure counted from the registrants marked present. */
+    recordAttendance(id: number, participants: number, tx: Db) {
+      return tx.event.update({ where: { id }, data: { participants, attendanceRecordedAt: new Date() } });
+    },
+    /** Contributions that pointed at the event lose the link; the event, its attendance and registrations go. */
     async delete(id: number, tx: Db = db) {
       const unlinked = await tx.contribution.findMany({ where: { eventId: id }, select: { id: true } });
       await tx.contribution.updateMany({ where: { eventId: id }, data: { eventId: null } });
       await tx.eventAttendance.deleteMany({ where: { eventId: id } });
+      await tx.eventRegistration.deleteMany({ where: { eventId: id } });
       await tx.event.delete({ where: { id } });
       return unlinked.map((c) => c.id);
     },

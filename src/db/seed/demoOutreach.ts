@@ -3,6 +3,7 @@ import type { EventStatus, EventType } from "../../generated/prisma/enums.js";
 import { romeDateAndTime, romeLocalToInstant } from "../../domain/romeTime.js";
 import { slugify } from "../../domain/slug.js";
 import type { NewAdviceRequest } from "../../data/outreach/adviceRepository.js";
+import { seedDemoRegistrations } from "./demoRegistrations.js";
 
 type Tx = Prisma.TransactionClient;
 
@@ -45,7 +46,7 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Demo events (past and upcoming, relative to today), funding records
- * (public and not) and two advice requests. Emails end in .invalid.
+ * (public and not, in money and in kind) and two advice requests. Emails end in .invalid.
  */
 export async function seedDemoOutreach(tx: Tx): Promise<void> {
   const organizations = await tx.organization.findMany({
@@ -86,6 +87,8 @@ export async function seedDemoOutreach(tx: Tx): Promise<void> {
     select: { id: true },
   });
   const eventId = (n: number) => created[n]?.id ?? null;
+  // The next seminar and the online training (the 9th and 11th above) take sign-ups.
+  await seedDemoRegistrations(tx, eventId(8), eventId(10));
   // prettier-ignore
   await tx.contribution.createMany({
     data: [
@@ -96,6 +99,8 @@ export async function seedDemoOutreach(tx: Tx): Promise<void> {
       { activity: "Servizio di consulenza ai cittadini", amount: "15000.00", resource: "Bilancio metropolitano, capitolo politiche sociali", fundedBy: "Città metropolitana di Bologna", grantedOn: new Date("2026-03-01"), isPublic: true },
       { activity: "Misure aperte ai cittadini", amount: "3200.75", resource: "Cofinanziamento", fundedBy: "Comune di Bologna", grantedOn: new Date("2026-04-15"), measureId: measure?.id ?? null, isPublic: false },
       { activity: "Servizio di consulenza ai cittadini", amount: "1234.56", resource: "Convenzione con le associazioni di categoria", fundedBy: "Associazioni di categoria (demo)", grantedOn: new Date("2026-06-30"), isPublic: false },
+      { activity: "Seminari sul welfare territoriale", kind: "PREMISES", description: "Sala del Consiglio di Palazzo Malvezzi per quattro seminari", estimatedValue: "1200.00", resource: "", fundedBy: "Città metropolitana di Bologna", grantedOn: new Date("2025-02-10"), eventId: eventId(0), isPublic: true },
+      { activity: "Servizio di consulenza ai cittadini", kind: "STAFF_TIME", description: "Due operatori dello sportello sociale per 40 ore", resource: "", fundedBy: "Comune di Bologna", grantedOn: new Date("2026-03-01"), isPublic: true },
     ],
   });
 

@@ -70,9 +70,13 @@ export function adminContributionRoutes(services: Services) {
   router.get("/contributi/:id", async (req, res) => {
     const contribution = await funding.find(Number(req.params.id));
     if (!contribution) return res.status(404).render("errors/404");
+    const typed = (euro: { toFixed(digits: number): string } | null) => euro?.toFixed(2).replace(".", ",") ?? "";
     const values = {
       activity: contribution.activity,
-      amount: contribution.amount.toFixed(2).replace(".", ","),
+      kind: contribution.kind,
+      amount: typed(contribution.amount),
+      description: contribution.description,
+      estimatedValue: typed(contribution.estimatedValue),
       resource: contribution.resource,
       fundedBy: contribution.fundedBy,
       grantedOn: contribution.grantedOn.toISOString().slice(0, 10),
@@ -108,7 +112,9 @@ export function adminContributionRoutes(services: Services) {
       title: t("funding.admin.deleteTitle"),
       question: t("funding.admin.deleteQuestion", {
         activity: contribution.activity,
-        amount: formatEuroAmount(contribution.amount.toFixed(2), res.locals.lang as "it" | "en"),
+        amount: contribution.amount
+          ? formatEuroAmount(contribution.amount.toFixed(2), res.locals.lang as "it" | "en")
+          : t(`funding.kinds.${contribution.kind}`),
       }),
       action: `/admin/contributi/${contribution.id}/elimina`,
       submit: t("funding.admin.delete"),

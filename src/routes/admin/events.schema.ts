@@ -8,6 +8,20 @@ import type { EventInput } from "../../services/territory/eventService.js";
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const asArray = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
+/** Ids chosen with checkboxes: none, one (a string) or several (an array). */
+export const idList = (max: number) =>
+  z.preprocess(
+    asArray,
+    z
+      .array(
+        z
+          .string()
+          .regex(/^\d{1,9}$/, "validation.choice")
+          .transform(Number),
+      )
+      .max(max),
+  );
+
 /** The staff's event form: the service's EventInput, start and end typed as a date and Rome wall-clock times. */
 export function eventFormSchema(comuneCodes: ReadonlySet<string>) {
   return z
@@ -42,17 +56,9 @@ export function eventFormSchema(comuneCodes: ReadonlySet<string>) {
       status: z.enum(EventStatus),
       onlineUrl: optional(z.url({ protocol: /^https?$/, message: "validation.url" }).max(500)),
       freeOfCharge: formFields.checkbox(),
-      organizationIds: z.preprocess(
-        asArray,
-        z
-          .array(
-            z
-              .string()
-              .regex(/^\d{1,9}$/, "validation.choice")
-              .transform(Number),
-          )
-          .max(500),
-      ),
+      registrationOpen: formFields.checkbox(),
+      capacity: z.preprocess(blankToUndefined, formFields.integer(1, 100_000).optional()),
+      organizationIds: idList(500),
     })
     .transform(({ date, time, endTime, ...f }, ctx): EventInput => {
       const startsAt = romeLocalToInstant(date, time);
@@ -72,6 +78,7 @@ export function eventFormSchema(comuneCodes: ReadonlySet<string>) {
         comuneCode: f.comuneCode ?? null,
         participants: f.participants ?? null,
         onlineUrl: f.onlineUrl ?? null,
+        capacity: f.capacity ?? null,
         organizationIds: [...new Set(f.organizationIds)],
       };
     });

@@ -14,7 +14,7 @@ export function adminEventRoutes(services: Services) {
   router.param("id", validId);
   const events = services.event;
 
-  type Recorded = { attendees: { organizationId: number }[] } | null;
+  type Recorded = { id: number; attendees: { organizationId: number }[] } | null;
   /** An event's attendees stay among the choices even after leaving the register, so a save keeps them. */
   const formLocals = async (event: Recorded = null) => {
     const [{ comuni }, organizations] = await Promise.all([
@@ -25,7 +25,9 @@ export function adminEventRoutes(services: Services) {
   };
   const render = async (res: Response, status: number, locals: Record<string, unknown> & { event: Recorded }) => {
     const { comuni, organizations } = await formLocals(locals.event);
-    res.status(status).render(formView, { comuni, organizations, errors: {}, ...locals });
+    // Seats taken and people waiting: with registrations, participants are counted, not typed.
+    const seats = locals.event ? await services.eventRegistration.seats(locals.event.id) : null;
+    res.status(status).render(formView, { comuni, organizations, seats, errors: {}, ...locals });
   };
 
   router.get("/eventi", async (req, res) => {
@@ -64,6 +66,8 @@ export function adminEventRoutes(services: Services) {
       organizer: event.organizer,
       description: event.description,
       participants: event.participants ?? "",
+      registrationOpen: event.registrationOpen ? "1" : "",
+      capacity: event.capacity ?? "",
       status: event.status,
       onlineUrl: event.onlineUrl ?? "",
       freeOfCharge: event.freeOfCharge ? "1" : "",
@@ -83,7 +87,10 @@ export function adminEventRoutes(services: Services) {
       return render(res, 422, {
         event,
         values: req.body,
-        errors: { organizationIds: { key: "events.errors.notRegistered" } },
+        errors:
+          outcome.reason === "capacityBelowSeats"
+            ? { capacity: { key: "events.errors.capacityBelowSeats", params: { count: outcome.seats } } }
+            : { organizationIds: { key: "events.errors.notRegistered" } },
       });
     res.redirect(303, `/admin/eventi/${event.id}?esito=salvato`);
   });

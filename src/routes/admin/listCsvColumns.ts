@@ -48,3 +48,22 @@ export const reportColumns: CsvColumn<Row<"problemReport">>[] = [
   ["admin.reports.status", (r, t) => t(`admin.reportStatus.${r.status}`)],
   ["admin.reports.message", (r) => r.message],
 ];
+
+type Registration = Awaited<ReturnType<Services["eventRegistration"]["page"]>>["items"][number];
+
+/**
+ * The registrants of one event: the list staff print or mail merge for the day,
+ * so unlike the other lists it holds the name, e-mail and organization each
+ * person gave when signing up (empty once the retention job anonymised them).
+ */
+export const registrantColumns: CsvColumn<Registration>[] = [
+  ["admin.csv.columns.id", (r) => r.id],
+  ["events.registrations.fields.name", (r) => r.name],
+  ["events.registrations.fields.email", (r) => r.email],
+  ["events.registrations.fields.organization", (r) => r.organization],
+  ["events.registrations.admin.status", (r, t) => t(`events.registrations.status.${r.status}`)],
+  ["events.registrations.admin.signedUpAt", (r) => csvDateTime(r.createdAt)],
+  ["events.registrations.admin.promotedAt", (r) => csvDateTime(r.promotedAt)],
+  ["events.registrations.admin.cancelledAt", (r) => csvDateTime(r.cancelledAt)],
+  ["events.registrations.admin.attended", (r, t) => (r.attended ? t("admin.csv.yes") : "")],
+];

@@ -43,9 +43,28 @@ export const publicDatasets = {
     columns: ["anno", "tipo", "eventi", "partecipanti_medi"],
     rows: f.events.map((e) => [e.year, e.type, e.events, e.averageParticipants]),
   }),
+  // The first five columns are money, as before contributions in kind existed; those follow, apart.
   contributi: (f: PublicFigures): Dataset => ({
-    columns: ["finanziatore", "attivita", "anno", "totale_euro", "contributi"],
-    rows: f.funding.map((c) => [c.fundedBy, c.activity, c.year, c.total, c.count]),
+    columns: [
+      "finanziatore",
+      "attivita",
+      "anno",
+      "totale_euro",
+      "contributi",
+      "risorse_in_natura",
+      "risorse_in_natura_senza_stima",
+      "valore_stimato_in_natura_euro",
+    ],
+    rows: f.funding.map((c) => [
+      c.fundedBy,
+      c.activity,
+      c.year,
+      c.money,
+      c.moneyCount,
+      c.inKindCount,
+      c.inKindUnestimated,
+      c.inKindEstimate,
+    ]),
   }),
 };
 

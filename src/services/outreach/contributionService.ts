@@ -15,9 +15,18 @@ type Outcome =
   | { ok: false; reason: "notFound" }
   | { ok: false; reason: "badLink"; field: "networkId" | "measureId" | "eventId" };
 
-const snapshot = (c: Omit<ContributionData, "amount"> & { amount: { toString(): string } }) => ({
+/** Decimals as strings in the activity register, as the form typed them (Prisma gives Decimal objects). */
+type Stored = Omit<ContributionData, "amount" | "estimatedValue"> & {
+  amount: { toString(): string } | null;
+  estimatedValue: { toString(): string } | null;
+};
+
+const snapshot = (c: Stored) => ({
   activity: c.activity,
-  amount: String(c.amount),
+  kind: c.kind,
+  amount: c.amount === null ? null : String(c.amount),
+  description: c.description,
+  estimatedValue: c.estimatedValue === null ? null : String(c.estimatedValue),
   resource: c.resource,
   fundedBy: c.fundedBy,
   grantedOn: c.grantedOn,
@@ -27,7 +36,7 @@ const snapshot = (c: Omit<ContributionData, "amount"> & { amount: { toString(): 
   isPublic: c.isPublic,
 });
 
-/** Funding contributions and their report (rendicontazione) per funder, activity and year. */
+/** Contributions, in money or in kind, and their report (rendicontazione) per funder, activity and year. */
 export function createContributionService(deps: {
   contributions: ContributionRepository;
   audit: AuditRepository;

@@ -1,16 +1,21 @@
 import type { AuditRepository } from "../../data/shared/auditRepository.js";
 import type { EventData, EventFigure, EventRepository } from "../../data/territory/eventRepository.js";
 import type { RunInTransaction } from "../../data/shared/transaction.js";
+import type { EventRegistrationRepository } from "../../data/territory/eventRegistrationRepository.js";
 import { eventCalendar, type CalendarEvent } from "../../domain/icalendar.js";
 import { romeDateAndTime } from "../../domain/romeTime.js";
 import { slugify } from "../../domain/slug.js";
 import type { Actor } from "../review/reviewService.js";
+import type { WaitingList } from "./waitingList.js";
 
 export interface EventInput extends EventData {
   organizationIds: number[];
 }
 
-type Outcome = { ok: true; id: number } | { ok: false; reason: "notFound" | "notRegistered" };
+type Outcome =
+  | { ok: true; id: number }
+  | { ok: false; reason: "notFound" | "notRegistered" }
+  | { ok: false; reason: "capacityBelowSeats"; seats: number };
 
 type PublicEvent = EventData & { slug: string; updatedAt: Date; comune: { name: string } | null };
 
@@ -26,6 +31,8 @@ const ICALENDAR_STATUS = { SCHEDULED: "CONFIRMED", POSTPONED: "TENTATIVE", CANCE
 /** Seminars, meetings and training sessions: the public calendar and the staff's records. */
 export function createEventService(deps: {
   events: EventRepository;
+  registrations: EventRegistrationRepository;
+  waitingList: WaitingList;
   audit: AuditRepository;
   transaction: RunInTransaction;
   figures: () => Promise<EventFigure[]>;
@@ -42,6 +49,8 @@ export function createEventService(deps: {
     organizer: e.organizer,
     description: e.description,
     participants: e.participants,
+    registrationOpen: e.registrationOpen,
+    capacity: e.capacity,
     status: e.status,
     onlineUrl: e.onlineUrl,
     freeOfCharge: e.freeOfCharge,
@@ -114,18 +123,36 @@ export function createEventService(deps: {
       });
     },
 
+    /**
+     * Saves the staff's form. The event is locked first, like a sign-up: a new
+     * capacity is never below the seats already given, and seats it adds go to
+     * the waiting list at once (each promoted person is e-mailed).
+     */
     update(id: number, actor: Actor, input: EventInput): Promise<Outcome> {
       const { organizationIds, ...data } = input;
       return transaction(async (tx) => {
+        const locked = await deps.registrations.lockEvent(id, tx);
         const before = await events.find(id, tx);
-        if (!before) return { ok: false, reason: "notFound" } as const;
+        if (!locked || !before) return { ok: false, reason: "notFound" } as const;
         // An organization recorded earlier stays even if it has since left the register.
         const kept = before.attendees.map((a) => a.organizationId);
         const added = organizationIds.filter((o) => !kept.includes(o));
         if ((await events.registeredIds(added, tx)).length !== added.length)
           return { ok: false, reason: "notRegistered" } as const;
-        await events.update(id, data, organizationIds, tx);
-        await audit.change(tx, actor, "event.update", ["Event", id], snapshot(before), snapshot(data, organizationIds));
+        const seats = await deps.registrations.seats(id, tx);
+        if (data.capacity !== null && data.capacity < seats.confirmed)
+          return { ok: false, reason: "capacityBelowSeats", seats: seats.confirmed } as const;
+        // With registrations the participants are counted from them (recordAttendance), never typed.
+        const saved = {
+          ...data,
+          participants: seats.confirmed + seats.waiting > 0 ? before.participants : data.participants,
+        };
+        await events.update(id, saved, organizationIds, tx);
+        const promoted = await deps.waitingList.fillFreeSeats({ ...locked, ...saved }, tx);
+        await audit.change(tx, actor, "event.update", ["Event", id], snapshot(before), {
+          ...snapshot(saved, organizationIds),
+          ...(promoted.length ? { promoted } : {}),
+        });
         return { ok: true, id } as const;
       });
     },
