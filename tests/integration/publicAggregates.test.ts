@@ -2,6 +2,8 @@ import request from "supertest";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../src/app.js";
 import { connect, type Database } from "../../src/db/database.js";
+import { createPublicDataVersionRepository } from "../../src/data/monitoring/publicDataVersionRepository.js";
+import { seedReferenceData } from "../../src/db/seed/referenceData.js";
 import type { Services } from "../../src/services/index.js";
 import { buildUser } from "../factories/applicationFactory.js";
 import { buildOrganization } from "../factories/organizationFactory.js";
@@ -93,6 +95,20 @@ describe("aggregates computed once per change of the register", () => {
     expect(count).not.toHaveBeenCalled();
     raw.mockRestore();
     count.mockRestore();
+  });
+
+  it("keeps the version when an instance starts and finds the reference data unchanged", async () => {
+    // Every start upserts the comuni and the ATECO sections: rewriting equal rows would
+    // bump the version and make every running instance rebuild its figures and search index.
+    const versions = createPublicDataVersionRepository(ctx.db.prisma);
+    await seedReferenceData(ctx.db.prisma);
+    const before = await versions.version();
+    await seedReferenceData(ctx.db.prisma);
+    expect(await versions.version()).toBe(before);
+    await ctx.db.prisma.comune.update({ where: { istatCode: "037006" }, data: { population: 1 } });
+    expect(await versions.version()).not.toBe(before);
+    await seedReferenceData(ctx.db.prisma);
+    expect((await ctx.db.prisma.comune.findUniqueOrThrow({ where: { istatCode: "037006" } })).population).not.toBe(1);
   });
 
   it("counts a funding record and an event as soon as they are committed, and an event once it is held", async () => {

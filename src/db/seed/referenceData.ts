@@ -92,12 +92,15 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<{ comuni:
         ${column(comuni, "cap")}::text[], ${column(comuni, "lat")}::float8[], ${column(comuni, "lon")}::float8[],
         ${column(comuni, "population")}::int[], ${column(comuni, "areaKm2")}::float8[])
       ON CONFLICT ("istatCode") DO UPDATE SET name = EXCLUDED.name, cap = EXCLUDED.cap, lat = EXCLUDED.lat,
-        lon = EXCLUDED.lon, population = EXCLUDED.population, "areaKm2" = EXCLUDED."areaKm2"`,
+        lon = EXCLUDED.lon, population = EXCLUDED.population, "areaKm2" = EXCLUDED."areaKm2"
+      WHERE ("Comune".name, "Comune".cap, "Comune".lat, "Comune".lon, "Comune".population, "Comune"."areaKm2")
+        IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.cap, EXCLUDED.lat, EXCLUDED.lon, EXCLUDED.population, EXCLUDED."areaKm2")`,
     prisma.$executeRaw`
       INSERT INTO "AtecoSection" (code, "nameIt", "nameEn")
       SELECT * FROM unnest(${column(sections, "code")}::text[], ${column(sections, "nameIt")}::text[],
         ${column(sections, "nameEn")}::text[])
-      ON CONFLICT (code) DO UPDATE SET "nameIt" = EXCLUDED."nameIt", "nameEn" = EXCLUDED."nameEn"`,
+      ON CONFLICT (code) DO UPDATE SET "nameIt" = EXCLUDED."nameIt", "nameEn" = EXCLUDED."nameEn"
+      WHERE ("AtecoSection"."nameIt", "AtecoSection"."nameEn") IS DISTINCT FROM (EXCLUDED."nameIt", EXCLUDED."nameEn")`,
   ]);
   return { comuni: comuni.length, ateco: sections.length };
 }
