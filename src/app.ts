@@ -46,6 +46,9 @@ export function createApp({ config, db, logger, services, i18n }: AppDependencie
   app.set("trust proxy", config.trustProxy);
   app.set("view engine", "ejs");
   app.set("views", path.join(projectRoot, "views"));
+  // Indentation and blank lines of the templates are not sent (a results page was a third whitespace);
+  // line breaks stay, so words on separate lines keep their space. Data is never touched.
+  app.set("view options", { rmWhitespace: true });
   app.set("query parser", "simple");
   // Views link every CSS, script, icon and font through asset(): versioned URLs, cached for a year.
   const assets = createProjectAssetUrls(config.isProduction);

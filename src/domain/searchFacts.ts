@@ -21,6 +21,9 @@ const BENEFICIARY: readonly Beneficiary[] = ["EMPLOYEES", "FAMILIES", "CITIZENS"
 const OPEN = 1 << 9;
 const TERRITORIAL = 1 << 10;
 
+/** Every code is below this (11 bits). */
+export const MEASURE_CODE_LIMIT = 1 << 11;
+
 /** Category in bits 0-3, status 4-5, one bit per beneficiary from bit 6, open 9, territorial 10. */
 export function measureCode(m: MeasureFacts): number {
   let code = CATEGORY.indexOf(m.category) | (STATUS.indexOf(m.status) << 4);

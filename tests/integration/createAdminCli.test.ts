@@ -29,4 +29,4 @@ it("creates the first admin with the password from ADMIN_PASSWORD, audited", asy
   await expect(createAdmin(["--email", "b@example.org", "--name", "B"], "corta")).rejects.toMatchObject({
     stderr: expect.stringContaining("at least 10"),
   });
-}, 60_000);
+}, 180_000);

@@ -89,8 +89,8 @@ beforeAll(async () => {
   });
   server.stdout?.on("data", (d) => (output += d));
   server.stderr?.on("data", (d) => (output += d));
-  await waitForHealth(base, 90_000);
-}, 120_000);
+  await waitForHealth(base, 240_000);
+}, 300_000);
 
 afterAll(() => {
   if (server.exitCode === null) server.kill("SIGKILL");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { measureMatches, toRegistrySearch, type SearchInput } from "../../src/domain/registrySearch.js";
-import { matchingMeasureCodes, measureCode } from "../../src/domain/searchFacts.js";
+import { MEASURE_CODE_LIMIT, matchingMeasureCodes, measureCode } from "../../src/domain/searchFacts.js";
 import type { MeasureFacts } from "../../src/domain/registrySearch.js";
 
 const empty: SearchInput = { categoria: [], beneficiari: [], dimensione: [], stato: [] };
@@ -20,6 +20,12 @@ describe("measure codes", () => {
     expect(measureCode({ ...measure, currentOutcome: "COMPANY_BENEFIT" })).toBe(
       measureCode({ ...measure, currentOutcome: null }),
     );
+  });
+
+  it("stay below the limit the in-process index sizes its table by", () => {
+    const every = matchingMeasureCodes(search({}));
+    expect(every).toHaveLength(768);
+    expect(Math.max(...every)).toBeLessThan(MEASURE_CODE_LIMIT);
   });
 
   it("match a search exactly when measureMatches does", () => {

@@ -5,7 +5,7 @@ import {
 } from "../../data/registry/memoryIndexRepository.js";
 import { chordMetres } from "../../data/registry/registrySearchRepository.js";
 import { hasMeasureFilters, type RegistrySearch } from "../../domain/registrySearch.js";
-import { matchingMeasureCodes } from "../../domain/searchFacts.js";
+import { MEASURE_CODE_LIMIT, matchingMeasureCodes } from "../../domain/searchFacts.js";
 import { RELEVANCE_WEIGHTS, type TsqueryNode } from "../../domain/tsquery.js";
 
 /**
@@ -308,7 +308,7 @@ async function buildMemorySearchIndex(
     }
     if (search.pactOnly) tests.push((i) => pact[i] === 1);
     if (hasMeasureFilters(search)) {
-      const matching = new Uint8Array(1 << 16);
+      const matching = new Uint8Array(MEASURE_CODE_LIMIT);
       for (const code of matchingMeasureCodes(search)) matching[code] = 1;
       const via = new Set<number>();
       for (const id of query.viaNetworks) {
