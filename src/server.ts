@@ -64,6 +64,8 @@ const stopJobs = startJobs(
       run: (now) => services.verificationCycle.run(now),
     },
     { name: "advice-retention", everyMs: 24 * 3600_000, run: (now) => services.adviceRetention.purge(now) },
+    // Digests go at most once a day per subscription whatever the interval (alertDigestRepository.claim).
+    { name: "alerts", everyMs: config.jobs.verificationEveryMs, run: (now) => services.alertDigest.run(now) },
   ],
   logger,
 );

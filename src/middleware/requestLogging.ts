@@ -5,9 +5,11 @@ import type { Logger } from "../logger.js";
 /**
  * The personal links sent by e-mail carry a secret token in their path
  * (sign-up, password reset, invitation, withdrawal of an advice request's
- * consent): whoever reads it can act on it, so the log keeps the route only.
+ * consent, confirmation and end of an alert subscription): whoever reads it
+ * can act on it, so the log keeps the route only.
  */
-const TOKEN_PATH = /^(\/(?:verifica-email|reimposta-password|invito|consulenza\/revoca)\/)[^/?#]+/;
+const TOKEN_PATH =
+  /^(\/(?:verifica-email|reimposta-password|invito|consulenza\/revoca|avvisi\/conferma|avvisi\/disiscrizione)\/)[^/?#]+/;
 
 /** The URL as it is logged: a token in the path becomes "[token]". */
 export const redactTokens = (url: string) => url.replace(TOKEN_PATH, "$1[token]");

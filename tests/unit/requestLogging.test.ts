@@ -7,10 +7,19 @@ describe("redactTokens", () => {
     expect(redactTokens("/verifica-email/AbC-12_x")).toBe("/verifica-email/[token]");
     expect(redactTokens("/reimposta-password/AbC-12_x")).toBe("/reimposta-password/[token]");
     expect(redactTokens("/invito/AbC-12_x")).toBe("/invito/[token]");
+    expect(redactTokens("/avvisi/conferma/AbC-12_x?lang=it")).toBe("/avvisi/conferma/[token]?lang=it");
+    expect(redactTokens("/avvisi/disiscrizione/AbC-12_x")).toBe("/avvisi/disiscrizione/[token]");
   });
 
   it("leaves every other URL as it is", () => {
-    for (const url of ["/consulenza", "/consulenza/inviata", "/registro?q=nido", "/admin/consulenze/12"])
+    for (const url of [
+      "/consulenza",
+      "/consulenza/inviata",
+      "/avvisi",
+      "/avvisi/inviata",
+      "/registro?q=nido",
+      "/admin/consulenze/12",
+    ])
       expect(redactTokens(url)).toBe(url);
   });
 });
