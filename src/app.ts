@@ -26,6 +26,7 @@ import { companyRoutes } from "./routes/company/index.js";
 import { adminRoutes } from "./routes/admin/index.js";
 import { problemReportRoutes } from "./routes/public/problemReport.js";
 import { apiRoutes } from "./routes/api/index.js";
+import { oneClickUnsubscribe } from "./routes/public/alertUnsubscribe.js";
 
 export interface AppDependencies {
   config: Config;
@@ -66,6 +67,8 @@ export function createApp({ config, db, logger, services, i18n }: AppDependencie
   app.use(apiRoutes(services, limits.api, logger));
   app.use(express.urlencoded({ extended: false, limit: "100kb", parameterLimit: 200 }));
   app.use(rejectMalformedPageRequests);
+  // A mail client's one-click unsubscribe (RFC 8058) carries no CSRF token: its URL's token is the credential.
+  app.use(oneClickUnsubscribe(services));
   app.use(sessions(config, db.pool));
   app.locals.sessionCookie = sessionCookie(config);
   app.use(authentication(authenticator));

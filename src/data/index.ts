@@ -4,6 +4,8 @@ import { createAccountRepository } from "./accounts/accountRepository.js";
 import { createActivityLogRepository } from "./review/activityLogRepository.js";
 import { createAdviceRepository } from "./outreach/adviceRepository.js";
 import { createAdviceRetentionRepository } from "./outreach/adviceRetentionRepository.js";
+import { createAlertDigestRepository } from "./outreach/alertDigestRepository.js";
+import { createAlertSubscriptionRepository } from "./outreach/alertSubscriptionRepository.js";
 import { createApiRepository } from "./monitoring/apiRepository.js";
 import { createAuditRepository } from "./shared/auditRepository.js";
 import { createCompanyRepository } from "./company/companyRepository.js";
@@ -49,6 +51,8 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     activityLog: createActivityLogRepository(prisma),
     advice: createAdviceRepository(prisma),
     adviceRetention: createAdviceRetentionRepository(prisma),
+    alertDigest: createAlertDigestRepository(prisma),
+    alertSubscription: createAlertSubscriptionRepository(prisma),
     api: createApiRepository(prisma),
     audit: createAuditRepository(prisma),
     company: createCompanyRepository(prisma),

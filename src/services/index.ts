@@ -8,6 +8,9 @@ import { createActivityLogService } from "./review/activityLogService.js";
 import { createAdviceService } from "./outreach/adviceService.js";
 import { createAdviceConsentService } from "./outreach/adviceConsentService.js";
 import { createAdviceRetentionService } from "./outreach/adviceRetentionService.js";
+import { createAlertDigestService } from "./outreach/alertDigestService.js";
+import { createAlertMails } from "./outreach/alertMails.js";
+import { createAlertSubscriptionService } from "./outreach/alertSubscriptionService.js";
 import { createApiService } from "./monitoring/apiService.js";
 import { createAuthService } from "./accounts/authService.js";
 import { createCompanyApplicationService } from "./company/companyApplicationService.js";
@@ -71,6 +74,7 @@ export function createServices(repositories: Repositories, config: Config, i18n:
   const registrationMails = createRegistrationMails(baseUrl, i18n);
   const waitingList = createWaitingList({ registrations: r.eventRegistration, outbox, mails: registrationMails });
   const referenceData = createReferenceDataService(r.comune);
+  const alertMails = createAlertMails(baseUrl, i18n);
   const geocoderLog = createLogger(config.logLevel).child({ component: "geocoder" });
   const geocoder = createGeocoder(
     config.geocoder,
@@ -94,6 +98,20 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       audit,
       transaction,
       months: config.adviceRetentionMonths,
+    }),
+    alertDigest: createAlertDigestService({
+      digests: r.alertDigest,
+      subscriptions: r.alertSubscription,
+      outbox,
+      transaction,
+      mails: alertMails,
+    }),
+    alertSubscription: createAlertSubscriptionService({
+      subscriptions: r.alertSubscription,
+      outbox,
+      transaction,
+      mails: alertMails,
+      comuni: async () => (await referenceData.load()).byCode,
     }),
     api: createApiService(r.api, r.network, baseUrl),
     auth: createAuthService({ users: r.user, throttle: r.loginThrottle, audit }),
@@ -192,6 +210,7 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       outbox,
       transaction,
       mails: decisionMails,
+      alerts: r.alertDigest,
     }),
     staff: createStaffService({
       staff: r.staff,

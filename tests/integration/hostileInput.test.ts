@@ -33,6 +33,7 @@ const START_PAGES = [
   "/",
   "/registro",
   "/consulenza",
+  "/avvisi",
   "/patto",
   "/reti",
   "/eventi",

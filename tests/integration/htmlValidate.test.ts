@@ -43,6 +43,7 @@ describe("the HTML of the public pages", () => {
       `/eventi/${signUp}`,
       "/guida",
       "/consulenza",
+      "/avvisi",
       "/statistiche",
       "/open-data",
       "/sperimentazioni",
@@ -63,7 +64,7 @@ describe("the HTML of the public pages", () => {
         found.push(...(await problemsOf(res.text)).map((p) => `${path} [${lang}] ${p}`));
       }
     expect(found).toEqual([]);
-  });
+  }, 60_000); // 27 pages in two languages: beyond the default timeout when the machine is busy
 
   it("keeps a form answered with 422 valid: error summary, messages and kept values", async () => {
     const res = await postForm(request.agent(ctx.app), "/consulenza", "/consulenza", { email: "non-una-email" });

@@ -289,6 +289,8 @@ describe("route × role matrix", () => {
     for (const expected of [
       "/",
       "/registro/:slug",
+      "/avvisi",
+      "/avvisi/disiscrizione/:token",
       "/accedi",
       "/impresa",
       "/admin",
