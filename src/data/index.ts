@@ -29,6 +29,9 @@ import { createTransactionRunner } from "./shared/transaction.js";
 import { createTwoFactorRepository } from "./accounts/twoFactorRepository.js";
 import { createUserRepository } from "./accounts/userRepository.js";
 import { createLoginThrottleRepository } from "./accounts/loginThrottleRepository.js";
+import { createLocalAuthorityRepository } from "./localAuthority/localAuthorityRepository.js";
+import { createLocalRegisterRepository } from "./localAuthority/localRegisterRepository.js";
+import { createServiceIntegrationRepository } from "./localAuthority/serviceIntegrationRepository.js";
 import { createVerificationCycleRepository } from "./review/verificationCycleRepository.js";
 
 /**
@@ -49,6 +52,8 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     comune: createComuneRepository(prisma),
     contribution: createContributionRepository(prisma),
     event: createEventRepository(prisma),
+    localAuthority: createLocalAuthorityRepository(prisma),
+    localRegister: createLocalRegisterRepository(prisma),
     memoryIndex: createMemoryIndexRepository(pool),
     network: createNetworkRepository(prisma),
     openData: createOpenDataRepository(prisma, pool),
@@ -61,6 +66,7 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     registerAdmin: createRegisterAdminRepository(prisma),
     registrySearch: createRegistrySearchRepository(prisma),
     review: createReviewRepository(prisma),
+    serviceIntegration: createServiceIntegrationRepository(prisma),
     staff: createStaffRepository(prisma),
     staffStatistics: createStaffStatisticsRepository(prisma),
     statistics: createStatisticsRepository(prisma),

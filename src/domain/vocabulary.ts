@@ -75,6 +75,7 @@ export const AUDITED_ENTITIES = [
   "Organization",
   "PactSignature",
   "ProblemReport",
+  "ServiceIntegration",
   "SiteContent",
   "User",
 ] as const;

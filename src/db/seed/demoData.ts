@@ -6,6 +6,7 @@ import { buildDemoRegister, HIDDEN_NAMES, REVISION_MARK, type DemoRegister } fro
 import { at, type PlannedOrganization } from "./demoPlan.js";
 import { seedDemoTerritory } from "./demoTerritory.js";
 import { seedDemoOutreach } from "./demoOutreach.js";
+import { seedDemoLocalAuthority } from "./demoLocalAuthority.js";
 
 /** Never a valid hash: demo accounts cannot log in until auth sets a password. */
 export const DEMO_PASSWORD_PLACEHOLDER = "!demo-account-without-password";
@@ -41,6 +42,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<DemoSummary | 
       await writeRegister(tx, register);
       await seedDemoTerritory(tx);
       await seedDemoOutreach(tx);
+      await seedDemoLocalAuthority(tx, DEMO_PASSWORD_PLACEHOLDER);
       await refreshSearchData(tx, null);
       return true;
     },

@@ -25,7 +25,8 @@ export type DecisionKind =
   | "NETWORK_MEMBER_ACCEPTED"
   | "NETWORK_MEMBER_REJECTED"
   | "NETWORK_MEMBER_ADDED"
-  | "NETWORK_MEMBER_REMOVED";
+  | "NETWORK_MEMBER_REMOVED"
+  | "INTEGRATION_ACCEPTED";
 
 /** A company as its e-mails need it: its name, its active accounts, its public contact address. */
 export interface MailedCompany {
