@@ -24,6 +24,7 @@ import { loginRoutes } from "./routes/accounts/login.js";
 import { accountsRoutes } from "./routes/accounts/index.js";
 import { companyRoutes } from "./routes/company/index.js";
 import { adminRoutes } from "./routes/admin/index.js";
+import { localAuthorityRoutes } from "./routes/localAuthority/index.js";
 import { problemReportRoutes } from "./routes/public/problemReport.js";
 import { apiRoutes } from "./routes/api/index.js";
 import { oneClickUnsubscribe } from "./routes/public/alertUnsubscribe.js";
@@ -78,6 +79,7 @@ export function createApp({ config, db, logger, services, i18n }: AppDependencie
   app.use(loginRoutes(services, limits, authenticator));
   app.use(accountsRoutes(services, limits));
   app.use(companyRoutes(services, limits));
+  app.use(localAuthorityRoutes(services));
   app.use(problemReportRoutes(services, limits));
   app.use(adminRoutes(services, limits));
 

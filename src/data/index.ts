@@ -37,6 +37,9 @@ import { createTwoFactorRepository } from "./accounts/twoFactorRepository.js";
 import { createUserRepository } from "./accounts/userRepository.js";
 import { createImprovementPlanRepository } from "./company/improvementPlanRepository.js";
 import { createLoginThrottleRepository } from "./accounts/loginThrottleRepository.js";
+import { createLocalAuthorityRepository } from "./localAuthority/localAuthorityRepository.js";
+import { createLocalRegisterRepository } from "./localAuthority/localRegisterRepository.js";
+import { createServiceIntegrationRepository } from "./localAuthority/serviceIntegrationRepository.js";
 import { createVerificationCycleRepository } from "./review/verificationCycleRepository.js";
 
 /**
@@ -61,6 +64,8 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     event: createEventRepository(prisma),
     eventRegistration: createEventRegistrationRepository(prisma),
     improvementPlan: createImprovementPlanRepository(prisma),
+    localAuthority: createLocalAuthorityRepository(prisma),
+    localRegister: createLocalRegisterRepository(prisma),
     memoryIndex: createMemoryIndexRepository(pool),
     network: createNetworkRepository(prisma),
     news: createNewsRepository(prisma),
@@ -76,6 +81,7 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     registerAdmin: createRegisterAdminRepository(prisma),
     registrySearch: createRegistrySearchRepository(prisma),
     review: createReviewRepository(prisma),
+    serviceIntegration: createServiceIntegrationRepository(prisma),
     siteContent: createSiteContentRepository(prisma),
     staff: createStaffRepository(prisma),
     staffStatistics: createStaffStatisticsRepository(prisma),

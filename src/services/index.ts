@@ -47,6 +47,9 @@ import { createVerificationCycleService } from "./review/verificationCycleServic
 import { createVerificationMails } from "./review/verificationMails.js";
 import { createTwoFactorService } from "./accounts/twoFactorService.js";
 import { createGeocoder } from "./geocoding/index.js";
+import { createLocalAuthorityService } from "./localAuthority/localAuthorityService.js";
+import { createLocalRegisterService } from "./localAuthority/localRegisterService.js";
+import { createServiceIntegrationService } from "./localAuthority/serviceIntegrationService.js";
 import { createLogger } from "../logger.js";
 
 /**
@@ -159,6 +162,15 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       mails: decisionMails,
     }),
     guide: createGuideService(path.join(projectRoot, "content")),
+    localAuthority: createLocalAuthorityService({
+      localAuthorities: r.localAuthority,
+      staff: r.staff,
+      audit,
+      transaction,
+      invitations: { accounts: r.account, outbox, messages },
+      comuneCodes: async () => new Set((await referenceData.load()).byCode.keys()),
+    }),
+    localRegister: createLocalRegisterService(r.localRegister),
     mail: createMailService(outbox, config.mailFrom),
     network: createNetworkService(networkDeps),
     networkCompany: createNetworkCompanyService(networkDeps),
@@ -211,6 +223,17 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       transaction,
       mails: decisionMails,
       alerts: r.alertDigest,
+    }),
+    serviceIntegration: createServiceIntegrationService({
+      integrations: r.serviceIntegration,
+      localAuthorities: r.localAuthority,
+      register: r.localRegister,
+      firms: r.registerAdmin,
+      audit,
+      transaction,
+      outbox,
+      messages,
+      mails: decisionMails,
     }),
     staff: createStaffService({
       staff: r.staff,
