@@ -72,7 +72,7 @@ it("an admin invites a local authority, who signs up and consults the territory"
   await officer.waitForURL(/raggio=500$/);
   expect(await officer.locator("#riepilogo-errori").innerText()).toContain("50");
   await audit(officer, "ente-lacune-errore");
-});
+}, 180_000); // eight pages, each with an axe audit of a few seconds
 
 it("a local authority proposes an integration, a reviewer accepts it, the firm's page shows it", async () => {
   const officer = await session.newPage();
@@ -85,7 +85,14 @@ it("a local authority proposes an integration, a reviewer accepts it, the firm's
   await row.getByRole("link", { name: /^Proponi un'integrazione/ }).click();
   await officer.waitForURL(/\/ente\/integrazioni\/nuova\?misura=\d+$/);
   await officer.getByRole("button", { name: "Invia la proposta" }).click();
-  expect(await officer.locator("#riepilogo-errori").innerText()).toContain("Nome del servizio");
+  // The summary names the errors (the catalogue's messages) and links each to its field.
+  const summary = officer.locator("#riepilogo-errori");
+  expect(await summary.innerText()).toContain("3 errori");
+  expect(await summary.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual([
+    "#campo-serviceName",
+    "#campo-description",
+    "#campo-contact",
+  ]);
   await audit(officer, "ente-integrazione-errori");
   await officer.getByLabel("Nome del servizio").fill("Sportello famiglie");
   await officer
@@ -120,4 +127,4 @@ it("a local authority proposes an integration, a reviewer accepts it, the firm's
     "Sportello famiglie del Comune di Casalecchio di Reno",
   );
   await audit(visitor, "impresa-con-integrazione");
-});
+}, 120_000);
