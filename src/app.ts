@@ -24,8 +24,10 @@ import { loginRoutes } from "./routes/accounts/login.js";
 import { accountsRoutes } from "./routes/accounts/index.js";
 import { companyRoutes } from "./routes/company/index.js";
 import { adminRoutes } from "./routes/admin/index.js";
+import { localAuthorityRoutes } from "./routes/localAuthority/index.js";
 import { problemReportRoutes } from "./routes/public/problemReport.js";
 import { apiRoutes } from "./routes/api/index.js";
+import { oneClickUnsubscribe } from "./routes/public/alertUnsubscribe.js";
 
 export interface AppDependencies {
   config: Config;
@@ -69,6 +71,8 @@ export function createApp({ config, db, logger, services, i18n }: AppDependencie
   app.use(apiRoutes(services, limits.api, logger));
   app.use(express.urlencoded({ extended: false, limit: "100kb", parameterLimit: 200 }));
   app.use(rejectMalformedPageRequests);
+  // A mail client's one-click unsubscribe (RFC 8058) carries no CSRF token: its URL's token is the credential.
+  app.use(oneClickUnsubscribe(services));
   app.use(sessions(config, db.pool));
   app.locals.sessionCookie = sessionCookie(config);
   app.use(authentication(authenticator));
@@ -78,6 +82,7 @@ export function createApp({ config, db, logger, services, i18n }: AppDependencie
   app.use(loginRoutes(services, limits, authenticator));
   app.use(accountsRoutes(services, limits));
   app.use(companyRoutes(services, limits));
+  app.use(localAuthorityRoutes(services));
   app.use(problemReportRoutes(services, limits));
   app.use(adminRoutes(services, limits));
 

@@ -135,7 +135,8 @@ function toConfig(env: z.infer<typeof schema>) {
       : null,
     mailFrom: env.MAIL_FROM,
     // Scheduled jobs (src/services/shared/jobs.ts): how often each instance looks for
-    // verification reminders and staff alerts to send (the database makes each happen once).
+    // verification reminders, staff alerts and alert digests to send, and expired
+    // alert subscriptions to delete (the database makes each happen once).
     jobs: { verificationEveryMs: env.JOBS_INTERVAL_MINUTES * 60_000 },
     // The privacy notice's promise: advice requests are deleted this long after the answer.
     adviceRetentionMonths: env.ADVICE_RETENTION_MONTHS,

@@ -72,6 +72,8 @@ const stopJobs = startJobs(
         ...(await services.eventRegistration.anonymiseExpired(now)),
       }),
     },
+    // Digests go at most once a day per subscription whatever the interval (alertDigestRepository.claim).
+    { name: "alerts", everyMs: config.jobs.verificationEveryMs, run: (now) => services.alertDigest.run(now) },
   ],
   logger,
 );

@@ -18,7 +18,8 @@
     const lat = form.querySelector("[data-geo-lat]") || form.querySelector('input[name="lat"]');
     const lon = form.querySelector("[data-geo-lon]") || form.querySelector('input[name="lon"]');
     if (!lat || !lon) continue;
-    const vicino = form.querySelector('select[name="vicino"]');
+    // The comune a search measures from, or the comune of an alert subscription (/avvisi).
+    const vicino = form.querySelector('select[name="vicino"], select[name="comuneCode"]');
     const say = (name) => {
       status.textContent = status.dataset[name] || "";
     };

@@ -4,6 +4,8 @@ import { createAccountRepository } from "./accounts/accountRepository.js";
 import { createActivityLogRepository } from "./review/activityLogRepository.js";
 import { createAdviceRepository } from "./outreach/adviceRepository.js";
 import { createAdviceRetentionRepository } from "./outreach/adviceRetentionRepository.js";
+import { createAlertDigestRepository } from "./outreach/alertDigestRepository.js";
+import { createAlertSubscriptionRepository } from "./outreach/alertSubscriptionRepository.js";
 import { createApiRepository } from "./monitoring/apiRepository.js";
 import { createAuditRepository } from "./shared/auditRepository.js";
 import { createCompanyRepository } from "./company/companyRepository.js";
@@ -35,6 +37,9 @@ import { createTwoFactorRepository } from "./accounts/twoFactorRepository.js";
 import { createUserRepository } from "./accounts/userRepository.js";
 import { createImprovementPlanRepository } from "./company/improvementPlanRepository.js";
 import { createLoginThrottleRepository } from "./accounts/loginThrottleRepository.js";
+import { createLocalAuthorityRepository } from "./localAuthority/localAuthorityRepository.js";
+import { createLocalRegisterRepository } from "./localAuthority/localRegisterRepository.js";
+import { createServiceIntegrationRepository } from "./localAuthority/serviceIntegrationRepository.js";
 import { createVerificationCycleRepository } from "./review/verificationCycleRepository.js";
 
 /**
@@ -49,6 +54,8 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     activityLog: createActivityLogRepository(prisma),
     advice: createAdviceRepository(prisma),
     adviceRetention: createAdviceRetentionRepository(prisma),
+    alertDigest: createAlertDigestRepository(prisma),
+    alertSubscription: createAlertSubscriptionRepository(prisma),
     api: createApiRepository(prisma),
     audit: createAuditRepository(prisma),
     company: createCompanyRepository(prisma),
@@ -57,6 +64,8 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     event: createEventRepository(prisma),
     eventRegistration: createEventRegistrationRepository(prisma),
     improvementPlan: createImprovementPlanRepository(prisma),
+    localAuthority: createLocalAuthorityRepository(prisma),
+    localRegister: createLocalRegisterRepository(prisma),
     memoryIndex: createMemoryIndexRepository(pool),
     network: createNetworkRepository(prisma),
     news: createNewsRepository(prisma),
@@ -72,6 +81,7 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     registerAdmin: createRegisterAdminRepository(prisma),
     registrySearch: createRegistrySearchRepository(prisma),
     review: createReviewRepository(prisma),
+    serviceIntegration: createServiceIntegrationRepository(prisma),
     siteContent: createSiteContentRepository(prisma),
     staff: createStaffRepository(prisma),
     staffStatistics: createStaffStatisticsRepository(prisma),

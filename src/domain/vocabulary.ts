@@ -79,6 +79,7 @@ export const AUDITED_ENTITIES = [
   "PactSignature",
   "ProblemReport",
   "ProjectPartner",
+  "ServiceIntegration",
   "SiteContent",
   "User",
 ] as const;

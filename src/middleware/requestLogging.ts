@@ -5,9 +5,12 @@ import type { Logger } from "../logger.js";
 /**
  * The personal links sent by e-mail carry a secret token in their path
  * (sign-up, password reset, invitation, withdrawal of an advice request's
- * consent, cancellation of a registration for an event): whoever reads it can act on it, so the log keeps the route only.
+ * consent, cancellation of a registration for an event, confirmation and end
+ * of an alert subscription): whoever reads it can act on it, so the log keeps
+ * the route only.
  */
-const TOKEN_PATH = /^(\/(?:verifica-email|reimposta-password|invito|consulenza\/revoca|eventi\/annulla)\/)[^/?#]+/;
+const TOKEN_PATH =
+  /^(\/(?:verifica-email|reimposta-password|invito|consulenza\/revoca|eventi\/annulla|avvisi\/conferma|avvisi\/disiscrizione)\/)[^/?#]+/;
 
 /** A multipart form's CSRF token travels in its action's query (middleware/csrf.ts). */
 const CSRF_QUERY = /([?&]_csrf=)[^&#]*/g;

@@ -3,6 +3,7 @@ import type { Config } from "../config.js";
 import type { Language } from "../locales/i18n.js";
 import { viewFormat } from "./viewFormat.js";
 import { STAFF_OUTCOMES } from "../domain/vocabulary.js";
+import { areaOf } from "../domain/roles.js";
 
 /** The public sections, in the header's menu and the footer: [address, i18n key of the label]. */
 const MAIN_NAV = [
@@ -42,6 +43,8 @@ export function viewLocals(config: Config) {
     res.locals.format = viewFormat((res.locals.lang as Language | undefined) ?? "it");
     // The classification form's choices (domain/vocabulary.ts).
     res.locals.staffOutcomes = STAFF_OUTCOMES;
+    // The header links a signed-in user's name to their area.
+    res.locals.areaOf = areaOf;
     next();
   });
   return router;

@@ -8,6 +8,9 @@ import { createActivityLogService } from "./review/activityLogService.js";
 import { createAdviceService } from "./outreach/adviceService.js";
 import { createAdviceConsentService } from "./outreach/adviceConsentService.js";
 import { createAdviceRetentionService } from "./outreach/adviceRetentionService.js";
+import { createAlertDigestService } from "./outreach/alertDigestService.js";
+import { createAlertMails } from "./outreach/alertMails.js";
+import { createAlertSubscriptionService } from "./outreach/alertSubscriptionService.js";
 import { createApiService } from "./monitoring/apiService.js";
 import { createAuthService } from "./accounts/authService.js";
 import { createCompanyApplicationService } from "./company/companyApplicationService.js";
@@ -44,6 +47,9 @@ import { createVerificationCycleService } from "./review/verificationCycleServic
 import { createVerificationMails } from "./review/verificationMails.js";
 import { createTwoFactorService } from "./accounts/twoFactorService.js";
 import { createGeocoder } from "./geocoding/index.js";
+import { createLocalAuthorityService } from "./localAuthority/localAuthorityService.js";
+import { createLocalRegisterService } from "./localAuthority/localRegisterService.js";
+import { createServiceIntegrationService } from "./localAuthority/serviceIntegrationService.js";
 import { createLogger } from "../logger.js";
 
 /**
@@ -71,6 +77,7 @@ export function createServices(repositories: Repositories, config: Config, i18n:
   const registrationMails = createRegistrationMails(baseUrl, i18n);
   const waitingList = createWaitingList({ registrations: r.eventRegistration, outbox, mails: registrationMails });
   const referenceData = createReferenceDataService(r.comune);
+  const alertMails = createAlertMails(baseUrl, i18n);
   const geocoderLog = createLogger(config.logLevel).child({ component: "geocoder" });
   const geocoder = createGeocoder(
     config.geocoder,
@@ -94,6 +101,20 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       audit,
       transaction,
       months: config.adviceRetentionMonths,
+    }),
+    alertDigest: createAlertDigestService({
+      digests: r.alertDigest,
+      subscriptions: r.alertSubscription,
+      outbox,
+      transaction,
+      mails: alertMails,
+    }),
+    alertSubscription: createAlertSubscriptionService({
+      subscriptions: r.alertSubscription,
+      outbox,
+      transaction,
+      mails: alertMails,
+      comuni: async () => (await referenceData.load()).byCode,
     }),
     api: createApiService(r.api, r.network, baseUrl),
     auth: createAuthService({ users: r.user, throttle: r.loginThrottle, audit }),
@@ -141,6 +162,15 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       mails: decisionMails,
     }),
     guide: createGuideService(path.join(projectRoot, "content")),
+    localAuthority: createLocalAuthorityService({
+      localAuthorities: r.localAuthority,
+      staff: r.staff,
+      audit,
+      transaction,
+      invitations: { accounts: r.account, outbox, messages },
+      comuneCodes: async () => new Set((await referenceData.load()).byCode.keys()),
+    }),
+    localRegister: createLocalRegisterService(r.localRegister),
     mail: createMailService(outbox, config.mailFrom),
     network: createNetworkService(networkDeps),
     networkCompany: createNetworkCompanyService(networkDeps),
@@ -191,6 +221,18 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       audit,
       outbox,
       transaction,
+      mails: decisionMails,
+      alerts: r.alertDigest,
+    }),
+    serviceIntegration: createServiceIntegrationService({
+      integrations: r.serviceIntegration,
+      localAuthorities: r.localAuthority,
+      register: r.localRegister,
+      firms: r.registerAdmin,
+      audit,
+      transaction,
+      outbox,
+      messages,
       mails: decisionMails,
     }),
     staff: createStaffService({

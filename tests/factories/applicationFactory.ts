@@ -81,10 +81,10 @@ export async function buildSubmittedApplication(prisma: PrismaClient, payload: A
   return { org, user, application };
 }
 
-/** A staff or company user with the test password (a company user may belong to `organizationId`). */
+/** A user of any role with the test password (a company user may belong to `organizationId`). */
 export async function buildUser(
   prisma: PrismaClient,
-  role: "REVIEWER" | "ADMIN" | "COMPANY",
+  role: "REVIEWER" | "ADMIN" | "COMPANY" | "LOCAL_AUTHORITY",
   name = `Utente ${role}`,
   organizationId: number | null = null,
 ) {

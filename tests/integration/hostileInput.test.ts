@@ -1,5 +1,5 @@
 // Hostile input into every form of the application, found by crawling the site
-// as each role (anonymous, company user, reviewer, admin) rather than listed by
+// as each role (anonymous, company user, local authority, reviewer, admin) rather than listed by
 // hand: forms added later are covered without touching this file.
 //
 // Crawl: from a fixed list of start pages, same-origin links are followed
@@ -21,6 +21,7 @@ import { parse, type HTMLElement } from "node-html-parser";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../src/db/seed/demoData.js";
+import { DEMO_LOCAL_AUTHORITY_EMAIL } from "../../src/db/seed/demoLocalAuthority.js";
 import { hashPassword } from "../../src/services/accounts/passwords.js";
 import { nextVatNumber } from "../factories/organizationFactory.js";
 import { completeMeasure, completeOrganization, PASSWORD, postForm, signedUpCompany } from "../helpers/companyAgent.js";
@@ -33,6 +34,7 @@ const START_PAGES = [
   "/",
   "/registro",
   "/consulenza",
+  "/avvisi",
   "/patto",
   "/reti",
   "/eventi",
@@ -45,6 +47,8 @@ const START_PAGES = [
   "/impresa/misure/nuova",
   "/impresa/patto",
   "/impresa/reti",
+  "/ente",
+  "/ente/integrazioni/nuova",
   "/admin",
   "/admin/domande",
   "/admin/imprese",
@@ -55,6 +59,8 @@ const START_PAGES = [
   "/admin/patto",
   "/admin/reti",
   "/admin/utenti",
+  "/admin/enti",
+  "/admin/integrazioni",
   "/admin/impostazioni",
   "/admin/impostazioni/progetto",
   "/admin/impostazioni/progetto/partner/nuovo",
@@ -65,8 +71,8 @@ const START_PAGES = [
 /** Actions not submitted: they end the crawler's own session or change its credentials. */
 const SKIPPED_ACTIONS = [/^\/esci$/, /^\/account\/(password|email)$/];
 
-type Role = "anonymous" | "company" | "reviewer" | "admin";
-const ROLES: Role[] = ["anonymous", "company", "reviewer", "admin"];
+type Role = "anonymous" | "company" | "localAuthority" | "reviewer" | "admin";
+const ROLES: Role[] = ["anonymous", "company", "localAuthority", "reviewer", "admin"];
 
 // ---------- the corpus ----------
 
@@ -200,6 +206,7 @@ let ctx: TestContext;
 const agents = {} as Record<Role, request.Agent>;
 const credentials = {} as Record<Role, { email: string } | undefined>;
 let adminId = 0;
+let localAuthorityId = 0;
 
 beforeAll(async () => {
   const roomy = { windowMs: 60_000, limit: 100_000 };
@@ -226,6 +233,20 @@ beforeAll(async () => {
       },
     })
   ).id;
+  // The demo's local authority crawls /ente; another is the target of the admin's forms about them.
+  localAuthorityId = (
+    await ctx.db.prisma.user.update({ where: { email: DEMO_LOCAL_AUTHORITY_EMAIL }, data: { passwordHash } })
+  ).id;
+  await ctx.db.prisma.user.create({
+    data: {
+      email: "ente.bersaglio@example.org",
+      name: "Ente Bersaglio",
+      passwordHash,
+      role: "LOCAL_AUTHORITY",
+      emailVerifiedAt: new Date(),
+      localAuthorityComuni: { create: [{ comuneCode: "037006" }] },
+    },
+  });
   agents.anonymous = request.agent(ctx.app);
   agents.company = await signedUpCompany(ctx, "impresa.ostile@example.org", "Referente Ostile");
   const saved = await postForm(agents.company, "/impresa/organizzazione", "/impresa/organizzazione", {
@@ -239,9 +260,11 @@ beforeAll(async () => {
     await postForm(agents.company, "/impresa/misure/nuova", "/impresa/misure/nuova", { ...completeMeasure, version });
   agents.reviewer = await loggedInAgent(ctx.app, "revisore.ostile@example.org", PASSWORD);
   agents.admin = await loggedInAgent(ctx.app, "admin.ostile@example.org", PASSWORD);
+  agents.localAuthority = await loggedInAgent(ctx.app, DEMO_LOCAL_AUTHORITY_EMAIL, PASSWORD);
   credentials.company = { email: "impresa.ostile@example.org" };
   credentials.reviewer = { email: "revisore.ostile@example.org" };
   credentials.admin = { email: "admin.ostile@example.org" };
+  credentials.localAuthority = { email: DEMO_LOCAL_AUTHORITY_EMAIL };
 }, 120_000);
 afterAll(() => ctx?.db.close());
 
@@ -378,6 +401,7 @@ describe("hostile input in every form", () => {
       for (const form of found) {
         if (SKIPPED_ACTIONS.some((re) => re.test(form.action.split("?")[0]!))) continue;
         if (form.action.startsWith(`/admin/utenti/${adminId}`)) continue; // would demote the crawling admin
+        if (form.action === `/admin/enti/${localAuthorityId}`) continue; // would deactivate the crawling authority
         if (forms.has(formKey(form))) continue;
         forms.set(formKey(form), form);
         const t = Date.now();
@@ -396,6 +420,8 @@ describe("hostile input in every form", () => {
       /^company \/impresa\/organizzazione/,
       /^(reviewer|admin) \/admin\//,
       /^admin \/admin\/utenti/,
+      /^admin \/admin\/enti/,
+      /^localAuthority \/ente\/integrazioni/,
     ]) {
       expect(
         actions.some((a) => expected.test(a)),

@@ -44,6 +44,7 @@ describe("the HTML of the public pages", () => {
       `/eventi/${signUp}`,
       "/guida",
       "/consulenza",
+      "/avvisi",
       "/statistiche",
       "/open-data",
       "/sperimentazioni",

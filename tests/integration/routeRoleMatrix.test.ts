@@ -1,19 +1,21 @@
 // Route × role matrix: every route of the application, enumerated from the Express
 // router stack (so routes added later are covered without touching this file),
-// requested by five visitors: anonymous, company A, company B, reviewer, admin.
+// requested by six visitors: anonymous, company A, company B, reviewer, admin and
+// a local authority (the demo's, for Casalecchio di Reno).
 // `:params` are filled with real ids/slugs of company A's data (demo data + A).
 //
 // Expectations, by path prefix (first match wins):
 //
-// | prefix                               | anonymous          | company A / B         | reviewer | admin |
-// | ------------------------------------ | ------------------ | --------------------- | -------- | ----- |
-// | /admin/utenti, /admin/impostazioni/* | 303 → /accedi      | 403                   | 403      | ok    |
-// | /admin/* (news: /admin/notizie/*)    | 303 → /accedi      | 403                   | ok       | ok    |
-// | /impresa/*                           | 303 → /accedi      | ok (B on A's: 404/403)| 403      | 403   |
-// | /account*                            | 303 → /accedi      | ok                    | ok       | ok    |
-// | /accedi/codice* (login's second step)| 303 → /accedi      | 303 onward            | 303      | 303   |
-// | token links (/verifica-email/:token, /reimposta-password/:token, /invito/:token, /eventi/annulla/:token) | any non-5xx for all |
-// | everything else (public)             | 200                | 200                   | 200      | 200   |
+// | prefix                                            | anonymous     | company A / B          | reviewer | admin | local authority |
+// | ------------------------------------------------- | ------------- | ---------------------- | -------- | ----- | --------------- |
+// | /admin/utenti, /admin/enti, /admin/impostazioni/* | 303 → /accedi | 403                    | 403      | ok    | 403             |
+// | /admin/* (news: /admin/notizie/*)                 | 303 → /accedi | 403                    | ok       | ok    | 403             |
+// | /impresa/*                                        | 303 → /accedi | ok (B on A's: 404/403) | 403      | 403   | 403             |
+// | /ente/*                                           | 303 → /accedi | 403                    | 403      | 403   | ok              |
+// | /account*                                         | 303 → /accedi | ok                     | ok       | ok    | ok              |
+// | /accedi/codice* (login's second step)             | 303 → /accedi | 303 onward             | 303      | 303   | 303             |
+// | token links (/verifica-email/:token, /reimposta-password/:token, /invito/:token, /eventi/annulla/:token, /avvisi/{conferma,disiscrizione}/:token) | any non-5xx for all |
+// | everything else (public)                          | 200           | 200                    | 200      | 200   | 200             |
 //
 // "ok" (GET) = 200, or 404 when no record of that kind exists to fill the param,
 // or a 303 within the same area / 409 (a page that depends on the state of the
@@ -26,13 +28,14 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../src/db/seed/demoData.js";
+import { DEMO_LOCAL_AUTHORITY_EMAIL } from "../../src/db/seed/demoLocalAuthority.js";
 import { hashPassword } from "../../src/services/accounts/passwords.js";
 import { csrfFrom } from "../helpers/csrf.js";
 import { loggedInAgent } from "../helpers/login.js";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
 
-type Role = "anonymous" | "companyA" | "companyB" | "reviewer" | "admin";
-const ROLES: Role[] = ["anonymous", "companyA", "companyB", "reviewer", "admin"];
+type Role = "anonymous" | "companyA" | "companyB" | "reviewer" | "admin" | "localAuthority";
+const ROLES: Role[] = ["anonymous", "companyA", "companyB", "reviewer", "admin", "localAuthority"];
 const PASSWORD = "Password-lunga-123";
 const COMPANY_A = "impresa.lunaria@demo.invalid";
 const COMPANY_B = "impresa.glicine@demo.invalid";
@@ -72,12 +75,13 @@ export function enumerateRoutes(app: unknown): Route[] {
 
 const normalize = (path: string) => (path.length > 1 ? path.replace(/\/$/, "") : path);
 
-type Access = "adminOnly" | "staff" | "company" | "signedIn" | "token" | "secondStep" | "public";
+type Access = "adminOnly" | "staff" | "company" | "localAuthority" | "signedIn" | "token" | "secondStep" | "public";
 function accessOf(path: string): Access {
   if (/^\/accedi\/codice/.test(path)) return "secondStep";
-  if (/^\/admin\/(utenti|impostazioni)(\/|$)/.test(path)) return "adminOnly";
+  if (/^\/admin\/(utenti|enti|impostazioni)(\/|$)/.test(path)) return "adminOnly";
   if (/^\/admin(\/|$)/.test(path)) return "staff";
   if (/^\/impresa(\/|$)/.test(path)) return "company";
+  if (/^\/ente(\/|$)/.test(path)) return "localAuthority";
   if (/^\/account(\/|$)/.test(path)) return "signedIn";
   if (/:token/.test(path)) return "token";
   return "public";
@@ -91,6 +95,8 @@ function allowed(access: Access, role: Role): boolean {
       return role === "reviewer" || role === "admin";
     case "company":
       return role === "companyA" || role === "companyB";
+    case "localAuthority":
+      return role === "localAuthority";
     case "signedIn":
     case "secondStep":
       return role !== "anonymous";
@@ -115,7 +121,7 @@ beforeAll(async () => {
   const prisma = ctx.db.prisma;
   const passwordHash = await hashPassword(PASSWORD);
   await prisma.user.updateMany({
-    where: { email: { in: [COMPANY_A, COMPANY_B] } },
+    where: { email: { in: [COMPANY_A, COMPANY_B, DEMO_LOCAL_AUTHORITY_EMAIL] } },
     data: { passwordHash, emailVerifiedAt: new Date() },
   });
   await prisma.user.createMany({
@@ -226,6 +232,11 @@ beforeAll(async () => {
   set("news.slug", await first(`SELECT slug AS v FROM "NewsItem" WHERE status = 'PUBLISHED' ORDER BY id LIMIT 1`));
   set("news.id", await first(`SELECT id AS v FROM "NewsItem" WHERE status = 'DRAFT' ORDER BY id LIMIT 1`));
   set("partner.id", await first(`SELECT id AS v FROM "ProjectPartner" ORDER BY id LIMIT 1`));
+  set("localAuthority.id", await first(`SELECT id AS v FROM "User" WHERE email = $1`, DEMO_LOCAL_AUTHORITY_EMAIL));
+  set(
+    "integration.id",
+    await first(`SELECT id AS v FROM "ServiceIntegration" WHERE status = 'PROPOSED' ORDER BY id LIMIT 1`),
+  );
   values.set("token", "gettone-inesistente-0123456789");
 
   agents.anonymous = request.agent(ctx.app);
@@ -233,6 +244,7 @@ beforeAll(async () => {
   agents.companyB = await loggedInAgent(ctx.app, COMPANY_B, PASSWORD);
   agents.reviewer = await loggedInAgent(ctx.app, "revisore.matrice@example.org", PASSWORD);
   agents.admin = await loggedInAgent(ctx.app, "admin.matrice@example.org", PASSWORD);
+  agents.localAuthority = await loggedInAgent(ctx.app, DEMO_LOCAL_AUTHORITY_EMAIL, PASSWORD);
   routes = enumerateRoutes(ctx.app);
 }, 120_000);
 afterAll(() => ctx?.db.close());
@@ -261,6 +273,8 @@ function paramKind(path: string, param: string): string {
     [/^\/admin\/patto\//, "org.slug", "pact.id"],
     [/^\/(admin\/)?notizie\//, "news.slug", "news.id"],
     [/^\/admin\/impostazioni\/progetto\/partner\//, "org.slug", "partner.id"],
+    [/^\/admin\/enti\//, "org.slug", "localAuthority.id"],
+    [/^\/admin\/integrazioni\//, "org.slug", "integration.id"],
   ];
   const hit = table.find(([re]) => re.test(path));
   if (param === "slug") return hit?.[1] ?? "org.slug";
@@ -289,6 +303,8 @@ describe("route × role matrix", () => {
     for (const expected of [
       "/",
       "/registro/:slug",
+      "/avvisi",
+      "/avvisi/disiscrizione/:token",
       "/accedi",
       "/impresa",
       "/admin",
@@ -307,6 +323,12 @@ describe("route × role matrix", () => {
       "/admin/notizie/:id",
       "/admin/notizie/:id/pubblica",
       "/admin/impostazioni/progetto/partner/:id",
+      "/admin/enti",
+      "/admin/integrazioni",
+      "/ente",
+      "/ente/imprese",
+      "/ente/lacune",
+      "/ente/integrazioni/nuova",
     ]) {
       expect(paths).toContain(expected);
     }

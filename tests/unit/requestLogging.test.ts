@@ -8,6 +8,8 @@ describe("redactTokens", () => {
     expect(redactTokens("/reimposta-password/AbC-12_x")).toBe("/reimposta-password/[token]");
     expect(redactTokens("/invito/AbC-12_x")).toBe("/invito/[token]");
     expect(redactTokens("/eventi/annulla/AbC-12_x?lang=it")).toBe("/eventi/annulla/[token]?lang=it");
+    expect(redactTokens("/avvisi/conferma/AbC-12_x?lang=it")).toBe("/avvisi/conferma/[token]?lang=it");
+    expect(redactTokens("/avvisi/disiscrizione/AbC-12_x")).toBe("/avvisi/disiscrizione/[token]");
   });
 
   it("hides the CSRF token a multipart form carries in its action's query", () => {
@@ -19,6 +21,8 @@ describe("redactTokens", () => {
     for (const url of [
       "/consulenza",
       "/consulenza/inviata",
+      "/avvisi",
+      "/avvisi/inviata",
       "/registro?q=nido",
       "/admin/consulenze/12",
       "/eventi/2031-03-12-seminario/iscrizione",

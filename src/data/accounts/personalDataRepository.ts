@@ -7,12 +7,14 @@ import type { Db } from "../shared/db.js";
  */
 export function createPersonalDataRepository(db: Db) {
   return {
-    /** The account (never its password hash) and its organization with its applications. */
+    /** The account (never its password hash), its organization with its applications, a local authority's comuni. */
     account(userId: number) {
       return db.user.findUnique({
         where: { id: userId },
         omit: { passwordHash: true },
         include: {
+          // a local authority's territory
+          localAuthorityComuni: { select: { comuneCode: true } },
           organization: {
             omit: { measureFacts: true },
             include: {

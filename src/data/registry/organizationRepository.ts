@@ -4,6 +4,13 @@ import { latestClassification } from "../territory/networkRepository.js";
 
 const publicOrganization = { registryStatus: "REGISTERED" } as const;
 
+/** The public services staff accepted to work with a measure (serviceIntegrationService.ts). */
+const acceptedIntegrations = {
+  where: { status: "ACCEPTED" as const },
+  orderBy: [{ decidedAt: "asc" as const }, { id: "asc" as const }],
+  select: { id: true, serviceName: true, contact: true, comune: { select: { name: true } } },
+};
+
 export function createOrganizationRepository(db: Db) {
   return {
     /**
@@ -21,7 +28,7 @@ export function createOrganizationRepository(db: Db) {
           atecoSection: true,
           measures: {
             orderBy: [{ status: "asc" }, { category: "asc" }, { title: "asc" }],
-            include: latestClassification,
+            include: { ...latestClassification, integrations: acceptedIntegrations },
           },
           // shown only while the firm consents (publishPlan); the goals not met stay private
           improvementGoals: { where: { status: { not: "NOT_MET" } }, orderBy: [{ status: "asc" }, { dueOn: "asc" }] },

@@ -8,8 +8,10 @@ import type { Db } from "../shared/db.js";
  * Makes an approved payload the public version of an organization: its data,
  * its measures (revised, added, removed) and its search columns. Runs inside
  * the approval's transaction; the payload was checked complete before.
+ * Answers the measures it opened to citizens: added open, or revised from
+ * closed to open (what the alerts near me tell of).
  */
-export async function publishPayload(tx: Db, organizationId: number, payload: ApplicationPayload) {
+export async function publishPayload(tx: Db, organizationId: number, payload: ApplicationPayload): Promise<number[]> {
   const o = payload.organization;
   await tx.organization.update({
     where: { id: organizationId },
@@ -47,10 +49,12 @@ export async function publishPayload(tx: Db, organizationId: number, payload: Ap
   const published = new Map(
     (await tx.measure.findMany({ where: { organizationId, id: { in: kept } } })).map((m) => [m.id, m]),
   );
+  const opened: number[] = [];
   for (const m of payload.measures) {
     const row = measureRow(m);
     const before = m.measureId ? published.get(m.measureId) : undefined;
     if (m.measureId) {
+      if (row.openToCitizens && !before?.openToCitizens) opened.push(m.measureId);
       // A classification given on what the measure was no longer holds: it is
       // re-examined (the public page, filters, statistics and open data stop
       // counting the old outcome; the classification history keeps it).
@@ -60,9 +64,13 @@ export async function publishPayload(tx: Db, organizationId: number, payload: Ap
         where: { id: m.measureId, organizationId },
         data: stale ? { ...row, currentOutcome: "UNDER_REVIEW" } : row,
       });
-    } else await tx.measure.create({ data: { organizationId, ...measureRow(m) } });
+    } else {
+      const created = await tx.measure.create({ data: { organizationId, ...row }, select: { id: true } });
+      if (row.openToCitizens) opened.push(created.id);
+    }
   }
   await refreshSearchData(tx, [organizationId]);
+  return opened;
 }
 
 /**

@@ -16,6 +16,15 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** Extra header lines, name -> value (the alerts' List-Unsubscribe, RFC 8058). */
+  headers?: Record<string, string>;
+}
+
+/** The headers stored with a message, as the transport takes them (none when the JSON is not a map of texts). */
+export function storedHeaders(json: unknown): Record<string, string> | undefined {
+  if (!json || typeof json !== "object" || Array.isArray(json)) return undefined;
+  const entries = Object.entries(json).filter((e): e is [string, string] => typeof e[1] === "string");
+  return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
 /**

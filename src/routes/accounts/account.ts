@@ -1,6 +1,7 @@
 import { Router } from "express";
 import type { Services } from "../../services/index.js";
 import { requireRole } from "../../middleware/authorization.js";
+import { ALL_ROLES } from "../../domain/roles.js";
 import { parseForm, renderInvalid } from "../../validation/form.js";
 import { changeEmailSchema, changePasswordSchema, closeAccountSchema } from "./accounts.schema.js";
 import { signOut } from "./signOut.js";
@@ -10,7 +11,7 @@ export function accountRoutes(services: Services) {
   const router = Router();
   const view = "accounts/account";
   const closeView = "accounts/close";
-  router.use("/account", requireRole("COMPANY", "REVIEWER", "ADMIN"));
+  router.use("/account", requireRole(...ALL_ROLES));
 
   router.get("/account", (req, res) => res.render(view, { values: {}, errors: {}, done: req.query.fatto }));
 

@@ -2,11 +2,12 @@ import type { Request, Response } from "express";
 import type { Services } from "../../services/index.js";
 import { safeReturnPath, SECOND_STEP_PATH } from "../../middleware/authorization.js";
 import { beginPendingLogin, pendingLogin } from "../../middleware/pendingLogin.js";
+import { areaOf } from "../../domain/roles.js";
 
 /** Where the second factor is set up: after the password for staff who have none, from /account for anyone. */
 export const ENROLMENT_PATH = "/account/due-fattori";
 
-export const homeFor = (user: Express.User) => (user.role === "COMPANY" ? "/impresa" : "/admin");
+export const homeFor = (user: Express.User) => areaOf(user.role);
 
 /** passport's req.login regenerates the session id, so a planted id is useless after login. */
 function logIn(req: Request, user: Express.User) {

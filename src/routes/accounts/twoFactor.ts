@@ -4,6 +4,7 @@ import QRCode from "qrcode";
 import type { Services } from "../../services/index.js";
 import { twoFactorRequired } from "../../services/accounts/twoFactorService.js";
 import { requireRole } from "../../middleware/authorization.js";
+import { ALL_ROLES } from "../../domain/roles.js";
 import { parseForm, renderInvalid } from "../../validation/form.js";
 import { codeSchema, disableSchema } from "./twoFactor.schema.js";
 import { ENROLMENT_PATH, finishLogin, waitingUser } from "./loginSteps.js";
@@ -35,7 +36,7 @@ async function enrolmentLocals(enrolment: { secret: string; uri: string }, user:
  */
 export function twoFactorRoutes(services: Services) {
   const router = Router();
-  const signedIn = requireRole("COMPANY", "REVIEWER", "ADMIN");
+  const signedIn = requireRole(...ALL_ROLES);
   const twoFactor = services.twoFactor;
 
   // A login waiting for its set-up may reach the set-up, and nothing else.

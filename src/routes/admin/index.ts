@@ -17,6 +17,8 @@ import { networkAdminRoutes } from "./networks.js";
 import { staffStatisticsPage } from "./statistics.js";
 import { classificationRoutes } from "./classifications.js";
 import { verificationRoutes } from "./verifications.js";
+import { localAuthorityAdminRoutes } from "./localAuthorities.js";
+import { integrationAdminRoutes } from "./integrations.js";
 
 /** The staff back office: every route below checks the role here, on the server. */
 export function adminRoutes(services: Services, limits: RateLimits) {
@@ -40,8 +42,10 @@ export function adminRoutes(services: Services, limits: RateLimits) {
   admin.use(reportRoutes(services));
   admin.use(activityRoutes(services));
   admin.use(outreachAdminRoutes(services));
+  admin.use(integrationAdminRoutes(services));
   admin.get("/statistiche", staffStatisticsPage(services));
   admin.use("/utenti", requireRole("ADMIN"), staffRoutes(services, limits));
+  admin.use("/enti", requireRole("ADMIN"), localAuthorityAdminRoutes(services, limits));
   admin.use("/patto", pactAdminRoutes(services));
   admin.use("/reti", networkAdminRoutes(services));
   admin.use("/impostazioni", requireRole("ADMIN"), settingsRoutes(services));

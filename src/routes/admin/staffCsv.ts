@@ -23,12 +23,13 @@ export function csvDateTime(instant: Date | null): string {
  * spreadsheets (domain/csv.ts: semicolons, BOM, formulas defused), in the
  * page's language. Streamed a batch at a time with backpressure: a download
  * of the whole register holds one batch in memory, however slow the client.
+ * A short list already in memory is one batch (`[rows]`).
  */
 export async function sendStaffCsv<T>(
   res: Response,
   file: string,
   columns: CsvColumn<T>[],
-  batches: AsyncIterable<T[]>,
+  batches: AsyncIterable<T[]> | Iterable<T[]>,
 ) {
   const t = res.locals.t as Translate;
   const line = (values: CsvValue[]) => csvLine(values, ITALIAN_SPREADSHEET);

@@ -4,6 +4,7 @@ import { parseSearch } from "./parseSearch.js";
 import { searchFormOptions } from "./searchFormOptions.js";
 import { searchSuggestions } from "./searchSuggestions.js";
 import type { RegistrySearch } from "../../domain/registrySearch.js";
+import { alertsLinkFor } from "../../domain/alerts.js";
 
 /**
  * /registro and /mappa: the same GET form, search, suggestions and page cache;
@@ -35,6 +36,8 @@ export function searchPage(services: Services, page: { view: string; path: "/reg
         query: parsed.query,
         places: parsed.places,
         suggestions: outcome?.total === 0 ? searchSuggestions(path, req.originalUrl, parsed.search) : [],
+        // The alerts near me, for the same place, distance and categories.
+        alertsLink: alertsLinkFor(parsed.search),
       },
     }));
   };

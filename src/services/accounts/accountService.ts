@@ -3,11 +3,16 @@ import type { AccountRepository } from "../../data/accounts/accountRepository.js
 import type { AuditRepository } from "../../data/shared/auditRepository.js";
 import type { OutboxRepository } from "../../data/shared/outboxRepository.js";
 import type { RunInTransaction } from "../../data/shared/transaction.js";
-import type { TokenPurpose } from "../../generated/prisma/enums.js";
+import type { Role, TokenPurpose } from "../../generated/prisma/enums.js";
 import type { MailMessages } from "../shared/mailMessages.js";
 import { hashToken } from "../shared/secretTokens.js";
 import { hashPassword, unusablePasswordHash, verifyPassword } from "./passwords.js";
 import { issueUserToken, sendInvitation } from "./userTokens.js";
+
+/** Whom an invitation makes: the invitation page and what follows it depend on it. */
+export type InvitedKind = "company" | "staff" | "localAuthority";
+const invitedKind = (role: Role): InvitedKind =>
+  role === "COMPANY" ? "company" : role === "LOCAL_AUTHORITY" ? "localAuthority" : "staff";
 
 interface Deps {
   accounts: AccountRepository;
@@ -196,11 +201,11 @@ export function createAccountService({ accounts, throttle, audit, outbox, transa
       });
     },
 
-    /** The invitation a link stands for, while it can be used: whether it makes a staff member. */
-    async invitation(token: string): Promise<{ staff: boolean } | null> {
+    /** The invitation a link stands for, while it can be used: whom it makes (a company colleague, staff, a local authority). */
+    async invitation(token: string): Promise<{ kind: InvitedKind } | null> {
       const valid = await accounts.findValidToken(hashToken(token), "INVITE");
       const user = valid && (await accounts.findById(valid.userId));
-      return user ? { staff: user.role !== "COMPANY" } : null;
+      return user ? { kind: invitedKind(user.role) } : null;
     },
 
     /**
@@ -214,7 +219,8 @@ export function createAccountService({ accounts, throttle, audit, outbox, transa
         if (!used) return null;
         const invited = await accounts.findById(used.userId, tx);
         const now = new Date();
-        const privacyAcceptedAt = invited?.role === "COMPANY" ? now : null;
+        // Staff work for the Città metropolitana; anyone else accepted the privacy notice on the form.
+        const privacyAcceptedAt = invited && invitedKind(invited.role) !== "staff" ? now : null;
         const user = await accounts.updateUser(
           used.userId,
           { passwordHash, emailVerifiedAt: now, privacyAcceptedAt },

@@ -28,7 +28,8 @@ export type DecisionKind =
   | "NETWORK_MEMBER_REMOVED"
   | "PLAN_GOAL_ADDED"
   | "PLAN_GOAL_MET"
-  | "PLAN_GOAL_NOT_MET";
+  | "PLAN_GOAL_NOT_MET"
+  | "INTEGRATION_ACCEPTED";
 
 /** A company as its e-mails need it: its name, its active accounts, its public contact address. */
 export interface MailedCompany {

@@ -1,3 +1,4 @@
+import type { AlertDigestRepository } from "../../data/outreach/alertDigestRepository.js";
 import type { AuditRepository } from "../../data/shared/auditRepository.js";
 import type { OutboxRepository } from "../../data/shared/outboxRepository.js";
 import { nextRegistryNumber, publishedPayload, publishPayload } from "../../data/review/publicationRepository.js";
@@ -39,8 +40,10 @@ export function createReviewService(deps: {
   outbox: OutboxRepository;
   transaction: RunInTransaction;
   mails: DecisionMails;
+  /** The alerts near me: which subscriptions a publication reaches. */
+  alerts: Pick<AlertDigestRepository, "matchPublished">;
 }) {
-  const { reviews, audit, outbox, transaction, mails } = deps;
+  const { reviews, audit, outbox, transaction, mails, alerts } = deps;
 
   /** The event and the audit entry of a "prendi in carico". */
   async function recordAssignment(tx: Db, applicationId: number, from: number | null, actor: Actor) {
@@ -208,7 +211,9 @@ export function createReviewService(deps: {
         } else {
           await reviews.markVerified(app.organizationId, now, tx);
         }
-        await publishPayload(tx, app.organizationId, payload);
+        const opened = await publishPayload(tx, app.organizationId, payload);
+        // A first approval makes every measure public; a revision, those it adds or opens to citizens.
+        await alerts.matchPublished(app.organizationId, app.kind === "INITIAL" ? null : opened, now, tx);
         await reviews.addEvent({ applicationId: app.id, type: "APPROVED", actorId: d.actor.id }, tx);
         await audit.change(
           tx,

@@ -1,9 +1,15 @@
-import type { OutboxRepository } from "../../data/shared/outboxRepository.js";
+import { storedHeaders, type OutboxRepository } from "../../data/shared/outboxRepository.js";
 import type { Logger } from "../../logger.js";
 
 /** What the outbox needs of a nodemailer transport (tests pass a JSON transport or a failing one). */
 export interface MailTransport {
-  sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+  sendMail(message: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    headers?: Record<string, string> | undefined;
+  }): Promise<unknown>;
 }
 
 /** 1, 2, 4 … minutes after each failure, at most 6 hours apart. */
@@ -22,7 +28,8 @@ export function createMailService(outbox: OutboxRepository, from: string) {
       let sent = 0;
       for (const message of due) {
         try {
-          await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+          const { to, subject, text } = message;
+          await transport.sendMail({ from, to, subject, text, headers: storedHeaders(message.headers) });
           await outbox.markSent(message.id);
           sent += 1;
         } catch (err) {

@@ -41,6 +41,12 @@ export class AccountPages {
     await this.page.waitForURL(`${this.baseUrl}/admin`);
   }
 
+  /** A local authority's officer logs in (no second factor unless they turned it on); ends on /ente. */
+  async logInAsLocalAuthority(email: string, password: string): Promise<void> {
+    await this.typePassword(email, password);
+    await this.page.waitForURL(`${this.baseUrl}/ente`);
+  }
+
   private async typePassword(email: string, password: string) {
     await this.page.goto(`${this.baseUrl}/accedi`);
     await this.page.getByLabel("Indirizzo email").fill(email);
