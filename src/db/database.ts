@@ -40,16 +40,22 @@ export function connect(
   // is noticed instead of hanging. A client that failed (server restart: 57P01,
   // "Connection terminated") is not queryable any more and node-postgres' pool drops
   // it on release instead of handing it out again: the next query opens a new one.
+  // PGlite serves one session that outlives the connection: a new connection finds the old
+  // one's named statements still prepared ("prepared statement ... already exists"). So the
+  // embedded connection is never closed for idleness, and its statements are not named
+  // (a reconnection after an error must work too); a server gives each connection a session.
+  const embedded = kind === "embedded";
   const pool = new pg.Pool({
     connectionString,
     max,
     connectionTimeoutMillis,
-    idleTimeoutMillis: 30_000,
+    idleTimeoutMillis: embedded ? 0 : 30_000,
     keepAlive: true,
   });
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on("error", () => {});
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: statementName }) });
+  const adapter = new PrismaPg(pool, embedded ? {} : { statementNameGenerator: statementName });
+  const prisma = new PrismaClient({ adapter });
   return {
     prisma,
     pool,
