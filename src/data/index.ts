@@ -12,6 +12,7 @@ import { createContributionRepository } from "./outreach/contributionRepository.
 import { createEventRepository } from "./territory/eventRepository.js";
 import { createEventRegistrationRepository } from "./territory/eventRegistrationRepository.js";
 import { createNetworkRepository } from "./territory/networkRepository.js";
+import { createMonitoringReportRepository } from "./monitoring/monitoringReportRepository.js";
 import { createNewsRepository } from "./outreach/newsRepository.js";
 import { createOpenDataRepository } from "./monitoring/openDataRepository.js";
 import { createOrganizationRepository } from "./registry/organizationRepository.js";
@@ -36,6 +37,7 @@ import { createUserRepository } from "./accounts/userRepository.js";
 import { createImprovementPlanRepository } from "./company/improvementPlanRepository.js";
 import { createLoginThrottleRepository } from "./accounts/loginThrottleRepository.js";
 import { createVerificationCycleRepository } from "./review/verificationCycleRepository.js";
+import { createYearFiguresRepository } from "./monitoring/yearFiguresRepository.js";
 
 /**
  * Every repository, each built once on one database; the key is the file name
@@ -58,6 +60,7 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     eventRegistration: createEventRegistrationRepository(prisma),
     improvementPlan: createImprovementPlanRepository(prisma),
     memoryIndex: createMemoryIndexRepository(pool),
+    monitoringReport: createMonitoringReportRepository(prisma),
     network: createNetworkRepository(prisma),
     news: createNewsRepository(prisma),
     openData: createOpenDataRepository(prisma, pool),
@@ -81,6 +84,7 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     user: createUserRepository(prisma),
     loginThrottle: createLoginThrottleRepository(prisma),
     verificationCycle: createVerificationCycleRepository(prisma),
+    yearFigures: createYearFiguresRepository(prisma),
   };
 }
 

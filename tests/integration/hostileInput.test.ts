@@ -59,6 +59,7 @@ const START_PAGES = [
   "/admin/impostazioni/progetto",
   "/admin/impostazioni/progetto/partner/nuovo",
   "/admin/notizie/nuova",
+  "/admin/rapporti/nuovo",
   "/notizie",
   "/progetto",
 ];

@@ -8,6 +8,7 @@
 // | prefix                               | anonymous          | company A / B         | reviewer | admin |
 // | ------------------------------------ | ------------------ | --------------------- | -------- | ----- |
 // | /admin/utenti, /admin/impostazioni/* | 303 → /accedi      | 403                   | 403      | ok    |
+// | /admin/rapporti/:anno/(pubblica|ritira) | 303 → /accedi   | 403                   | 403      | ok    |
 // | /admin/* (news: /admin/notizie/*)    | 303 → /accedi      | 403                   | ok       | ok    |
 // | /impresa/*                           | 303 → /accedi      | ok (B on A's: 404/403)| 403      | 403   |
 // | /account*                            | 303 → /accedi      | ok                    | ok       | ok    |
@@ -76,6 +77,8 @@ type Access = "adminOnly" | "staff" | "company" | "signedIn" | "token" | "second
 function accessOf(path: string): Access {
   if (/^\/accedi\/codice/.test(path)) return "secondStep";
   if (/^\/admin\/(utenti|impostazioni)(\/|$)/.test(path)) return "adminOnly";
+  // Publishing a monitoring report is an admin's; writing it, any staff member's.
+  if (/^\/admin\/rapporti\/:anno\/(pubblica|ritira)$/.test(path)) return "adminOnly";
   if (/^\/admin(\/|$)/.test(path)) return "staff";
   if (/^\/impresa(\/|$)/.test(path)) return "company";
   if (/^\/account(\/|$)/.test(path)) return "signedIn";
@@ -226,6 +229,9 @@ beforeAll(async () => {
   set("news.slug", await first(`SELECT slug AS v FROM "NewsItem" WHERE status = 'PUBLISHED' ORDER BY id LIMIT 1`));
   set("news.id", await first(`SELECT id AS v FROM "NewsItem" WHERE status = 'DRAFT' ORDER BY id LIMIT 1`));
   set("partner.id", await first(`SELECT id AS v FROM "ProjectPartner" ORDER BY id LIMIT 1`));
+  // The demo data's published monitoring report (its public page, its PDF, the staff's pages) and one activity.
+  set("report.year", await first(`SELECT year AS v FROM "MonitoringReport" WHERE status = 'PUBLISHED' LIMIT 1`));
+  set("report.activity", "patto");
   values.set("token", "gettone-inesistente-0123456789");
 
   agents.anonymous = request.agent(ctx.app);
@@ -244,6 +250,8 @@ function paramKind(path: string, param: string): string {
   if (param === "measureId") return "networkMeasure.id";
   if (param === "key") return "measure.key";
   if (param === "goalId") return "goal.id";
+  if (param === "anno") return "report.year";
+  if (param === "attivita") return "report.activity";
   if (param === "slug" && /^\/impresa\/reti\//.test(path)) return "company.network.slug";
   const table: [RegExp, string, string][] = [
     [/^\/(impresa\/)?reti\//, "network.slug", "network.id"],
@@ -307,6 +315,11 @@ describe("route × role matrix", () => {
       "/admin/notizie/:id",
       "/admin/notizie/:id/pubblica",
       "/admin/impostazioni/progetto/partner/:id",
+      "/admin/rapporti",
+      "/admin/rapporti/:anno/:attivita",
+      "/admin/rapporti/:anno/pubblica",
+      "/statistiche/rapporto/:anno",
+      "/statistiche/rapporto/:anno.pdf",
     ]) {
       expect(paths).toContain(expected);
     }

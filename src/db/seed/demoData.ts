@@ -7,6 +7,7 @@ import { at, type PlannedOrganization } from "./demoPlan.js";
 import { seedDemoTerritory } from "./demoTerritory.js";
 import { seedDemoOutreach } from "./demoOutreach.js";
 import { seedDemoProject } from "./demoProject.js";
+import { seedDemoReport } from "./demoReport.js";
 
 /** Never a valid hash: demo accounts cannot log in until auth sets a password. */
 export const DEMO_PASSWORD_PLACEHOLDER = "!demo-account-without-password";
@@ -43,6 +44,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<DemoSummary | 
       await seedDemoTerritory(tx);
       await seedDemoOutreach(tx);
       await seedDemoProject(tx);
+      await seedDemoReport(tx);
       await refreshSearchData(tx, null);
       return true;
     },
