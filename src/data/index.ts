@@ -14,6 +14,7 @@ import { createContributionRepository } from "./outreach/contributionRepository.
 import { createEventRepository } from "./territory/eventRepository.js";
 import { createEventRegistrationRepository } from "./territory/eventRegistrationRepository.js";
 import { createNetworkRepository } from "./territory/networkRepository.js";
+import { createMonitoringReportRepository } from "./monitoring/monitoringReportRepository.js";
 import { createNewsRepository } from "./outreach/newsRepository.js";
 import { createOpenDataRepository } from "./monitoring/openDataRepository.js";
 import { createOrganizationRepository } from "./registry/organizationRepository.js";
@@ -41,6 +42,7 @@ import { createLocalAuthorityRepository } from "./localAuthority/localAuthorityR
 import { createLocalRegisterRepository } from "./localAuthority/localRegisterRepository.js";
 import { createServiceIntegrationRepository } from "./localAuthority/serviceIntegrationRepository.js";
 import { createVerificationCycleRepository } from "./review/verificationCycleRepository.js";
+import { createYearFiguresRepository } from "./monitoring/yearFiguresRepository.js";
 
 /**
  * Every repository, each built once on one database; the key is the file name
@@ -67,6 +69,7 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     localAuthority: createLocalAuthorityRepository(prisma),
     localRegister: createLocalRegisterRepository(prisma),
     memoryIndex: createMemoryIndexRepository(pool),
+    monitoringReport: createMonitoringReportRepository(prisma),
     network: createNetworkRepository(prisma),
     news: createNewsRepository(prisma),
     openData: createOpenDataRepository(prisma, pool),
@@ -91,6 +94,7 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     user: createUserRepository(prisma),
     loginThrottle: createLoginThrottleRepository(prisma),
     verificationCycle: createVerificationCycleRepository(prisma),
+    yearFigures: createYearFiguresRepository(prisma),
   };
 }
 

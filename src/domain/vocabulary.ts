@@ -73,6 +73,7 @@ export const AUDITED_ENTITIES = [
   "EventRegistration",
   "ImprovementGoal",
   "Measure",
+  "MonitoringReport",
   "Network",
   "NewsItem",
   "Organization",

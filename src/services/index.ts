@@ -28,6 +28,8 @@ import { createMailService } from "./shared/mailService.js";
 import { createNetworkCompanyService } from "./territory/networkCompanyService.js";
 import { createNetworkService } from "./territory/networkService.js";
 import { createNewsService } from "./outreach/newsService.js";
+import { createMonitoringReportService } from "./monitoring/monitoringReportService.js";
+import { createYearFigures } from "./monitoring/yearFigures.js";
 import { createOpenDataService } from "./monitoring/openDataService.js";
 import { createPactService } from "./territory/pactService.js";
 import { createPersonalDataService } from "./accounts/personalDataService.js";
@@ -172,6 +174,20 @@ export function createServices(repositories: Repositories, config: Config, i18n:
     }),
     localRegister: createLocalRegisterService(r.localRegister),
     mail: createMailService(outbox, config.mailFrom),
+    monitoringReport: createMonitoringReportService({
+      reports: r.monitoringReport,
+      audit,
+      transaction,
+      yearFigures: createYearFigures({
+        year: r.yearFigures,
+        eventFigures: r.event.figuresByYearAndType,
+        nextEventStart: r.event.nextStart,
+        fundingTotals: r.contribution.totals,
+        fundingYearTotal: r.contribution.yearTotal,
+        pilots: r.pilot,
+        version: r.publicDataVersion.version,
+      }),
+    }),
     network: createNetworkService(networkDeps),
     networkCompany: createNetworkCompanyService(networkDeps),
     news: createNewsService({ news: r.news, audit, transaction, publicBaseUrl: baseUrl, i18n }),
@@ -248,6 +264,7 @@ export function createServices(repositories: Repositories, config: Config, i18n:
       nextEventStart: r.event.nextStart,
       version: r.publicDataVersion.version,
       fundingTotals: r.contribution.totals,
+      publishedReportYears: r.monitoringReport.publishedYears,
     }),
     verificationCycle: createVerificationCycleService({
       cycle: r.verificationCycle,

@@ -9,7 +9,8 @@ export interface FieldError {
 export type FieldErrors = Record<string, FieldError>;
 
 // Schemas may name their own texts: "validation.*", or an area's "<area>.errors.*".
-const MESSAGE_KEY = /^(validation\.|(events|funding|advice|verification|news|alerts|localAuthority)\.errors\.)/;
+const MESSAGE_KEY =
+  /^(validation\.|(events|funding|advice|verification|news|alerts|localAuthority|monitoring)\.errors\.)/;
 
 /** zod issues in the words of the catalogues (src/locales/<lang>/validation.json or an area's errors). */
 export function toFieldError(issue: z.core.$ZodIssue): FieldError {

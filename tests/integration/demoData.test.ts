@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../src/db/seed/demoData.js";
 import { HIDDEN_NAMES, REVISION_MARK } from "../../src/db/seed/demoRegister.js";
 import { isValidVatNumber } from "../../src/domain/vatNumber.js";
+import { PROJECT_ACTIVITIES } from "../../src/domain/projectActivities.js";
+import { romeParts } from "../../src/domain/romeTime.js";
 import { createDemoTestContext, type TestContext } from "../helpers/testApp.js";
 
 let ctx: TestContext;
@@ -60,6 +62,22 @@ describe("demo data", () => {
       expect(page.status).toBe(200);
       for (const name of [...HIDDEN_NAMES, REVISION_MARK]) expect(page.text).not.toContain(name);
     }
+  });
+
+  it("has a published monitoring report of the previous year, in Italian and English, linked from /statistiche", async () => {
+    const year = Number(romeParts(new Date()).year) - 1;
+    const report = await ctx.db.prisma.monitoringReport.findUniqueOrThrow({
+      where: { year },
+      include: { sections: true },
+    });
+    expect(report.status).toBe("PUBLISHED");
+    expect(report.summaryEn).not.toBe("");
+    expect(report.sections.map((s) => s.activity).sort()).toEqual([...PROJECT_ACTIVITIES].sort());
+    expect(report.sections.filter((s) => s.resultsEn !== "").length).toBeGreaterThan(5);
+    expect((await request(ctx.app).get("/statistiche")).text).toContain(`href="/statistiche/rapporto/${year}"`);
+    const english = await request(ctx.app).get(`/statistiche/rapporto/${year}?lang=en`);
+    expect(english.status).toBe(200);
+    expect(english.text).toContain("This report is part of the register&#39;s demo data.");
   });
 });
 

@@ -399,11 +399,17 @@ describe("figures per year and type", () => {
         { ...at("2024-04-01T09:00:00Z", "TRAINING", 99, 11), status: "POSTPONED" },
       ],
     });
-    expect(await createEventRepository(p).figuresByYearAndType()).toEqual([
-      { year: 2025, type: "SEMINAR", events: 3, averageParticipants: 15.5 },
-      { year: 2025, type: "MEETING", events: 1, averageParticipants: 7 },
-      { year: 2024, type: "MEETING", events: 3, averageParticipants: 8.3 },
-      { year: 2024, type: "TRAINING", events: 1, averageParticipants: null },
+    const figures = createEventRepository(p).figuresByYearAndType;
+    expect(await figures()).toEqual([
+      { year: 2025, type: "SEMINAR", events: 3, averageParticipants: 15.5, participants: 31 },
+      { year: 2025, type: "MEETING", events: 1, averageParticipants: 7, participants: 7 },
+      { year: 2024, type: "MEETING", events: 3, averageParticipants: 8.3, participants: 25 },
+      { year: 2024, type: "TRAINING", events: 1, averageParticipants: null, participants: null },
+    ]);
+    // One year's, bounded in Rome's time by PostgreSQL (the monitoring report's figures).
+    expect(await figures(new Date(), 2024)).toEqual([
+      { year: 2024, type: "MEETING", events: 3, averageParticipants: 8.3, participants: 25 },
+      { year: 2024, type: "TRAINING", events: 1, averageParticipants: null, participants: null },
     ]);
     const page = await request(ctx.app).get("/eventi");
     expect(page.text).toMatch(

@@ -65,6 +65,7 @@ const START_PAGES = [
   "/admin/impostazioni/progetto",
   "/admin/impostazioni/progetto/partner/nuovo",
   "/admin/notizie/nuova",
+  "/admin/rapporti/nuovo",
   "/notizie",
   "/progetto",
 ];

@@ -29,6 +29,7 @@ describe("the HTML of the public pages", () => {
     const event = (await ctx.db.prisma.event.findFirstOrThrow()).slug;
     const signUp = (await ctx.db.prisma.event.findFirstOrThrow({ where: { registrationOpen: true } })).slug;
     const network = (await ctx.db.prisma.network.findFirstOrThrow()).slug;
+    const report = (await ctx.db.prisma.monitoringReport.findFirstOrThrow({ where: { status: "PUBLISHED" } })).year;
     const pages = [
       "/",
       "/registro",
@@ -46,6 +47,7 @@ describe("the HTML of the public pages", () => {
       "/consulenza",
       "/avvisi",
       "/statistiche",
+      `/statistiche/rapporto/${report}`,
       "/open-data",
       "/sperimentazioni",
       "/progetto",

@@ -9,6 +9,7 @@
 // | prefix                                            | anonymous     | company A / B          | reviewer | admin | local authority |
 // | ------------------------------------------------- | ------------- | ---------------------- | -------- | ----- | --------------- |
 // | /admin/utenti, /admin/enti, /admin/impostazioni/* | 303 → /accedi | 403                    | 403      | ok    | 403             |
+// | /admin/rapporti/:anno/(pubblica|ritira)           | 303 → /accedi | 403                    | 403      | ok    | 403             |
 // | /admin/* (news: /admin/notizie/*)                 | 303 → /accedi | 403                    | ok       | ok    | 403             |
 // | /impresa/*                                        | 303 → /accedi | ok (B on A's: 404/403) | 403      | 403   | 403             |
 // | /ente/*                                           | 303 → /accedi | 403                    | 403      | 403   | ok              |
@@ -79,6 +80,8 @@ type Access = "adminOnly" | "staff" | "company" | "localAuthority" | "signedIn" 
 function accessOf(path: string): Access {
   if (/^\/accedi\/codice/.test(path)) return "secondStep";
   if (/^\/admin\/(utenti|enti|impostazioni)(\/|$)/.test(path)) return "adminOnly";
+  // Publishing a monitoring report is an admin's; writing it, any staff member's.
+  if (/^\/admin\/rapporti\/:anno\/(pubblica|ritira)$/.test(path)) return "adminOnly";
   if (/^\/admin(\/|$)/.test(path)) return "staff";
   if (/^\/impresa(\/|$)/.test(path)) return "company";
   if (/^\/ente(\/|$)/.test(path)) return "localAuthority";
@@ -237,6 +240,9 @@ beforeAll(async () => {
     "integration.id",
     await first(`SELECT id AS v FROM "ServiceIntegration" WHERE status = 'PROPOSED' ORDER BY id LIMIT 1`),
   );
+  // The demo data's published monitoring report (its public page, its PDF, the staff's pages) and one activity.
+  set("report.year", await first(`SELECT year AS v FROM "MonitoringReport" WHERE status = 'PUBLISHED' LIMIT 1`));
+  set("report.activity", "patto");
   values.set("token", "gettone-inesistente-0123456789");
 
   agents.anonymous = request.agent(ctx.app);
@@ -256,6 +262,8 @@ function paramKind(path: string, param: string): string {
   if (param === "measureId") return "networkMeasure.id";
   if (param === "key") return "measure.key";
   if (param === "goalId") return "goal.id";
+  if (param === "anno") return "report.year";
+  if (param === "attivita") return "report.activity";
   if (param === "slug" && /^\/impresa\/reti\//.test(path)) return "company.network.slug";
   const table: [RegExp, string, string][] = [
     [/^\/(impresa\/)?reti\//, "network.slug", "network.id"],
@@ -329,6 +337,11 @@ describe("route × role matrix", () => {
       "/ente/imprese",
       "/ente/lacune",
       "/ente/integrazioni/nuova",
+      "/admin/rapporti",
+      "/admin/rapporti/:anno/:attivita",
+      "/admin/rapporti/:anno/pubblica",
+      "/statistiche/rapporto/:anno",
+      "/statistiche/rapporto/:anno.pdf",
     ]) {
       expect(paths).toContain(expected);
     }

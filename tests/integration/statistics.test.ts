@@ -207,8 +207,8 @@ describe("public figures", () => {
       ].sort((a, b) => a.year - b.year || a.month - b.month),
     );
     expect(f.events).toEqual([
-      { year: 2025, type: "SEMINAR", events: 2, averageParticipants: 15 },
-      { year: 2025, type: "MEETING", events: 1, averageParticipants: null },
+      { year: 2025, type: "SEMINAR", events: 2, averageParticipants: 15, participants: 30 },
+      { year: 2025, type: "MEETING", events: 1, averageParticipants: null, participants: null },
     ]);
     expect(f.funding).toEqual([
       {

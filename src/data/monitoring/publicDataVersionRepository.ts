@@ -4,9 +4,11 @@ import type { Db } from "../shared/db.js";
  * The version of everything the public figures read: the register's search
  * version (organizations, measures, networks, Pact, comuni: migration
  * "search_state") and the public data version (events, funding, ATECO
- * sections: migration "public_data_state"), as one string. Both rows are
- * bumped by deferred triggers when a transaction commits, so a value cached
- * under this string is exact until the next committed change.
+ * sections: migration "public_data_state"; monitoring reports,
+ * classifications, improvement goals: migration "monitoring_report"), as
+ * one string. Both rows are bumped by deferred triggers when a transaction
+ * commits, so a value cached under this string is exact until the next
+ * committed change.
  */
 export function createPublicDataVersionRepository(db: Db) {
   return { version: () => publicDataVersion(db) };

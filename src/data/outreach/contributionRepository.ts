@@ -1,5 +1,7 @@
+import { Prisma } from "../../generated/prisma/client.js";
 import type { ContributionKind } from "../../generated/prisma/enums.js";
 import type { Db } from "../shared/db.js";
+import { dayInYear } from "../shared/romeYear.js";
 
 /** Money, or a resource in kind described in words (CHECK "Contribution_money_or_in_kind"). */
 export interface ContributionData {
@@ -79,16 +81,25 @@ export function createContributionRepository(db: Db) {
       const event = ids.eventId === null ? 1 : await tx.event.count({ where: { id: ids.eventId } });
       return { network: network > 0, measure: measure > 0, event: event > 0 };
     },
-    totals: (options: { publicOnly: boolean }) => fundingTotals(db, options),
+    totals: (options: FundingOptions) => fundingTotals(db, options),
+    /** The public contributions granted in `year`, all funders and activities together. */
+    async yearTotal(year: number): Promise<FundingSums> {
+      const rows = await db.$queryRaw<FundingSums[]>`
+        SELECT ${sums} FROM "Contribution" WHERE "isPublic" AND ${dayInYear(`"grantedOn"`, year)}`;
+      return rows[0]!;
+    },
   };
 }
 
 export type ContributionRepository = ReturnType<typeof createContributionRepository>;
 
-export interface FundingTotal {
-  fundedBy: string;
-  activity: string;
-  year: number;
+/** `year`: the contributions granted that year only. */
+export interface FundingOptions {
+  publicOnly: boolean;
+  year?: number;
+}
+
+export interface FundingSums {
   /** Money: how many contributions, and their exact sum as a decimal string ("1234.50"), null when none. */
   moneyCount: number;
   money: string | null;
@@ -101,18 +112,27 @@ export interface FundingTotal {
   inKindEstimate: string | null;
 }
 
-/** Totals per funder, activity and year, summed exactly by PostgreSQL (numeric), money and in kind apart. */
-async function fundingTotals(db: Db, options: { publicOnly: boolean }): Promise<FundingTotal[]> {
+export interface FundingTotal extends FundingSums {
+  fundedBy: string;
+  activity: string;
+  year: number;
+}
+
+/** The sums of FundingSums, exact in PostgreSQL (numeric), money and in kind apart. */
+const sums = Prisma.sql`
+  (COUNT(*) FILTER (WHERE kind = 'MONEY'))::int AS "moneyCount",
+  (SUM("amount") FILTER (WHERE kind = 'MONEY'))::numeric(16, 2)::text AS money,
+  (COUNT(*) FILTER (WHERE kind <> 'MONEY'))::int AS "inKindCount",
+  (COUNT(*) FILTER (WHERE kind <> 'MONEY' AND "estimatedValue" IS NULL))::int AS "inKindUnestimated",
+  (SUM("estimatedValue") FILTER (WHERE kind <> 'MONEY'))::numeric(16, 2)::text AS "inKindEstimate"`;
+
+/** Totals per funder, activity and year, money and in kind apart. */
+async function fundingTotals(db: Db, options: FundingOptions): Promise<FundingTotal[]> {
+  const ofYear = options.year === undefined ? Prisma.empty : Prisma.sql`AND ${dayInYear(`"grantedOn"`, options.year)}`;
   return db.$queryRaw<FundingTotal[]>`
-    SELECT "fundedBy", "activity",
-           EXTRACT(YEAR FROM "grantedOn")::int AS year,
-           (COUNT(*) FILTER (WHERE kind = 'MONEY'))::int AS "moneyCount",
-           (SUM("amount") FILTER (WHERE kind = 'MONEY'))::numeric(16, 2)::text AS money,
-           (COUNT(*) FILTER (WHERE kind <> 'MONEY'))::int AS "inKindCount",
-           (COUNT(*) FILTER (WHERE kind <> 'MONEY' AND "estimatedValue" IS NULL))::int AS "inKindUnestimated",
-           (SUM("estimatedValue") FILTER (WHERE kind <> 'MONEY'))::numeric(16, 2)::text AS "inKindEstimate"
+    SELECT "fundedBy", "activity", EXTRACT(YEAR FROM "grantedOn")::int AS year, ${sums}
     FROM "Contribution"
-    WHERE ${!options.publicOnly}::boolean OR "isPublic"
+    WHERE (${!options.publicOnly}::boolean OR "isPublic") ${ofYear}
     GROUP BY "fundedBy", "activity", year
     ORDER BY "fundedBy", "activity", year`;
 }

@@ -1,6 +1,8 @@
 import type { Prisma } from "../../generated/prisma/client.js";
+import { PilotOutcome } from "../../generated/prisma/enums.js";
 import type { Db } from "../shared/db.js";
 import { publicNetwork } from "../territory/networkVisibility.js";
+import { daysOfYear } from "../shared/romeYear.js";
 
 /** Whether a pilot's outcome has been told: "ongoing" (not yet) or "concluded". */
 export type PilotState = "ongoing" | "concluded";
@@ -65,6 +67,23 @@ export function createPilotRepository(db: Db) {
           string,
           number
         >,
+      };
+    },
+
+    /** The public pilots that started in `year`, and those that ended in it by outcome (null: not told yet). */
+    async yearFigures(year: number) {
+      const days = daysOfYear(year);
+      const [started, ended] = await Promise.all([
+        db.measure.count({ where: { ...publicPilot, startsOn: days } }),
+        db.measure.groupBy({ by: ["pilotOutcome"], where: { ...publicPilot, endsOn: days }, _count: { _all: true } }),
+      ]);
+      // In the enum's order, those with no outcome told last.
+      const order = [...Object.values(PilotOutcome), null];
+      return {
+        started,
+        ended: ended
+          .map((row) => ({ outcome: row.pilotOutcome, pilots: row._count._all }))
+          .sort((a, b) => order.indexOf(a.outcome) - order.indexOf(b.outcome)),
       };
     },
   };

@@ -1,5 +1,7 @@
 import type { EventStatus, EventType } from "../../generated/prisma/enums.js";
+import { Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../shared/db.js";
+import { instantInRomeYear } from "../shared/romeYear.js";
 
 export interface EventData {
   title: string;
@@ -101,7 +103,7 @@ export function createEventRepository(db: Db) {
       await tx.event.delete({ where: { id } });
       return unlinked.map((c) => c.id);
     },
-    figuresByYearAndType: (at?: Date) => eventFiguresByYearAndType(db, at),
+    figuresByYearAndType: (at?: Date, year?: number) => eventFiguresByYearAndType(db, at, year),
     nextStart: (at: Date) => nextEventStart(db, at),
   };
 }
@@ -113,6 +115,8 @@ export interface EventFigure {
   type: EventType;
   events: number;
   averageParticipants: number | null;
+  /** The participants of the events that have a figure, added up (null: none has). */
+  participants: number | null;
 }
 
 /**
@@ -120,17 +124,21 @@ export interface EventFigure {
  * those cancelled or postponed) and their average participants, per year (in
  * Rome) and type. The average counts only events with a participants figure,
  * rounded to one decimal by PostgreSQL. Newest year first, types in the
- * enum's order (seminar, meeting, training).
+ * enum's order (seminar, meeting, training). With `year`, that year only.
  */
-async function eventFiguresByYearAndType(db: Db, at = new Date()): Promise<EventFigure[]> {
+async function eventFiguresByYearAndType(db: Db, at = new Date(), year?: number): Promise<EventFigure[]> {
   const now = wallClock(at);
-  const rows = await db.$queryRaw<{ year: number; type: EventType; events: number; average: string | null }[]>`
+  const ofYear = year === undefined ? Prisma.empty : Prisma.sql`AND ${instantInRomeYear(`"startsAt"`, year)}`;
+  const rows = await db.$queryRaw<
+    { year: number; type: EventType; events: number; average: string | null; participants: number | null }[]
+  >`
     SELECT EXTRACT(YEAR FROM ("startsAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Rome')::int AS year,
            "type"::text AS type,
            COUNT(*)::int AS events,
-           ROUND(AVG("participants")::numeric, 1)::text AS average
+           ROUND(AVG("participants")::numeric, 1)::text AS average,
+           SUM("participants")::int AS participants
     FROM "Event"
-    WHERE "startsAt" < ${now}::timestamp AND "status" = 'SCHEDULED'
+    WHERE "startsAt" < ${now}::timestamp AND "status" = 'SCHEDULED' ${ofYear}
     GROUP BY 1, "Event"."type"
     ORDER BY 1 DESC, "Event"."type"`;
   return rows.map((r) => ({
@@ -138,6 +146,7 @@ async function eventFiguresByYearAndType(db: Db, at = new Date()): Promise<Event
     type: r.type,
     events: r.events,
     averageParticipants: r.average === null ? null : Number(r.average),
+    participants: r.participants,
   }));
 }
 

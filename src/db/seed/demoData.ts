@@ -8,6 +8,7 @@ import { seedDemoTerritory } from "./demoTerritory.js";
 import { seedDemoOutreach } from "./demoOutreach.js";
 import { seedDemoProject } from "./demoProject.js";
 import { seedDemoLocalAuthority } from "./demoLocalAuthority.js";
+import { seedDemoReport } from "./demoReport.js";
 
 /** Never a valid hash: demo accounts cannot log in until auth sets a password. */
 export const DEMO_PASSWORD_PLACEHOLDER = "!demo-account-without-password";
@@ -45,6 +46,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<DemoSummary | 
       await seedDemoOutreach(tx);
       await seedDemoProject(tx);
       await seedDemoLocalAuthority(tx, DEMO_PASSWORD_PLACEHOLDER);
+      await seedDemoReport(tx);
       await refreshSearchData(tx, null);
       return true;
     },

@@ -8,6 +8,7 @@ import { applicationListRoutes } from "./applicationList.js";
 import { dashboardPage } from "./dashboard.js";
 import { organizationRoutes } from "./organizations.js";
 import { improvementPlanAdminRoutes } from "./improvementPlans.js";
+import { adminMonitoringReportRoutes } from "./monitoringReports.js";
 import { outreachAdminRoutes } from "./outreach.js";
 import { reportRoutes } from "./reports.js";
 import { staffRoutes } from "./staff.js";
@@ -44,6 +45,7 @@ export function adminRoutes(services: Services, limits: RateLimits) {
   admin.use(outreachAdminRoutes(services));
   admin.use(integrationAdminRoutes(services));
   admin.get("/statistiche", staffStatisticsPage(services));
+  admin.use(adminMonitoringReportRoutes(services));
   admin.use("/utenti", requireRole("ADMIN"), staffRoutes(services, limits));
   admin.use("/enti", requireRole("ADMIN"), localAuthorityAdminRoutes(services, limits));
   admin.use("/patto", pactAdminRoutes(services));

@@ -12,6 +12,7 @@ import { newsRoutes } from "./news.js";
 import { networkRoutes } from "./networks.js";
 import { pilotRoutes } from "./pilots.js";
 import { statisticsRoutes } from "./statistics.js";
+import { monitoringReportRoutes } from "./monitoringReport.js";
 import { openDataRoutes } from "./openData.js";
 
 export function publicRoutes(services: Services, limits: RateLimits) {
@@ -28,6 +29,7 @@ export function publicRoutes(services: Services, limits: RateLimits) {
   router.use(pilotRoutes(services));
   router.use(outreachRoutes(services, limits));
   router.use(statisticsRoutes(services));
+  router.use(monitoringReportRoutes(services));
   router.use(openDataRoutes(services, limits));
   router.get("/accessibilita", (_req, res) => res.render("public/accessibility"));
   router.get("/privacy", (_req, res) => res.render("public/privacy"));

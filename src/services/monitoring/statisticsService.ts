@@ -18,6 +18,8 @@ export interface StatisticsDependencies {
   version: () => Promise<string>;
   /** Funding totals; public ones only on public pages (contributionRepository). */
   fundingTotals: (options: { publicOnly: boolean }) => Promise<FundingTotal[]>;
+  /** The years with a published monitoring report, newest first (monitoringReportRepository). */
+  publishedReportYears: () => Promise<number[]>;
 }
 
 export function createStatisticsService(deps: StatisticsDependencies) {
@@ -29,7 +31,7 @@ export function createStatisticsService(deps: StatisticsDependencies) {
 
   async function computePublicFigures() {
     const now = new Date();
-    const [counts, names, categories, outcomes, events, funding, validUntil] = await Promise.all([
+    const [counts, names, categories, outcomes, events, funding, validUntil, reportYears] = await Promise.all([
       statistics.organizationCounts(),
       statistics.names(),
       statistics.measuresByCategory(),
@@ -37,6 +39,7 @@ export function createStatisticsService(deps: StatisticsDependencies) {
       deps.eventFigures(now),
       deps.fundingTotals({ publicOnly: true }),
       deps.nextEventStart(now),
+      deps.publishedReportYears(),
     ]);
     const { comuni, sizes, ateco, registrations } = organizationFigures(counts, names);
     const measures = categories.reduce((sum, c) => sum + c.measures, 0);
@@ -63,6 +66,7 @@ export function createStatisticsService(deps: StatisticsDependencies) {
       registrationsByYear,
       events,
       funding,
+      reportYears,
       validUntil,
     };
   }
