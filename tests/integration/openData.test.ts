@@ -1,5 +1,6 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DOWNLOADS } from "../../src/services/monitoring/openDataService.js";
 import { buildSubmittedApplication, buildUser, completePayload } from "../factories/applicationFactory.js";
 import { buildOrganization } from "../factories/organizationFactory.js";
 import { approveSubmitted } from "../helpers/approve.js";
@@ -266,6 +267,11 @@ describe("/open-data", () => {
       `${ipa}:registro-welfare:misure`,
       `${ipa}:registro-welfare:statistiche`,
     ]);
+    // Every file of /open-data is in the catalogue (the Excel variants too).
+    const listed = datasets.flatMap((d: { "dcat:distribution": { "dcat:downloadURL": { "@id": string } }[] }) =>
+      d["dcat:distribution"].map((x) => new URL(x["dcat:downloadURL"]["@id"]).pathname),
+    );
+    expect(listed).toEqual(expect.arrayContaining(Object.keys(DOWNLOADS).map((file) => `/open-data/${file}`)));
     for (const dataset of datasets) {
       expect(dataset["@type"]).toContain("dcatapit:Dataset");
       expect(dataset["dcat:theme"][0]["@id"]).toMatch(

@@ -68,6 +68,15 @@ export const catalogueDatasets: CatalogueDataset[] = [
         ],
       },
       {
+        file: "registro-excel.csv",
+        format: "CSV",
+        title: ["Organizzazioni (CSV per Excel)", "Organizations (CSV for Excel)"],
+        description: [
+          "La stessa tabella di registro.csv separata da punti e virgola, con virgola decimale e byte-order mark: si apre direttamente in Excel in italiano.",
+          "The same table as registro.csv separated by semicolons, with decimal commas and a byte-order mark: it opens directly in Excel set to Italian.",
+        ],
+      },
+      {
         file: "registro.json",
         format: "JSON",
         title: ["Organizzazioni e misure (JSON)", "Organizations and measures (JSON)"],
@@ -117,6 +126,15 @@ export const catalogueDatasets: CatalogueDataset[] = [
         description: [
           "Una riga per misura pubblicata: organizzazione, categoria, beneficiari, apertura ai cittadini, costi e classificazione corrente.",
           "One row per published measure: organization, category, beneficiaries, openness to citizens, costs and current classification.",
+        ],
+      },
+      {
+        file: "misure-excel.csv",
+        format: "CSV",
+        title: ["Misure (CSV per Excel)", "Measures (CSV for Excel)"],
+        description: [
+          "La stessa tabella di misure.csv separata da punti e virgola, con virgola decimale e byte-order mark: si apre direttamente in Excel in italiano.",
+          "The same table as misure.csv separated by semicolons, with decimal commas and a byte-order mark: it opens directly in Excel set to Italian.",
         ],
       },
     ],
