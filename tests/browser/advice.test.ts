@@ -90,6 +90,7 @@ it("staff answer the question in the back office", async () => {
   expect(await page.locator("#riepilogo-errori").innerText()).toContain("errori");
   await audit(page, "admin-evento-errori");
   await page.goto(`${session.baseUrl}/admin/contributi/nuovo`);
+  await page.getByRole("combobox", { name: "Tipo di contributo" }).selectOption("MONEY");
   await page.getByLabel("Importo in euro").fill("12,345");
   await page.getByRole("button", { name: "Salva il contributo" }).click();
   expect(await page.locator("#campo-amount-errore").innerText()).toContain("Scrivi un importo in euro");
