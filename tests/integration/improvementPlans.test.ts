@@ -2,7 +2,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOrganization } from "../factories/organizationFactory.js";
 import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
-import { inHtml, t } from "../helpers/catalogue.js";
+import { fieldError, inHtml, t } from "../helpers/catalogue.js";
 import { loggedInAgent } from "../helpers/login.js";
 import { lastMailTo } from "../helpers/outbox.js";
 import { postForm } from "../helpers/companyAgent.js";
@@ -39,7 +39,8 @@ describe("improvement plans", () => {
     const bad = await addGoal({ kind: "", description: "Aprire il nido alle famiglie", dueOn: "2027-02-30" });
     expect(bad.status).toBe(422);
     expect(bad.text).toContain('id="riepilogo-errori"');
-    expect(bad.text).toContain('id="campo-kind-errore"');
+    // The error says what to do, not the select's placeholder ("Scegli…").
+    expect(bad.text).toMatch(fieldError("kind", "validation.choice"));
     expect(bad.text).toContain('id="campo-dueOn-errore"');
     expect(bad.text).toContain("Aprire il nido alle famiglie");
     expect(await goals()).toHaveLength(0);
@@ -93,7 +94,7 @@ describe("improvement plans", () => {
       postForm(staff, `${planPath()}/${id}/chiudi`, `${planPath()}/${id}/chiudi`, fields);
     const missing = await close(open!.id, { status: "", closingNote: "" });
     expect(missing.status).toBe(422);
-    expect(missing.text).toContain('id="campo-status-errore"');
+    expect(missing.text).toMatch(fieldError("status", "validation.choice"));
     expect((await close(open!.id, { status: "MET", closingNote: "Nido aperto a settembre." })).status).toBe(303);
     expect((await close(network!.id, { status: "NOT_MET", closingNote: "La rete non è partita." })).status).toBe(303);
     // Closed already: the form is gone and a late post changes nothing.

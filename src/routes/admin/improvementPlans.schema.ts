@@ -5,14 +5,14 @@ import { isoDate } from "../company/companyFields.js";
 
 /** A goal staff add to a firm's improvement plan. */
 export const goalSchema = z.strictObject({
-  kind: z.enum(GoalKind, "validation.choose"),
+  kind: z.enum(GoalKind, "validation.choice"),
   description: formFields.requiredText(1000),
   dueOn: isoDate,
 });
 
 /** Closing a goal: met or not, and a note the firm reads. */
 export const closeGoalSchema = z.strictObject({
-  status: z.enum(["MET", "NOT_MET"], "validation.choose"),
+  status: z.enum(["MET", "NOT_MET"], "validation.choice"),
   closingNote: formFields.text(1000),
 });
 
