@@ -7,9 +7,14 @@ import type { Response } from "express";
  * list, counts come from other tables, "to verify" follows the calendar).
  */
 export function sendResource(res: Response, body: unknown) {
+  sendSerialized(res, JSON.stringify(body));
+}
+
+/** The same for a body already serialized (a cached answer). */
+export function sendSerialized(res: Response, json: string) {
   res.setHeader("Cache-Control", "public, max-age=60");
   // Names are localized from Accept-Language or the lang cookie: a shared cache must key on both.
   res.vary("Accept-Language");
   res.vary("Cookie");
-  res.json(body);
+  res.type("application/json").send(json);
 }

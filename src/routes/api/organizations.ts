@@ -4,7 +4,7 @@ import { beneficiaries, categories, sizeClasses } from "../../domain/vocabulary.
 import { publicOrganizationDto } from "../../services/registry/publicOrganizationDto.js";
 import { outcomeSlug } from "../../domain/vocabulary.js";
 import { parseSearch } from "../public/parseSearch.js";
-import { sendResource } from "./conditional.js";
+import { sendResource, sendSerialized } from "./conditional.js";
 import { invalidParams, sendProblem } from "./problem.js";
 import { organizationsQuery, plainQuery } from "./api.schema.js";
 import { checkQuery, parseQuery } from "./query.js";
@@ -26,37 +26,13 @@ export function organizationRoutes(services: Services) {
     }
     // A program cannot pick from a list: it gets the error and sends lat+lon (or vicino) instead.
     if (parsed.places) return invalidParams(res, { luogo: { key: "search.errors.luogoAmbiguous" } });
-    const outcome = await services.registry.search(parsed.search);
-    sendResource(res, {
-      total: outcome.total,
-      moreThanMax: outcome.moreThanMax,
-      page: outcome.page,
-      pages: outcome.pages,
-      items: outcome.results.map((o) => ({
-        slug: o.slug,
-        url: `${baseUrl()}/registro/${o.slug}`,
-        name: o.name,
-        legalForm: o.legalForm,
-        description: o.description,
-        comune: o.comuneCode ? { istatCode: o.comuneCode, name: o.comuneName ?? "" } : null,
-        sizeClass: o.sizeClass ? sizeClasses.slug(o.sizeClass as never) : null,
-        registeredAt: o.registeredAt ? new Date(o.registeredAt).toISOString() : null,
-        lat: o.lat,
-        lon: o.lon,
-        approximatePosition: o.approximate,
-        distanceKm: o.distanceKm === null || o.distanceKm === undefined ? null : Math.round(o.distanceKm * 10) / 10,
-        measures: o.measures.map((m) => ({
-          id: m.id,
-          title: m.title,
-          category: categories.slug(m.category),
-          status: stage[m.status],
-          openToCitizens: m.openToCitizens,
-          beneficiaries: m.beneficiaries.map((b) => beneficiaries.slug(b)),
-          classification: m.currentOutcome ? outcomeSlug(m.currentOutcome) : null,
-          matchesSearch: m.matches,
-        })),
-      })),
-    });
+    // Cached as the JSON sent, under the canonical search (and the language, as the answer varies by it).
+    const json = await services.registry.cachedPage(
+      `api ${String(res.locals.lang)} ${parsed.query}`,
+      parsed.search,
+      (outcome) => JSON.stringify(organizationsBody(outcome!, baseUrl())),
+    );
+    sendSerialized(res, json);
   });
 
   router.get("/organizations/:slug", async (req, res) => {
@@ -73,4 +49,40 @@ export function organizationRoutes(services: Services) {
   });
 
   return router;
+}
+
+type SearchOutcome = Awaited<ReturnType<Services["registry"]["search"]>>;
+
+/** The body of /api/v1/organizations for one page of results. */
+function organizationsBody(outcome: SearchOutcome, baseUrl: string) {
+  return {
+    total: outcome.total,
+    moreThanMax: outcome.moreThanMax,
+    page: outcome.page,
+    pages: outcome.pages,
+    items: outcome.results.map((o) => ({
+      slug: o.slug,
+      url: `${baseUrl}/registro/${o.slug}`,
+      name: o.name,
+      legalForm: o.legalForm,
+      description: o.description,
+      comune: o.comuneCode ? { istatCode: o.comuneCode, name: o.comuneName ?? "" } : null,
+      sizeClass: o.sizeClass ? sizeClasses.slug(o.sizeClass as never) : null,
+      registeredAt: o.registeredAt ? new Date(o.registeredAt).toISOString() : null,
+      lat: o.lat,
+      lon: o.lon,
+      approximatePosition: o.approximate,
+      distanceKm: o.distanceKm === null || o.distanceKm === undefined ? null : Math.round(o.distanceKm * 10) / 10,
+      measures: o.measures.map((m) => ({
+        id: m.id,
+        title: m.title,
+        category: categories.slug(m.category),
+        status: stage[m.status],
+        openToCitizens: m.openToCitizens,
+        beneficiaries: m.beneficiaries.map((b) => beneficiaries.slug(b)),
+        classification: m.currentOutcome ? outcomeSlug(m.currentOutcome) : null,
+        matchesSearch: m.matches,
+      })),
+    })),
+  };
 }

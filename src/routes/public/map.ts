@@ -1,5 +1,6 @@
 import type { RequestHandler } from "express";
 import type { Services } from "../../services/index.js";
+import type { MapPoint } from "../../services/registry/memorySearchIndex.js";
 import { parseSearch } from "./parseSearch.js";
 import { searchPage } from "./searchPage.js";
 import { readableByAnySite } from "./publicFile.js";
@@ -25,23 +26,31 @@ export function mapGeoJson(services: Services): RequestHandler {
           errors: Object.fromEntries(Object.entries(parsed.errors).map(([k, v]) => [k, res.locals.t(v.key)])),
         });
     }
-    const points = await services.registry.mapPoints(parsed.search, MAP_LIMIT);
-    res.type("application/geo+json").json({
-      type: "FeatureCollection",
-      features: points.map((p) => ({
-        type: "Feature",
-        // The slug, as in the open-data file registro.geojson.
-        id: p.slug,
-        geometry: { type: "Point", coordinates: [p.lon, p.lat] },
-        properties: {
-          name: p.name,
-          slug: p.slug,
-          url: `/registro/${p.slug}`,
-          comune: p.comuneName,
-          distanceKm: p.distanceKm === null ? null : Math.round(p.distanceKm * 10) / 10,
-          approximate: p.approximate,
-        },
-      })),
-    });
+    // Cached as the GeoJSON sent, under the canonical search.
+    const geojson = await services.registry.cachedMap(parsed.search, MAP_LIMIT, (points) =>
+      JSON.stringify(featureCollection(points)),
+    );
+    res.type("application/geo+json").send(geojson);
+  };
+}
+
+/** The map's points as GeoJSON features, as in the open-data file registro.geojson. */
+function featureCollection(points: MapPoint[]) {
+  return {
+    type: "FeatureCollection",
+    features: points.map((p) => ({
+      type: "Feature",
+      // The slug, as in the open-data file registro.geojson.
+      id: p.slug,
+      geometry: { type: "Point", coordinates: [p.lon, p.lat] },
+      properties: {
+        name: p.name,
+        slug: p.slug,
+        url: `/registro/${p.slug}`,
+        comune: p.comuneName,
+        distanceKm: p.distanceKm === null ? null : Math.round(p.distanceKm * 10) / 10,
+        approximate: p.approximate,
+      },
+    })),
   };
 }

@@ -26,7 +26,6 @@ export function createRegistryService(
    * trip and a new one two (with the in-process index).
    */
   const cached = <T>(p: PreparedSearch, key: string, compute: () => Promise<T>) => cache.get(p.version, key, compute);
-  const page = (p: PreparedSearch) => cached(p, `page:${searchKey(p.search)}`, () => searchPage(p));
 
   // The home page's whole-register counts: once per committed change, not per visit.
   const home = createVersionedMemo(async () => {
@@ -37,32 +36,36 @@ export function createRegistryService(
   return {
     /** One page of public results, each organization with its measures (matching ones first). */
     async search(query: RegistrySearch) {
-      return page(await search.prepare(query));
+      return searchPage(await search.prepare(query));
     },
 
     /** Points for the map: the same search, nearest/best first, without paging. */
     async mapPoints(query: RegistrySearch, limit: number) {
-      const p = await search.prepare({ ...query, page: 1 });
-      return cached(p, `map:${limit}:${searchKey(p.search)}`, async (): Promise<MapPoint[]> => {
-        const found = await find(p, limit, 0);
-        // From the index the points come from memory: the map reads nothing else.
-        return found.from === "memory" ? found.index.points(found.ids, query.origin) : found.hits;
-      });
+      return mapPoints(await search.prepare({ ...query, page: 1 }), limit);
     },
 
     /**
-     * A whole rendered page of results for visitors who are not signed in
-     * (routes/public/searchPage.ts), cached under `key`; `render` gets the
-     * search's results (undefined without a search: places to choose from).
+     * What a search sends to visitors who are not signed in (a whole page,
+     * routes/public/searchPage.ts; the API's JSON), cached as that string under
+     * `key`: `render` gets the search's results (undefined without a search:
+     * places to choose from). Only strings are kept: thousands of cached
+     * result objects made every garbage collection walk them, and random new
+     * searches at 100,000 organizations ran 40 % slower with the cache on than off.
      */
     async cachedPage(
       key: string,
       query: RegistrySearch | undefined,
-      render: (outcome: Awaited<ReturnType<typeof page>> | undefined) => Promise<string>,
+      render: (outcome: Awaited<ReturnType<typeof searchPage>> | undefined) => Promise<string> | string,
     ) {
-      if (!query) return cache.get(await search.version(), `html:${key}`, () => render(undefined));
+      if (!query) return cache.get(await search.version(), `body:${key}`, async () => render(undefined));
       const p = await search.prepare(query);
-      return cached(p, `html:${key}`, async () => render(await page(p)));
+      return cached(p, `body:${key}`, async () => render(await searchPage(p)));
+    },
+
+    /** The map's answer for visitors, as `cachedPage` does for result pages. */
+    async cachedMap(query: RegistrySearch, limit: number, render: (points: MapPoint[]) => string) {
+      const p = await search.prepare({ ...query, page: 1 });
+      return cached(p, `map:${limit}:${searchKey(p.search)}`, async () => render(await mapPoints(p, limit)));
     },
 
     organizationPage(slug: string) {
@@ -120,6 +123,12 @@ export function createRegistryService(
     const hits = counted.hits ?? (await search.walk(prepared, limit, offset));
     const approximateOrder = ranked && counted.total > RANK_CANDIDATES;
     return { from: "database" as const, hits, total: counted.total, approximateOrder };
+  }
+
+  async function mapPoints(p: PreparedSearch, limit: number): Promise<MapPoint[]> {
+    const found = await find(p, limit, 0);
+    // From the index the points come from memory: the map reads nothing else.
+    return found.from === "memory" ? found.index.points(found.ids, p.search.origin) : found.hits;
   }
 
   async function searchPage(p: PreparedSearch) {
