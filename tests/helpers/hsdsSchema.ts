@@ -23,11 +23,22 @@ ajv.addFormat(
   (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)),
 );
 ajv.addSchema(schemas);
-const exportSchema = schemas.find((s) => s.$id.endsWith("/export.json"))!;
-const validate = ajv.getSchema(exportSchema.$id)!;
+const schemaOf = (file: string) => ajv.getSchema(schemas.find((s) => s.$id.endsWith(`/${file}`))!.$id)!;
+const validate = schemaOf("export.json");
+const validateTerm = schemaOf("taxonomy_term.json");
 
 /** Every violation of HSDS 3.0 in the content of an hsds.json file, one line each; none when it conforms. */
 export function hsdsViolations(file: unknown): string[] {
   if (validate(file)) return [];
   return (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message} ${JSON.stringify(e.params)}`);
+}
+
+/** The same for hsds-tassonomie.json: an array of HSDS 3.0 taxonomy terms. */
+export function hsdsTermViolations(file: unknown): string[] {
+  if (!Array.isArray(file)) return ["/ is not an array"];
+  return file.flatMap((term, i) =>
+    validateTerm(term)
+      ? []
+      : (validateTerm.errors ?? []).map((e) => `/${i}${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`),
+  );
 }

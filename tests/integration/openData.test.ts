@@ -129,6 +129,7 @@ describe("/open-data", () => {
       "registro.json",
       "registro.geojson",
       "hsds.json",
+      "hsds-tassonomie.json",
       "catalogo.jsonld",
     ]) {
       expect(res.text).toContain(`href="/open-data/${file}"`);

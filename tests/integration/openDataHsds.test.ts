@@ -2,7 +2,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../src/db/seed/demoData.js";
 import { buildOrganization } from "../factories/organizationFactory.js";
-import { hsdsViolations } from "../helpers/hsdsSchema.js";
+import { hsdsTermViolations, hsdsViolations } from "../helpers/hsdsSchema.js";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
 
 // /open-data/hsds.json against the HSDS 3.0 schemas of tests/schemas/hsds, on the
@@ -21,7 +21,6 @@ type Attribute = {
   link_type: string;
   link_entity: string;
   taxonomy_term_id: string;
-  taxonomy_term: Term;
 };
 type Service = Record<string, unknown> & {
   id: string;
@@ -39,10 +38,12 @@ type Organization = Record<string, unknown> & {
 
 let ctx: TestContext;
 let file: Organization[];
+let taxonomyTerms: Term[];
+const termOf = (a: Attribute) => taxonomyTerms.find((t) => t.id === a.taxonomy_term_id)!;
 const byName = (name: string) => file.find((o) => o.name === name)!;
 const service = (org: string, name: string) => byName(org).services.find((s) => s.name === name)!;
 const terms = (s: Service, linkType: string) =>
-  s.attributes.filter((a) => a.link_type === linkType).map((a) => a.taxonomy_term.code);
+  s.attributes.filter((a) => a.link_type === linkType).map((a) => termOf(a).code);
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -79,6 +80,7 @@ beforeAll(async () => {
   await buildOrganization(ctx.db.prisma, { name: "Impresa senza sede", comuneCode: null, lat: null, lon: null });
   const res = await request(ctx.app).get("/open-data/hsds.json").expect(200);
   file = res.body as Organization[];
+  taxonomyTerms = (await request(ctx.app).get("/open-data/hsds-tassonomie.json").expect(200)).body as Term[];
 }, 60_000);
 afterAll(() => ctx?.db.close());
 
@@ -126,7 +128,17 @@ describe("hsds.json and HSDS 3.0", () => {
     ).toEqual([]);
   });
 
-  it("classifies each service with embedded taxonomies: category, beneficiaries, openness, classification", () => {
+  it("publishes the taxonomy terms once, each an HSDS 3.0 taxonomy_term with its taxonomy", () => {
+    expect(hsdsTermViolations(taxonomyTerms)).toEqual([]);
+    expect(hsdsTermViolations([{ ...taxonomyTerms[0], code: 3 }])).not.toEqual([]);
+    expect(new Set(taxonomyTerms.map((t) => t.id)).size).toBe(taxonomyTerms.length);
+    // The attributes name their term by id only: the file does not repeat it in every service.
+    const attributes = file.flatMap((o) => o.services.flatMap((s) => s.attributes));
+    expect(attributes.some((a) => "taxonomy_term" in a)).toBe(false);
+    expect(attributes.every((a) => taxonomyTerms.some((t) => t.id === a.taxonomy_term_id))).toBe(true);
+  });
+
+  it("classifies each service by taxonomy terms: category, beneficiaries, openness, classification", () => {
     const nido = service("Officina dei Progetti", "Nido in progettazione");
     expect(terms(nido, "category")).toEqual(["minori"]);
     expect(terms(nido, "audience")).toEqual(["dipendenti", "cittadini"]);
@@ -136,14 +148,14 @@ describe("hsds.json and HSDS 3.0", () => {
     expect(terms(palestra, "eligibility")).toEqual(["non-aperta-ai-cittadini"]);
     expect(terms(palestra, "classification")).toEqual(["benefit-aziendale"]);
     expect(terms(service("Officina dei Progetti", "Sportello attivo"), "classification")).toEqual([]);
-    const category = nido.attributes.find((a) => a.link_type === "category")!;
-    expect(category.taxonomy_term).toMatchObject({ name: "Cura dei minori e infanzia", language: "it" });
-    expect(category.taxonomy_term.taxonomy_detail.name).toBe("Categorie delle misure");
+    const category = termOf(nido.attributes.find((a) => a.link_type === "category")!);
+    expect(category).toMatchObject({ name: "Cura dei minori e infanzia", language: "it" });
+    expect(category.taxonomy_detail.name).toBe("Categorie delle misure");
 
     const attributes = file.flatMap((o) => o.services.flatMap((s) => s.attributes.map((a) => ({ s, a }))));
     for (const { s, a } of attributes) {
-      expect(a).toMatchObject({ link_id: s.id, link_entity: "service", taxonomy_term_id: a.taxonomy_term.id });
-      expect(a.taxonomy_term.taxonomy_id).toBe(a.taxonomy_term.taxonomy_detail.id);
+      expect(a).toMatchObject({ link_id: s.id, link_entity: "service" });
+      expect(termOf(a).taxonomy_id).toBe(termOf(a).taxonomy_detail.id);
     }
     expect(new Set(attributes.map(({ a }) => a.link_type))).toEqual(
       new Set(["category", "audience", "eligibility", "classification"]),
@@ -151,8 +163,8 @@ describe("hsds.json and HSDS 3.0", () => {
     // One term, one id, wherever it is used.
     const idsByCode = new Map<string, Set<string>>();
     for (const { a } of attributes) {
-      const key = `${a.link_type}:${a.taxonomy_term.code}`;
-      idsByCode.set(key, (idsByCode.get(key) ?? new Set()).add(a.taxonomy_term.id));
+      const key = `${a.link_type}:${termOf(a).code}`;
+      idsByCode.set(key, (idsByCode.get(key) ?? new Set()).add(a.taxonomy_term_id));
     }
     expect([...idsByCode.values()].every((ids) => ids.size === 1)).toBe(true);
   });

@@ -106,6 +106,15 @@ export const catalogueDatasets: CatalogueDataset[] = [
           "Organizations, their measures as services and their locations in the Open Referral HSDS 3.0 standard.",
         ],
       },
+      {
+        file: "hsds-tassonomie.json",
+        format: "JSON",
+        title: ["Tassonomie di hsds.json (Open Referral HSDS 3.0)", "Taxonomies of hsds.json (Open Referral HSDS 3.0)"],
+        description: [
+          "Le voci delle tassonomie (categorie, destinatari, apertura ai cittadini, classificazione) che i servizi di hsds.json citano per id, ciascuna con la sua tassonomia.",
+          "The taxonomy terms (categories, beneficiaries, openness to citizens, classification) that the services of hsds.json name by id, each with its taxonomy.",
+        ],
+      },
     ],
   },
   {

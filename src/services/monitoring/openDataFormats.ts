@@ -208,6 +208,11 @@ export function organizationsGeoJson(batches: Batches, baseUrl: string): Chunks 
 }
 
 /** Open Referral HSDS 3.0 "compiled" organizations: each with its services and location. */
+/** A small document known in advance, as one chunk. */
+export async function* jsonDocument(value: unknown): Chunks {
+  yield JSON.stringify(value);
+}
+
 export function organizationsHsds(batches: Batches, baseUrl: string, vocabulary: HsdsVocabulary): Chunks {
   return jsonArray(batches, "[", "]", (org) => hsdsOrganization(org, baseUrl, vocabulary));
 }

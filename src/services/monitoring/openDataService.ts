@@ -21,6 +21,8 @@ export const DOWNLOADS = {
   "registro.json": { type: "application/json; charset=utf-8", format: "JSON" },
   "registro.geojson": { type: "application/geo+json; charset=utf-8", format: "GEOJSON" },
   "hsds.json": { type: "application/json; charset=utf-8", format: "JSON" },
+  // The taxonomy terms hsds.json's attributes name by id (hsdsVocabulary.ts).
+  "hsds-tassonomie.json": { type: "application/json; charset=utf-8", format: "JSON" },
 } as const;
 export type DownloadName = keyof typeof DOWNLOADS;
 
@@ -70,6 +72,8 @@ export function createOpenDataService(
         return formats.organizationsGeoJson(batches(), baseUrl);
       case "hsds.json":
         return formats.organizationsHsds(batches(), baseUrl, hsdsVocabulary);
+      case "hsds-tassonomie.json":
+        return formats.jsonDocument(hsdsVocabulary.taxonomyTerms());
     }
   }
 
