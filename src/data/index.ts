@@ -82,7 +82,7 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     project: createProjectRepository(prisma),
     publicDataVersion: createPublicDataVersionRepository(prisma),
     registerAdmin: createRegisterAdminRepository(prisma),
-    registrySearch: createRegistrySearchRepository(prisma),
+    registrySearch: createRegistrySearchRepository(prisma, pool),
     review: createReviewRepository(prisma),
     serviceIntegration: createServiceIntegrationRepository(prisma),
     siteContent: createSiteContentRepository(prisma),

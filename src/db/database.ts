@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { startEmbeddedPostgres } from "./embeddedPostgres.js";
 import { statementName } from "./statementNames.js";
+import { keepStatementsUnnamed } from "./rawQuery.js";
 
 export interface Database {
   prisma: PrismaClient;
@@ -54,6 +55,7 @@ export function connect(
   });
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on("error", () => {});
+  if (embedded) keepStatementsUnnamed(pool);
   const adapter = new PrismaPg(pool, embedded ? {} : { statementNameGenerator: statementName });
   const prisma = new PrismaClient({ adapter });
   return {

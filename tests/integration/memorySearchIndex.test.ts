@@ -150,6 +150,54 @@ describe("the in-process search index", () => {
     expect(fromIndex).toBe(300);
   }, 60_000); // 600 searches: slow on a loaded machine
 
+  it("stops at the page's last match once enough are counted, in name, date and distance order", async () => {
+    const index = (await withIndex.buildMemoryIndex())!;
+    const base = randomSearch(new Prng(3));
+    const everyone: RegistrySearch = {
+      ...base,
+      text: undefined,
+      categories: [],
+      comuneCode: undefined,
+      origin: undefined,
+      openOnly: false,
+      beneficiaries: [],
+      sizes: [],
+      ateco: undefined,
+      statuses: [],
+      territorialOnly: false,
+      pactOnly: false,
+    };
+    const nearBologna = { ...everyone, origin: PLACES[0], radiusKm: 25 };
+    const searches: [RegistrySearch, "name" | "date" | "distance"][] = [
+      [everyone, "name"],
+      [everyone, "date"],
+      [{ ...everyone, openOnly: true }, "name"],
+      [{ ...everyone, openOnly: true }, "date"],
+      [nearBologna, "name"],
+      [nearBologna, "date"],
+      // Nearest first: outward from Bologna's latitude until no one further can be nearer.
+      [nearBologna, "distance"],
+      [{ ...nearBologna, openOnly: true }, "distance"],
+    ];
+    for (const [search, order] of searches) {
+      const query = { search, text: undefined, viaNetworks: [] };
+      const all = index.find(query, { order, offset: 40, limit: 20 });
+      const bounded = index.find(query, { order, offset: 40, limit: 20, countUpTo: 101 });
+      expect(all.total, `${order} ${JSON.stringify(search)}`).toBeGreaterThan(101);
+      // The same page, and not every match counted: up to 101 in name and date order; nearest
+      // first, until no one further out can be on the page.
+      expect(bounded.page).toEqual(all.page);
+      if (order === "distance") expect(bounded.total).toBeGreaterThanOrEqual(101);
+      else expect(bounded.total).toBe(101);
+      expect(bounded.total).toBeLessThan(all.total);
+    }
+    // Fewer matches than the bound: every one counted.
+    const rare = { search: { ...everyone, pactOnly: true }, text: undefined, viaNetworks: [] };
+    const rareAll = index.find(rare, { order: "date", offset: 0, limit: 20 });
+    expect(rareAll.total).toBeLessThan(1001);
+    expect(index.find(rare, { order: "date", offset: 0, limit: 20, countUpTo: 1001 })).toEqual(rareAll);
+  });
+
   it("is exact the moment a change is committed, and then rebuilt for the new version", async () => {
     const search = randomSearch(new Prng(1));
     const all = { ...search, text: undefined, categories: [], comuneCode: undefined, origin: undefined };

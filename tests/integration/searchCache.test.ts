@@ -132,7 +132,7 @@ describe("cache entries", () => {
 
 describe("the register's search version", () => {
   it("moves when a change commits, not before, and once per transaction", async () => {
-    const versions = createRegistrySearchRepository(ctx.db.prisma);
+    const versions = createRegistrySearchRepository(ctx.db.prisma, ctx.db.pool);
     const before = BigInt(await versions.version());
     let inside = 0n;
     await ctx.db.prisma.$transaction(async (tx) => {
@@ -146,7 +146,7 @@ describe("the register's search version", () => {
   });
 
   it("fails closed when its row is missing, rather than caching forever", async () => {
-    const versions = createRegistrySearchRepository(ctx.db.prisma);
+    const versions = createRegistrySearchRepository(ctx.db.prisma, ctx.db.pool);
     const [row] = await ctx.db.prisma.searchState.findMany();
     await ctx.db.prisma.searchState.deleteMany();
     try {
@@ -157,7 +157,7 @@ describe("the register's search version", () => {
   });
 
   it("stays put when nothing public-search related changes", async () => {
-    const versions = createRegistrySearchRepository(ctx.db.prisma);
+    const versions = createRegistrySearchRepository(ctx.db.prisma, ctx.db.pool);
     const before = await versions.version();
     await ctx.db.prisma.user.create({ data: { email: "nessuno@example.org", name: "Nessuno", passwordHash: "x" } });
     // A first draft: an organization row that never was public.

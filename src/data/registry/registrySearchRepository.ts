@@ -1,5 +1,7 @@
 import { Prisma } from "../../generated/prisma/client.js";
+import type pg from "pg";
 import { PLAN_EACH_TIME } from "../../db/statementNames.js";
+import { rawQuery } from "../../db/rawQuery.js";
 import { parseTsquery, rankedLexemes, RELEVANCE_WEIGHTS, tsqueryLexeme } from "../../domain/tsquery.js";
 import { hasMeasureFilters, type MeasureFacts, type RegistrySearch } from "../../domain/registrySearch.js";
 import { matchingMeasureCodes } from "../../domain/searchFacts.js";
@@ -161,7 +163,7 @@ function hitColumns(p: PreparedSearch): Prisma.Sql {
     ? Prisma.sql`sec_to_gc(o."earthPoint" <-> ${earthAt(origin)}::cube) / 1000`
     : Prisma.sql`NULL::float8`;
   return Prisma.sql`o.id, o.slug, o.name, o."legalForm", o.description, o."comuneCode", c.name AS "comuneName",
-    o."sizeClass"::text AS "sizeClass", o."registeredAt", o.lat, o.lon,
+    o."sizeClass"::text AS "sizeClass", o."registeredAt" AT TIME ZONE 'UTC' AS "registeredAt", o.lat, o.lon,
     o."positionPrecision" = 'APPROXIMATE' AS approximate, ${distance} AS "distanceKm"`;
 }
 
@@ -235,7 +237,8 @@ function publicMeasuresOf(ids: number[]): Prisma.Sql {
     WHERE p."organizationId" = ANY(${ids}::int[])`;
 }
 
-export function createRegistrySearchRepository(db: Db) {
+/** `pool`: the statements of every public search go through node-postgres itself (rawQuery). */
+export function createRegistrySearchRepository(db: Db, pool: pg.Pool) {
   return {
     /** The register's search version: it changes with every committed change to public search data. */
     async version(): Promise<string> {
@@ -256,9 +259,10 @@ export function createRegistrySearchRepository(db: Db) {
             JOIN "Measure" m ON m."networkId" = p."networkId" AND m."networkReview" = 'APPROVED'
             WHERE ${measureConditions(search)})`
         : Prisma.sql`'{}'::int[]`;
-      const [row] = await db.$queryRaw<
-        { version: string | null; tsquery: string | null; via: number[] }[]
-      >`SELECT ${currentVersion} AS version, ${text} AS tsquery, ${via} AS via`;
+      const [row] = await rawQuery<{ version: string | null; tsquery: string | null; via: number[] }>(
+        pool,
+        Prisma.sql`SELECT ${currentVersion} AS version, ${text} AS tsquery, ${via} AS via`,
+      );
       const tsquery = row?.tsquery ?? null;
       return {
         search,
@@ -318,7 +322,9 @@ export function createRegistrySearchRepository(db: Db) {
      */
     resultsByIds(p: PreparedSearch, ids: number[]): Promise<(OrganizationHit & { measures: ResultMeasure[] })[]> {
       if (ids.length === 0) return Promise.resolve([]);
-      return db.$queryRaw<(OrganizationHit & { measures: ResultMeasure[] })[]>`
+      return rawQuery<OrganizationHit & { measures: ResultMeasure[] }>(
+        pool,
+        Prisma.sql`
         WITH ms AS (
           SELECT x."organizationId", json_agg(x ORDER BY x.status, x.title, x.id) AS measures
           FROM (${publicMeasuresOf(ids)}) x GROUP BY x."organizationId"
@@ -327,7 +333,8 @@ export function createRegistrySearchRepository(db: Db) {
         FROM unnest(${ids}::int[]) WITH ORDINALITY AS k(id, n)
         JOIN "Organization" o ON o.id = k.id JOIN "Comune" c ON c."istatCode" = o."comuneCode"
         LEFT JOIN ms ON ms."organizationId" = o.id
-        ORDER BY k.n`;
+        ORDER BY k.n`,
+      );
     },
 
     /** The public measures of these organizations, active first, by title (a page PostgreSQL found). */

@@ -61,10 +61,16 @@ export interface IndexWant {
   offset: number;
   limit: number;
   rankLexemes?: string[];
+  /**
+   * The count is exact up to this number (a page shows "more than 1,000"):
+   * in name and date order the search then stops at the page's last match
+   * instead of visiting every candidate. Without it every match is counted.
+   */
+  countUpTo?: number;
 }
 
 export interface IndexAnswer {
-  /** Exact number of matches. */
+  /** Exact number of matches (up to `countUpTo`, at least, when given). */
   total: number;
   /** The ids of the page, in order. */
   page: number[];
@@ -180,21 +186,25 @@ async function buildMemorySearchIndex(
   // would hold the event loop for seconds): most recent first, and by latitude.
   const dateRank = Int32Array.from(orgs, (o) => o.dateRank);
   const byLat = new Int32Array(n);
+  const byDate = new Int32Array(n);
   const latSorted = new Float64Array(n);
   orgs.forEach((o, i) => {
     byLat[o.latRank] = i;
+    byDate[o.dateRank] = i;
     latSorted[o.latRank] = o.lat;
   });
-  const firstAtLeast = (lat: number) => {
+  /** The first position in latitude order at `lat` or north of it (`strictly`: north of it). */
+  const firstAtLeast = (lat: number, strictly = false) => {
     let lo = 0;
     let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (latSorted[mid]! < lat) lo = mid + 1;
+      if (latSorted[mid]! < lat || (strictly && latSorted[mid] === lat)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   };
+  const firstAbove = (lat: number) => firstAtLeast(lat, true);
   const byComune = new Map<string, number[]>();
   orgs.forEach((o, i) => {
     const list = byComune.get(o.comuneCode);
@@ -210,7 +220,7 @@ async function buildMemorySearchIndex(
   const comuneNames: string[] = [];
   for (const o of orgs) comuneNames[comuneCodes.get(o.comuneCode)!] ??= o.comuneName;
 
-  let bytes = n * 120 + facts.byteLength;
+  let bytes = n * 124 + facts.byteLength;
   for (let i = 0; i < n; i++) bytes += (names[i]!.length + slugs[i]!.length) * 2;
   // A lexeme in more than 1 organization in 32 costs less as a bitmap than as a list.
   const compact = async (from: Lists) => {
@@ -377,31 +387,74 @@ async function buildMemorySearchIndex(
             ? (i: number) => dateRank[i]!
             : (i: number) => i;
       let total = 0;
-      const visit = (i: number) => {
+      /** A match anywhere in the order asked: offered to the bounded heap. */
+      const visitAny = (i: number) => {
         if (filter && !filter(i)) return;
         total++;
         best.offer(keyOf(i), i);
       };
+      // Visiting candidates in the order asked (name: by position; date: byDate), the
+      // first `end` matches are the page, and once `countUpTo` are counted the rest
+      // changes nothing the caller uses: `visitInOrder` returns true to stop there.
+      const enough = Math.max(end, want.countUpTo ?? Infinity);
+      const visitInOrder = (i: number) => {
+        if (filter && !filter(i)) return false;
+        if (total < end) best.offer(keyOf(i), i);
+        return ++total >= enough;
+      };
       // Candidates from the narrowest source at hand; `filter` checks every condition but the words.
       const inBits = (i: number) => bits === null || (bits[i >>> 5]! & (1 << (i & 31))) !== 0;
-      const comuneList = search.comuneCode === undefined ? undefined : byComune.get(search.comuneCode);
+      const byName = want.order === "name";
+      const inOrder = byName || want.order === "date";
+      const matchesOfWords = bits === null ? n : popCount(bits);
+      // The latitude band of the circle (1% to spare), in the positions sorted by latitude.
+      const dLat = search.origin ? (search.radiusKm / 111.32) * 1.01 : 0;
+      const bandFrom = search.origin ? firstAtLeast(search.origin.lat - dLat) : 0;
+      const bandTo = search.origin ? firstAbove(search.origin.lat + dLat) : 0;
+      const band = bandTo - bandFrom;
       if (search.comuneCode !== undefined) {
-        for (const i of comuneList ?? []) if (inBits(i)) visit(i);
+        for (const i of byComune.get(search.comuneCode) ?? [])
+          if (inBits(i)) {
+            if (!byName) visitAny(i);
+            else if (visitInOrder(i)) break;
+          }
+      } else if (inOrder && (search.origin ? band : matchesOfWords) * 16 > n) {
+        // Many candidates: from the first in the order asked, until the page and the count are
+        // complete (a few thousand visited). Rare ones are visited from their source below.
+        if (byName) {
+          for (let i = 0; i < n; i++) if (inBits(i) && visitInOrder(i)) break;
+        } else for (let k = 0; k < n; k++) if (inBits(byDate[k]!) && visitInOrder(byDate[k]!)) break;
+      } else if (search.origin && matchesOfWords >= band) {
+        if (origin) {
+          // Nearest first: outward from the origin's latitude. An organization Δφ away in
+          // latitude is at least 2R·sin(Δφ/2) away (a chord), so once the page's farthest is
+          // nearer than that and the count is complete, no one further out changes the answer.
+          const lat0 = search.origin.lat;
+          let below = firstAtLeast(lat0) - 1;
+          let above = below + 1;
+          while (below >= bandFrom || above < bandTo) {
+            const up = above < bandTo && (below < bandFrom || latSorted[above]! - lat0 <= lat0 - latSorted[below]!);
+            const k = up ? above++ : below--;
+            if (total >= enough && best.full) {
+              const nearest = 2 * EARTH_RADIUS_M * Math.sin((Math.abs(latSorted[k]! - lat0) * RADIANS) / 2);
+              if (best.largest < nearest * nearest) break;
+            }
+            if (inBits(byLat[k]!)) visitAny(byLat[k]!);
+          }
+        } else for (let k = bandFrom; k < bandTo; k++) if (inBits(byLat[k]!)) visitAny(byLat[k]!);
       } else if (bits) {
-        for (let w = 0; w < words; w++) {
+        scan: for (let w = 0; w < words; w++) {
           let word = bits[w]!;
           while (word !== 0) {
             const bit = 31 - Math.clz32(word & -word);
             word &= word - 1;
-            visit((w << 5) | bit);
+            if (!byName) visitAny((w << 5) | bit);
+            else if (visitInOrder((w << 5) | bit)) break scan;
           }
         }
-      } else if (search.origin) {
-        // The latitude band of the circle (1% to spare), from the positions sorted by latitude.
-        const dLat = (search.radiusKm / 111.32) * 1.01;
-        for (let k = firstAtLeast(search.origin.lat - dLat); k < n && latSorted[k]! <= search.origin.lat + dLat; k++)
-          visit(byLat[k]!);
-      } else for (let i = 0; i < n; i++) visit(i);
+      } else if (byName) {
+        for (let i = 0; i < n; i++) if (visitInOrder(i)) break;
+      } else for (let i = 0; i < n; i++) visitAny(i);
       return {
         total,
         page: best
@@ -439,6 +492,18 @@ async function buildMemorySearchIndex(
   };
 }
 
+/** How many bits are set. */
+function popCount(bitmap: Uint32Array): number {
+  let count = 0;
+  for (let w = 0; w < bitmap.length; w++) {
+    let v = bitmap[w]!;
+    v -= (v >>> 1) & 0x55555555;
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    count += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+  return count;
+}
+
 /**
  * The `k` positions offered with the smallest keys (a squared chord, minus a
  * relevance), then the smallest positions (ties in name order), kept in a
@@ -474,8 +539,8 @@ class SmallestFirst {
       }
       return;
     }
-    // Not smaller than the largest kept: skip (positions come in ascending order, so a tie loses).
-    if (key >= this.d[0]!) return;
+    // Not before the largest kept: skip (a tie goes to the smaller position, i.e. by name).
+    if (key > this.d[0]! || (key === this.d[0] && position > this.i[0]!)) return;
     this.d[0] = key;
     this.i[0] = position;
     for (let at = 0; ;) {
@@ -488,6 +553,13 @@ class SmallestFirst {
       this.swap(at, top);
       at = top;
     }
+  }
+  get full() {
+    return this.size === this.k;
+  }
+  /** The largest key kept (the heap's root). */
+  get largest() {
+    return this.d[0]!;
   }
   /** The positions kept, smallest key first. */
   sorted(): number[] {

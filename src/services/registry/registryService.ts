@@ -113,7 +113,7 @@ export function createRegistryService(
             : "name";
       const found = index.find(
         { search: query, text, viaNetworks: prepared.viaNetworks },
-        { order, offset, limit, rankLexemes: text ? rankedLexemes(text) : [] },
+        { order, offset, limit, rankLexemes: text ? rankedLexemes(text) : [], countUpTo: MAX_RESULTS + 1 },
       );
       // Every match is ranked: the order by relevance is exact.
       const results = () => search.resultsByIds(prepared, found.page);
