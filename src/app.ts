@@ -47,10 +47,13 @@ export function createApp({ config, db, logger, services, i18n }: AppDependencie
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
   app.set("view engine", "ejs");
-  app.set("views", path.join(projectRoot, "views"));
+  const views = path.join(projectRoot, "views");
+  app.set("views", views);
   // Indentation and blank lines of the templates are not sent (a results page was a third whitespace);
   // line breaks stay, so words on separate lines keep their space. Data is never touched.
-  app.set("view options", { rmWhitespace: true });
+  // Includes name their template from views/ ("/partials/top"): EJS looks a relative one up on
+  // disk (existsSync) at every include of every page, 2-3 % of a results page's CPU.
+  app.set("view options", { rmWhitespace: true, root: views });
   app.set("query parser", "simple");
   // Views link every CSS, script, icon and font through asset(): versioned URLs, cached for a year.
   const assets = createProjectAssetUrls(config.isProduction);
