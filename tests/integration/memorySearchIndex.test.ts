@@ -175,6 +175,8 @@ describe("the in-process search index", () => {
       [{ ...everyone, openOnly: true }, "date"],
       [nearBologna, "name"],
       [nearBologna, "date"],
+      [{ ...everyone, comuneCode: "037006" }, "name"],
+      [{ ...everyone, comuneCode: "037006" }, "date"],
       // Nearest first: outward from Bologna's latitude until no one further can be nearer.
       [nearBologna, "distance"],
       [{ ...nearBologna, openOnly: true }, "distance"],

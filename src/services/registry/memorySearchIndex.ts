@@ -63,8 +63,8 @@ export interface IndexWant {
   rankLexemes?: string[];
   /**
    * The count is exact up to this number (a page shows "more than 1,000"):
-   * in name and date order the search then stops at the page's last match
-   * instead of visiting every candidate. Without it every match is counted.
+   * in name, date and distance order the search then stops once the page is
+   * complete instead of visiting every candidate. Without it every match is counted.
    */
   countUpTo?: number;
 }
@@ -412,15 +412,19 @@ async function buildMemorySearchIndex(
       const bandFrom = search.origin ? firstAtLeast(search.origin.lat - dLat) : 0;
       const bandTo = search.origin ? firstAbove(search.origin.lat + dLat) : 0;
       const band = bandTo - bandFrom;
-      if (search.comuneCode !== undefined) {
-        for (const i of byComune.get(search.comuneCode) ?? [])
+      const comuneList = search.comuneCode === undefined ? undefined : (byComune.get(search.comuneCode) ?? []);
+      // Fewer candidates than 1 organization in 16 from the narrowest source: visited from it.
+      const few = Math.min(comuneList?.length ?? n, search.origin ? band : n, matchesOfWords) * 16 <= n;
+      if (comuneList && (byName || few || !inOrder)) {
+        // The comune's list is in name order too.
+        for (const i of comuneList)
           if (inBits(i)) {
             if (!byName) visitAny(i);
             else if (visitInOrder(i)) break;
           }
-      } else if (inOrder && (search.origin ? band : matchesOfWords) * 16 > n) {
+      } else if (inOrder && !few) {
         // Many candidates: from the first in the order asked, until the page and the count are
-        // complete (a few thousand visited). Rare ones are visited from their source below.
+        // complete (a few thousand visited; `filter` tests the comune and the circle).
         if (byName) {
           for (let i = 0; i < n; i++) if (inBits(i) && visitInOrder(i)) break;
         } else for (let k = 0; k < n; k++) if (inBits(byDate[k]!) && visitInOrder(byDate[k]!)) break;
