@@ -73,7 +73,7 @@ export function createRepositories(prisma: PrismaClient, pool: pg.Pool) {
     network: createNetworkRepository(prisma),
     news: createNewsRepository(prisma),
     openData: createOpenDataRepository(prisma, pool),
-    organization: createOrganizationRepository(prisma),
+    organization: createOrganizationRepository(prisma, pool),
     outbox: createOutboxRepository(prisma),
     pact: createPactRepository(prisma),
     personalData: createPersonalDataRepository(prisma),
