@@ -5,19 +5,19 @@ describe("createSearchCache", () => {
   it("computes a search once per register version", async () => {
     const cache = createSearchCache(1024 * 1024);
     let runs = 0;
-    const compute = async () => ({ run: ++runs });
-    expect(await cache.get("7", "q=asilo", compute)).toEqual({ run: 1 });
-    expect(await cache.get("7", "q=asilo", compute)).toEqual({ run: 1 });
-    expect(await cache.get("7", "q=nido", compute)).toEqual({ run: 2 });
-    expect(await cache.get("8", "q=asilo", compute)).toEqual({ run: 3 });
+    const compute = async () => `run ${++runs}`;
+    expect(await cache.get("7", "q=asilo", compute)).toBe("run 1");
+    expect(await cache.get("7", "q=asilo", compute)).toBe("run 1");
+    expect(await cache.get("7", "q=nido", compute)).toBe("run 2");
+    expect(await cache.get("8", "q=asilo", compute)).toBe("run 3");
   });
 
   it("shares one computation between concurrent misses", async () => {
     const cache = createSearchCache(1024 * 1024);
     let runs = 0;
-    const compute = () => new Promise<number>((resolve) => setTimeout(() => resolve(++runs), 10));
+    const compute = () => new Promise<string>((resolve) => setTimeout(() => resolve(`run ${++runs}`), 10));
     const answers = await Promise.all([1, 2, 3].map(() => cache.get("1", "k", compute)));
-    expect(answers).toEqual([1, 1, 1]);
+    expect(answers).toEqual(["run 1", "run 1", "run 1"]);
     expect(runs).toBe(1);
   });
 

@@ -25,7 +25,7 @@ export function createRegistryService(
    * reads the version with the text query, so a cached answer costs one round
    * trip and a new one two (with the in-process index).
    */
-  const cached = <T>(p: PreparedSearch, key: string, compute: () => Promise<T>) => cache.get(p.version, key, compute);
+  const cached = (p: PreparedSearch, key: string, compute: () => Promise<string>) => cache.get(p.version, key, compute);
 
   // The home page's whole-register counts: once per committed change, not per visit.
   const home = createVersionedMemo(async () => {
