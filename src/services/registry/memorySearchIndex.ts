@@ -406,6 +406,8 @@ async function buildMemorySearchIndex(
       const inBits = (i: number) => bits === null || (bits[i >>> 5]! & (1 << (i & 31))) !== 0;
       const byName = want.order === "name";
       const inOrder = byName || want.order === "date";
+      // Sources in position order (a comune's list, the words' bitmap) are in name order too.
+      const visitAscending = byName ? visitInOrder : (i: number) => (visitAny(i), false);
       const matchesOfWords = bits === null ? n : popCount(bits);
       // The latitude band of the circle (1% to spare), in the positions sorted by latitude.
       const dLat = search.origin ? (search.radiusKm / 111.32) * 1.01 : 0;
@@ -416,12 +418,7 @@ async function buildMemorySearchIndex(
       // Fewer candidates than 1 organization in 16 from the narrowest source: visited from it.
       const few = Math.min(comuneList?.length ?? n, search.origin ? band : n, matchesOfWords) * 16 <= n;
       if (comuneList && (byName || few || !inOrder)) {
-        // The comune's list is in name order too.
-        for (const i of comuneList)
-          if (inBits(i)) {
-            if (!byName) visitAny(i);
-            else if (visitInOrder(i)) break;
-          }
+        for (const i of comuneList) if (inBits(i) && visitAscending(i)) break;
       } else if (inOrder && !few) {
         // Many candidates: from the first in the order asked, until the page and the count are
         // complete (a few thousand visited; `filter` tests the comune and the circle).
@@ -452,8 +449,7 @@ async function buildMemorySearchIndex(
           while (word !== 0) {
             const bit = 31 - Math.clz32(word & -word);
             word &= word - 1;
-            if (!byName) visitAny((w << 5) | bit);
-            else if (visitInOrder((w << 5) | bit)) break scan;
+            if (visitAscending((w << 5) | bit)) break scan;
           }
         }
       } else if (byName) {
