@@ -35,6 +35,22 @@ export function measureCode(m: MeasureFacts): number {
   return code;
 }
 
+/**
+ * The facts a code stands for (measureCode's inverse), for the result cards the
+ * in-process index shows without reading the measures. An outcome other than
+ * territorial welfare is not in the code: it comes back as null, which every
+ * search treats alike (measureMatches only asks "territorial welfare or not").
+ */
+export function measureFactsOf(code: number): MeasureFacts {
+  return {
+    category: CATEGORY[code & 0xf]!,
+    status: STATUS[(code >>> 4) & 0x3]!,
+    beneficiaries: BENEFICIARY.filter((_, i) => code & (1 << (6 + i))),
+    openToCitizens: (code & OPEN) !== 0,
+    currentOutcome: code & TERRITORIAL ? "TERRITORIAL_WELFARE" : null,
+  };
+}
+
 /** Every combination of facts a measure can have (8 x 3 x 8 x 2 x 2 = 768). */
 const everyMeasure: MeasureFacts[] = CATEGORY.flatMap((category) =>
   STATUS.flatMap((status) =>

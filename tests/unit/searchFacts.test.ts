@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { measureMatches, toRegistrySearch, type SearchInput } from "../../src/domain/registrySearch.js";
-import { MEASURE_CODE_LIMIT, matchingMeasureCodes, measureCode } from "../../src/domain/searchFacts.js";
+import { MEASURE_CODE_LIMIT, matchingMeasureCodes, measureCode, measureFactsOf } from "../../src/domain/searchFacts.js";
 import type { MeasureFacts } from "../../src/domain/registrySearch.js";
 
 const empty: SearchInput = { categoria: [], beneficiari: [], dimensione: [], stato: [] };
@@ -20,6 +20,14 @@ describe("measure codes", () => {
     expect(measureCode({ ...measure, currentOutcome: "COMPANY_BENEFIT" })).toBe(
       measureCode({ ...measure, currentOutcome: null }),
     );
+  });
+
+  it("give back the facts they were made of", () => {
+    const every = matchingMeasureCodes(search({}));
+    for (const code of every) expect(measureCode(measureFactsOf(code))).toBe(code);
+    expect(measureFactsOf(measureCode(measure))).toEqual(measure);
+    // Only territorial welfare is in the code: another outcome comes back as none.
+    expect(measureFactsOf(measureCode({ ...measure, currentOutcome: "COMPANY_BENEFIT" })).currentOutcome).toBeNull();
   });
 
   it("stay below the limit the in-process index sizes its table by", () => {

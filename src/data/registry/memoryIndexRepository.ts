@@ -1,9 +1,11 @@
 import type pg from "pg";
+import { PUBLIC_MEASURE_ORDER, publicMeasuresOf } from "./registrySearchRepository.js";
 
 /**
  * What the in-process search index (services/registry/memorySearchIndex.ts)
  * holds of a registered organization: the columns the filters read
- * (`facts` are Organization.measureFacts) and the lexemes of its search text.
+ * (`facts` are Organization.measureFacts), the lexemes of its search text, and
+ * what its result card shows (name, comune, size class, position, measures).
  * They are read in name order (`ORDER BY name, id`, the database's collation:
  * the same order as the SQL search) from one snapshot, so that the index is
  * exactly the register of one version.
@@ -30,22 +32,36 @@ export interface MemoryIndexRow {
   /** Those of weight A (the name) and B (comune, measure titles), for relevance. */
   lexemesA: string;
   lexemesB: string;
+  /**
+   * Its public measures as its result card shows them (publicMeasuresOf, in
+   * PUBLIC_MEASURE_ORDER): each one's facts as a measure code (searchFacts.ts),
+   * title, and network (slug and name; null for its own measures).
+   */
+  measures: [code: number, title: string, networkSlug: string | null, networkName: string | null][];
 }
 
 /** A row as the query returns it, before `load` turns it into a MemoryIndexRow. */
-type StoredRow = Omit<MemoryIndexRow, "lat" | "lon" | "facts" | "lexemes" | "lexemesA" | "lexemesB"> & {
+type StoredRow = Omit<MemoryIndexRow, "lat" | "lon" | "facts" | "lexemes" | "lexemesA" | "lexemesB" | "measures"> & {
   lat: number | null;
   lon: number | null;
   facts: string;
   lexemes: string | null;
   lexemesA: string | null;
   lexemesB: string | null;
+  measures: MemoryIndexRow["measures"] | null;
 };
 
 /** Between two lexemes in `lexemes` (a control character: never part of a lexeme). */
 export const LEXEME_SEPARATOR = "\x1f";
 
 const ORGANIZATIONS = `
+  WITH ms AS (
+    SELECT x."organizationId",
+           json_agg(json_build_array(
+x.code, x.title, x."networkSlug", x."networkName") ORDER BY ${PUBLIC_MEASURE_ORDER.text}) AS measures
+    FROM (${publicMeasuresOf("every").text}) x
+    GROUP BY x."organizationId"
+  )
   SELECT o.id, o.slug, o.name, c.name AS "comuneName", o."positionPrecision" = 'APPROXIMATE' AS approximate,
          (row_number() OVER (ORDER BY o."registeredAt" DESC, o.id DESC) - 1)::int AS "dateRank",
          (row_number() OVER (ORDER BY o.lat, o.id) - 1)::int AS "latRank", o."comuneCode", o.lat, o.lon,
@@ -54,8 +70,10 @@ const ORGANIZATIONS = `
          array_to_string(o."measureFacts", ',') AS facts,
          array_to_string(tsvector_to_array(o."searchVector"), chr(31)) AS lexemes,
          array_to_string(tsvector_to_array(ts_filter(o."searchVector", '{a}')), chr(31)) AS "lexemesA",
-         array_to_string(tsvector_to_array(ts_filter(o."searchVector", '{b}')), chr(31)) AS "lexemesB"
+         array_to_string(tsvector_to_array(ts_filter(o."searchVector", '{b}')), chr(31)) AS "lexemesB",
+         ms.measures
   FROM "Organization" o JOIN "Comune" c ON c."istatCode" = o."comuneCode"
+  LEFT JOIN ms ON ms."organizationId" = o.id
   WHERE o."registryStatus" = 'REGISTERED'
   ORDER BY o.name, o.id`;
 
@@ -90,7 +108,7 @@ export function createMemoryIndexRepository(pool: pg.Pool) {
           const { rows } = await client.query<StoredRow>(`FETCH ${BATCH} FROM memory_index`);
           if (rows.length === 0) break;
           each(
-            rows.map((o) => ({
+            rows.map(({ measures, ...o }) => ({
               ...o,
               lat: o.lat ?? Number.NaN,
               lon: o.lon ?? Number.NaN,
@@ -98,6 +116,7 @@ export function createMemoryIndexRepository(pool: pg.Pool) {
               lexemes: o.lexemes ?? "",
               lexemesA: o.lexemesA ?? "",
               lexemesB: o.lexemesB ?? "",
+              measures: measures ?? [],
             })),
           );
         }

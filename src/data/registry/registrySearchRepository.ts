@@ -204,6 +204,8 @@ export function boundingBox(origin: { lat: number; lon: number }, radiusKm: numb
 
 export interface ResultMeasure extends MeasureFacts {
   id: number;
+  /** The facts as a measure code (searchFacts.ts). */
+  code: number;
   organizationId: number;
   title: string;
   networkName: string | null;
@@ -218,23 +220,35 @@ function versionOf(row: { version: string | null } | undefined): string {
   return row.version;
 }
 
+/** The order of an organization's measures on its result card: active first, by title (`x` a publicMeasuresOf row). */
+export const PUBLIC_MEASURE_ORDER = Prisma.raw(`x.status, x.title, x.id`);
+
 /**
- * The public measures shown with each of the organizations `ids`: its own and
- * those of its public networks (with the network's name).
+ * The public measures shown with each of the organizations `ids` (or of every
+ * organization): its own and those of its public networks (with the network's
+ * name, and the facts as a measure code). The in-process index keeps them for
+ * every organization (memoryIndexRepository.ts); a page PostgreSQL found reads
+ * them by id.
  */
-function publicMeasuresOf(ids: number[]): Prisma.Sql {
+/** The facts of the measure `m` as a measure code (searchFacts.ts, the same function the triggers use). */
+const measureCode = Prisma.sql`measure_search_code(m.category, m.status, m.beneficiaries, m."openToCitizens", m."currentOutcome")`;
+
+export function publicMeasuresOf(ids: number[] | "every"): Prisma.Sql {
+  const own =
+    ids === "every" ? Prisma.sql`m."organizationId" IS NOT NULL` : Prisma.sql`m."organizationId" = ANY(${ids}::int[])`;
+  const member = ids === "every" ? Prisma.sql`TRUE` : Prisma.sql`p."organizationId" = ANY(${ids}::int[])`;
   return Prisma.sql`
     SELECT m.id, m."organizationId", m.title, m.category::text AS category, m.status,
            m."openToCitizens", m.beneficiaries::text[] AS beneficiaries, m."currentOutcome"::text AS "currentOutcome",
-           NULL::text AS "networkName", NULL::text AS "networkSlug"
+           NULL::text AS "networkName", NULL::text AS "networkSlug", ${measureCode} AS code
     FROM "Measure" m
-    WHERE m."organizationId" = ANY(${ids}::int[]) AND m."networkId" IS NULL
+    WHERE ${own} AND m."networkId" IS NULL
     UNION ALL
     SELECT m.id, p."organizationId", m.title, m.category::text, m.status, m."openToCitizens",
-           m.beneficiaries::text[], m."currentOutcome"::text, p."networkName", p."networkSlug"
+           m.beneficiaries::text[], m."currentOutcome"::text, p."networkName", p."networkSlug", ${measureCode}
     FROM (${networkParticipants}) p
     JOIN "Measure" m ON m."networkId" = p."networkId" AND m."networkReview" = 'APPROVED'
-    WHERE p."organizationId" = ANY(${ids}::int[])`;
+    WHERE ${member}`;
 }
 
 /** `pool`: the statements of every public search go through node-postgres itself (rawQuery). */
@@ -326,7 +340,7 @@ export function createRegistrySearchRepository(db: Db, pool: pg.Pool) {
         pool,
         Prisma.sql`
         WITH ms AS (
-          SELECT x."organizationId", json_agg(x ORDER BY x.status, x.title, x.id) AS measures
+          SELECT x."organizationId", json_agg(x ORDER BY ${PUBLIC_MEASURE_ORDER}) AS measures
           FROM (${publicMeasuresOf(ids)}) x GROUP BY x."organizationId"
         )
         SELECT ${hitColumns(p)}, COALESCE(ms.measures, '[]'::json) AS measures
@@ -340,7 +354,7 @@ export function createRegistrySearchRepository(db: Db, pool: pg.Pool) {
     /** The public measures of these organizations, active first, by title (a page PostgreSQL found). */
     measuresOf(organizationIds: number[]): Promise<ResultMeasure[]> {
       return db.$queryRaw<ResultMeasure[]>`
-        SELECT * FROM (${publicMeasuresOf(organizationIds)}) measures ORDER BY status, title, id`;
+        SELECT * FROM (${publicMeasuresOf(organizationIds)}) x ORDER BY ${PUBLIC_MEASURE_ORDER}`;
     },
   };
 }

@@ -27,10 +27,10 @@ export function organizationRoutes(services: Services) {
     // A program cannot pick from a list: it gets the error and sends lat+lon (or vicino) instead.
     if (parsed.places) return invalidParams(res, { luogo: { key: "search.errors.luogoAmbiguous" } });
     // Cached as the JSON sent, under the canonical search (and the language, as the answer varies by it).
-    const json = await services.registry.cachedPage(
+    const json = await services.registry.cachedDetailedPage(
       `api ${String(res.locals.lang)} ${parsed.query}`,
       parsed.search,
-      (outcome) => JSON.stringify(organizationsBody(outcome!, baseUrl())),
+      (outcome) => JSON.stringify(organizationsBody(outcome, baseUrl())),
     );
     sendSerialized(res, json);
   });
@@ -51,7 +51,7 @@ export function organizationRoutes(services: Services) {
   return router;
 }
 
-type SearchOutcome = Awaited<ReturnType<Services["registry"]["search"]>>;
+type SearchOutcome = Awaited<ReturnType<Services["registry"]["searchDetailed"]>>;
 
 /** The body of /api/v1/organizations for one page of results. */
 function organizationsBody(outcome: SearchOutcome, baseUrl: string) {

@@ -4,8 +4,8 @@ import {
   type MemoryIndexRow,
 } from "../../data/registry/memoryIndexRepository.js";
 import { chordMetres } from "../../data/registry/registrySearchRepository.js";
-import { hasMeasureFilters, type RegistrySearch } from "../../domain/registrySearch.js";
-import { MEASURE_CODE_LIMIT, matchingMeasureCodes } from "../../domain/searchFacts.js";
+import { hasMeasureFilters, type MeasureFacts, type RegistrySearch } from "../../domain/registrySearch.js";
+import { MEASURE_CODE_LIMIT, matchingMeasureCodes, measureFactsOf } from "../../domain/searchFacts.js";
 import { RELEVANCE_WEIGHTS, type TsqueryNode } from "../../domain/tsquery.js";
 
 /**
@@ -14,16 +14,18 @@ import { RELEVANCE_WEIGHTS, type TsqueryNode } from "../../domain/tsquery.js";
  * parallel typed arrays, and for each lexeme of their search text a bitmap (a
  * common lexeme) or a sorted list of positions (a rare one). A search reads no
  * row: the words are a few bitmap operations, the filters a test per
- * candidate, the count exact, and the page's organizations are then read by id
+ * candidate, the count exact; the page's result cards (and the map's points)
+ * come from memory too, and only the API's detailed page is read by id
  * (registryService.ts). What it answers is exactly what the SQL search answers
  * (tests/integration/memorySearchIndex.test.ts compares them on random
  * searches): same filters, same name order (PostgreSQL's own, loaded as
  * positions), same date order, nearest first by the same chord, the same
  * relevance (rankedLexemes: the weight of the best part of the text that has
- * each word), over every match.
+ * each word), over every match, and the same cards.
  *
- * Memory, measured: arrays of about 0.3 KB per organization, and the heap the build grows;
- * see README "Performance".
+ * Memory, measured: about 0.5 KB per organization (0.3 KB of arrays, 0.17 KB
+ * of measures: codes and UTF-8 titles), and the heap the build grows; see
+ * README "Performance".
  */
 export interface MemorySearchIndex {
   version: string;
@@ -33,6 +35,8 @@ export interface MemorySearchIndex {
   find(query: IndexQuery, want: IndexWant): IndexAnswer;
   /** The map's points of these organizations (ids the index found), with the distance from `origin`. */
   points(ids: number[], origin: { lat: number; lon: number } | undefined): MapPoint[];
+  /** Their result cards (a page of /registro), with the distance from `origin`. */
+  cards(ids: number[], origin: { lat: number; lon: number } | undefined): ResultCard[];
 }
 
 /** An organization on the map (/mappa/dati.geojson). */
@@ -45,6 +49,24 @@ export interface MapPoint {
   lon: number;
   approximate: boolean;
   distanceKm: number | null;
+}
+
+/**
+ * An organization as a page of results shows it (views/public/search/results.ejs):
+ * what the in-process index keeps of every organization, so that a results
+ * page reads no row. A result PostgreSQL found has these fields and more.
+ */
+export interface ResultCard extends MapPoint {
+  sizeClass: string | null;
+  /** Its public measures and those of its public networks, active first, by title. */
+  measures: CardMeasure[];
+}
+
+/** A measure on a result card. From the index its outcome is only "territorial welfare or not" (searchFacts.ts). */
+export interface CardMeasure extends MeasureFacts {
+  title: string;
+  networkName: string | null;
+  networkSlug: string | null;
 }
 
 export interface IndexQuery {
@@ -87,6 +109,7 @@ const RADIANS = Math.PI / 180;
 export function createMemorySearchIndexBuilder() {
   const rows: MemoryIndexRow[] = [];
   const [any, inName, inTitles] = [postingLists(), postingLists(), postingLists()];
+  const measures = measureStore();
   return {
     add(batch: MemoryIndexRow[]) {
       for (const row of batch) {
@@ -94,15 +117,75 @@ export function createMemorySearchIndexBuilder() {
         any.add(row.lexemes, i);
         inName.add(row.lexemesA, i);
         inTitles.add(row.lexemesB, i);
-        // The lexemes are in the lists now: the row need not keep its strings until the build.
+        measures.add(row.measures);
+        // The lexemes and measures are stored now: the row need not keep its strings until the build.
         row.lexemes = row.lexemesA = row.lexemesB = "";
+        row.measures = [];
         rows.push(row);
       }
     },
     build: (version: string) =>
-      buildMemorySearchIndex(version, rows, { any: any.done(), A: inName.done(), B: inTitles.done() }),
+      buildMemorySearchIndex(version, rows, { any: any.done(), A: inName.done(), B: inTitles.done() }, measures.done()),
   };
 }
+
+/**
+ * The organizations' measures, packed as they arrive in position order: for
+ * each organization where its measures start, for each measure its code and
+ * where its title ends in one UTF-8 buffer (outside the JavaScript heap, so
+ * that no garbage collection walks 400,000 titles), and the network of the
+ * few that are a network's.
+ */
+function measureStore() {
+  let start = new Uint32Array(1024);
+  let codes = new Uint16Array(4096);
+  let ends = new Uint32Array(4096);
+  let text = Buffer.alloc(1 << 16);
+  let organizations = 0;
+  let count = 0;
+  let used = 0;
+  const networks = new Map<number, { slug: string; name: string }>();
+  return {
+    add(measures: MemoryIndexRow["measures"]) {
+      start = grown(start, organizations + 2);
+      start[organizations++] = count;
+      codes = grown(codes, count + measures.length);
+      ends = grown(ends, count + measures.length);
+      for (const [code, title, networkSlug, networkName] of measures) {
+        const length = Buffer.byteLength(title);
+        if (used + length > text.length) {
+          const larger = Buffer.alloc(Math.max(used + length, text.length * 2));
+          text.copy(larger, 0, 0, used);
+          text = larger;
+        }
+        used += text.write(title, used);
+        codes[count] = code;
+        ends[count] = used;
+        if (networkSlug !== null) networks.set(count, { slug: networkSlug, name: networkName ?? "" });
+        count++;
+      }
+      start[organizations] = count;
+    },
+    /** Exactly the length used (copies: the slack of the last growth goes). */
+    done: () => ({
+      start: start.slice(0, organizations + 1),
+      codes: codes.slice(0, count),
+      ends: ends.slice(0, count),
+      text: Buffer.from(text.subarray(0, used)),
+      networks,
+    }),
+  };
+}
+
+/** `array`, or a copy twice as long (at least `length`) when it is shorter than that. */
+function grown<T extends Uint16Array | Uint32Array>(array: T, length: number): T {
+  if (length <= array.length) return array;
+  const larger = new (array.constructor as new (length: number) => T)(Math.max(length, array.length * 2));
+  larger.set(array);
+  return larger;
+}
+
+type Measures = ReturnType<ReturnType<typeof measureStore>["done"]>;
 
 /** Each lexeme's positions, ascending, growing as organizations are added in order. */
 function postingLists() {
@@ -137,8 +220,9 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function buildMemorySearchIndex(
   version: string,
-  orgs: Omit<MemoryIndexRow, "lexemes" | "lexemesA" | "lexemesB">[],
+  orgs: Omit<MemoryIndexRow, "lexemes" | "lexemesA" | "lexemesB" | "measures">[],
   lists: { any: Lists; A: Lists; B: Lists },
+  measures: Measures,
 ): Promise<MemorySearchIndex> {
   const n = orgs.length;
   const words = (n + 31) >>> 5;
@@ -220,7 +304,10 @@ async function buildMemorySearchIndex(
   const comuneNames: string[] = [];
   for (const o of orgs) comuneNames[comuneCodes.get(o.comuneCode)!] ??= o.comuneName;
 
+  const sizeNames = [...sizeCodes.keys()];
+
   let bytes = n * 124 + facts.byteLength;
+  bytes += measures.start.byteLength + measures.codes.byteLength + measures.ends.byteLength + measures.text.length;
   for (let i = 0; i < n; i++) bytes += (names[i]!.length + slugs[i]!.length) * 2;
   // A lexeme in more than 1 organization in 32 costs less as a bitmap than as a list.
   const compact = async (from: Lists) => {
@@ -466,30 +553,52 @@ async function buildMemorySearchIndex(
 
     points(hitIds, origin) {
       const o = origin ? earthPoint(origin) : null;
+      return hitIds.map((id) => pointAt(positionOf.get(id)!, o));
+    },
+
+    cards(hitIds, origin) {
+      const o = origin ? earthPoint(origin) : null;
       return hitIds.map((id) => {
         const i = positionOf.get(id)!;
-        let distanceKm: number | null = null;
-        if (o) {
-          const chord = Math.hypot(x[i]! - o.x0, y[i]! - o.y0, z[i]! - o.z0);
-          // earthdistance's sec_to_gc: the great-circle length of a chord.
-          distanceKm =
-            (chord >= 2 * EARTH_RADIUS_M
-              ? Math.PI * EARTH_RADIUS_M
-              : 2 * EARTH_RADIUS_M * Math.asin(chord / (2 * EARTH_RADIUS_M))) / 1000;
+        const card: CardMeasure[] = [];
+        for (let j = measures.start[i]!, end = measures.start[i + 1]!; j < end; j++) {
+          const network = measures.networks.get(j);
+          // Properties assigned, not spread: a spread cost 1-4 us an object here (node 20).
+          card.push(
+            Object.assign(measureFactsOf(measures.codes[j]!), {
+              title: measures.text.toString("utf8", j === 0 ? 0 : measures.ends[j - 1], measures.ends[j]),
+              networkName: network?.name ?? null,
+              networkSlug: network?.slug ?? null,
+            }),
+          );
         }
-        return {
-          id,
-          slug: slugs[i]!,
-          name: names[i]!,
-          comuneName: comuneNames[comune[i]!]!,
-          lat: lats[i]!,
-          lon: lons[i]!,
-          approximate: approximate[i] === 1,
-          distanceKm,
-        };
+        return Object.assign(pointAt(i, o), { sizeClass: sizeNames[size[i]!] ?? null, measures: card });
       });
     },
   };
+
+  /** The organization at position i as a map point, with the distance from `o` (the origin's point). */
+  function pointAt(i: number, o: { x0: number; y0: number; z0: number } | null): MapPoint {
+    let distanceKm: number | null = null;
+    if (o) {
+      const chord = Math.hypot(x[i]! - o.x0, y[i]! - o.y0, z[i]! - o.z0);
+      // earthdistance's sec_to_gc: the great-circle length of a chord.
+      distanceKm =
+        (chord >= 2 * EARTH_RADIUS_M
+          ? Math.PI * EARTH_RADIUS_M
+          : 2 * EARTH_RADIUS_M * Math.asin(chord / (2 * EARTH_RADIUS_M))) / 1000;
+    }
+    return {
+      id: ids[i]!,
+      slug: slugs[i]!,
+      name: names[i]!,
+      comuneName: comuneNames[comune[i]!]!,
+      lat: lats[i]!,
+      lon: lons[i]!,
+      approximate: approximate[i] === 1,
+      distanceKm,
+    };
+  }
 }
 
 /** How many bits are set. */
