@@ -2,14 +2,31 @@ import { describe, expect, it } from "vitest";
 import { createSearchCache } from "../../src/services/registry/searchCache.js";
 
 describe("createSearchCache", () => {
-  it("computes a search once per register version", async () => {
+  it("keeps a search from its second request, once per register version", async () => {
     const cache = createSearchCache(1024 * 1024);
     let runs = 0;
     const compute = async () => `run ${++runs}`;
     expect(await cache.get("7", "q=asilo", compute)).toBe("run 1");
-    expect(await cache.get("7", "q=asilo", compute)).toBe("run 1");
-    expect(await cache.get("7", "q=nido", compute)).toBe("run 2");
-    expect(await cache.get("8", "q=asilo", compute)).toBe("run 3");
+    // Asked again: worth keeping.
+    expect(await cache.get("7", "q=asilo", compute)).toBe("run 2");
+    expect(await cache.get("7", "q=asilo", compute)).toBe("run 2");
+    expect(await cache.get("7", "q=nido", compute)).toBe("run 3");
+    expect(await cache.get("8", "q=asilo", compute)).toBe("run 4");
+    expect(await cache.get("8", "q=asilo", compute)).toBe("run 5");
+    expect(await cache.get("8", "q=asilo", compute)).toBe("run 5");
+  });
+
+  it("does not let searches asked once push a popular one out", async () => {
+    let runs = 0;
+    const compute = async () => "x".repeat(400) + ++runs;
+    // About 800 bytes an entry: a 2 KB cache holds two.
+    const small = createSearchCache(2048);
+    await small.get("1", "popular", compute);
+    await small.get("1", "popular", compute);
+    for (let k = 0; k < 20; k++) await small.get("1", `once ${k}`, compute);
+    expect(runs).toBe(22);
+    expect(await small.get("1", "popular", compute)).toBe("x".repeat(400) + 2);
+    expect(runs).toBe(22);
   });
 
   it("shares one computation between concurrent misses", async () => {
@@ -23,6 +40,8 @@ describe("createSearchCache", () => {
 
   it("does not keep failures", async () => {
     const cache = createSearchCache(1024 * 1024);
+    await cache.get("1", "k", async () => "first");
+    // The second request would be kept: it fails, and nothing is.
     await expect(cache.get("1", "k", () => Promise.reject(new Error("database away")))).rejects.toThrow(
       "database away",
     );
@@ -38,8 +57,10 @@ describe("createSearchCache", () => {
     expect(runs).toBe(2);
     // About 800 bytes an entry: a 2 KB cache holds two.
     const small = createSearchCache(2048);
-    for (const key of ["a", "b", "c"]) await small.get("1", key, compute);
+    for (const key of ["a", "b", "c", "a", "b", "c"]) await small.get("1", key, compute);
+    expect(runs).toBe(8);
+    // "a" went out when "c" came in.
     await small.get("1", "a", compute);
-    expect(runs).toBe(6);
+    expect(runs).toBe(9);
   });
 });
