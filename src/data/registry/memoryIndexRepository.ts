@@ -57,8 +57,8 @@ export const LEXEME_SEPARATOR = "\x1f";
 const ORGANIZATIONS = `
   WITH ms AS (
     SELECT x."organizationId",
-           json_agg(json_build_array(
-x.code, x.title, x."networkSlug", x."networkName") ORDER BY ${PUBLIC_MEASURE_ORDER.text}) AS measures
+           json_agg(json_build_array(x.code, x.title, x."networkSlug", x."networkName")
+                    ORDER BY ${PUBLIC_MEASURE_ORDER.text}) AS measures
     FROM (${publicMeasuresOf("every").text}) x
     GROUP BY x."organizationId"
   )

@@ -223,6 +223,9 @@ function versionOf(row: { version: string | null } | undefined): string {
 /** The order of an organization's measures on its result card: active first, by title (`x` a publicMeasuresOf row). */
 export const PUBLIC_MEASURE_ORDER = Prisma.raw(`x.status, x.title, x.id`);
 
+/** The facts of the measure `m` as a measure code (searchFacts.ts, the same function the triggers use). */
+const measureCode = Prisma.sql`measure_search_code(m.category, m.status, m.beneficiaries, m."openToCitizens", m."currentOutcome")`;
+
 /**
  * The public measures shown with each of the organizations `ids` (or of every
  * organization): its own and those of its public networks (with the network's
@@ -230,9 +233,6 @@ export const PUBLIC_MEASURE_ORDER = Prisma.raw(`x.status, x.title, x.id`);
  * every organization (memoryIndexRepository.ts); a page PostgreSQL found reads
  * them by id.
  */
-/** The facts of the measure `m` as a measure code (searchFacts.ts, the same function the triggers use). */
-const measureCode = Prisma.sql`measure_search_code(m.category, m.status, m.beneficiaries, m."openToCitizens", m."currentOutcome")`;
-
 export function publicMeasuresOf(ids: number[] | "every"): Prisma.Sql {
   const own =
     ids === "every" ? Prisma.sql`m."organizationId" IS NOT NULL` : Prisma.sql`m."organizationId" = ANY(${ids}::int[])`;
