@@ -1,16 +1,11 @@
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
-import { audit, startBrowserSession, type BrowserSession } from "./helpers/browserSession.js";
+import { audit, useBrowserSession } from "./helpers/browserSession.js";
 import { AccountPages } from "./pages/CompanyPages.js";
 
 // An admin walks through every back-office page on the demo register
 // (which holds a pending revision), with an axe audit and a screenshot of each.
-let session: BrowserSession;
-beforeAll(async () => {
-  session = await startBrowserSession();
-});
-afterAll(() => session?.close());
-afterEach(() => expect(session.blockedRequests.splice(0), "requests that tried to leave 127.0.0.1").toEqual([]));
+const session = useBrowserSession();
 
 it("shows every back-office page accessibly, in Italian and English", async () => {
   const prisma = session.ctx.db.prisma;

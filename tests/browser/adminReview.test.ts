@@ -1,11 +1,11 @@
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import {
   buildSubmittedApplication,
   buildUser,
   completePayload,
   TEST_PASSWORD,
 } from "../factories/applicationFactory.js";
-import { audit, startBrowserSession, type BrowserSession } from "./helpers/browserSession.js";
+import { audit, useBrowserSession } from "./helpers/browserSession.js";
 import { AccountPages } from "./pages/CompanyPages.js";
 import { OrganizationPage } from "./pages/OrganizationPage.js";
 import { AdminApplicationPage } from "./pages/admin/AdminApplicationPage.js";
@@ -14,12 +14,7 @@ import { AdminOrganizationPage } from "./pages/admin/AdminOrganizationPage.js";
 // Staff take an application, ask for changes, the company answers, staff approve
 // and classify, and the public page shows the result. The application is
 // created through Prisma; the company answers through its own area.
-let session: BrowserSession;
-beforeAll(async () => {
-  session = await startBrowserSession();
-});
-afterAll(() => session?.close());
-afterEach(() => expect(session.blockedRequests.splice(0), "requests that tried to leave 127.0.0.1").toEqual([]));
+const session = useBrowserSession();
 
 it("takes an application from submission to the public register", async () => {
   const prisma = session.ctx.db.prisma;

@@ -1,18 +1,13 @@
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { adviceReferencePattern } from "../../src/domain/referenceCode.js";
 import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { lastMailTo } from "../helpers/outbox.js";
-import { audit, startBrowserSession, type BrowserSession } from "./helpers/browserSession.js";
+import { audit, useBrowserSession } from "./helpers/browserSession.js";
 import { AccountPages } from "./pages/CompanyPages.js";
 
 // A citizen reads the guide and the events, asks the advisory service a question;
 // a reviewer answers it in the back office. Axe audit and screenshot of every page.
-let session: BrowserSession;
-beforeAll(async () => {
-  session = await startBrowserSession();
-});
-afterAll(() => session?.close());
-afterEach(() => expect(session.blockedRequests.splice(0), "requests that tried to leave 127.0.0.1").toEqual([]));
+const session = useBrowserSession();
 
 it("a citizen reads the guide and the events and asks for advice", async () => {
   const page = await session.newPage();

@@ -1,17 +1,12 @@
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { lastMailTo } from "../helpers/outbox.js";
 import { pathsIn } from "../helpers/alerts.js";
-import { audit, startBrowserSession, type BrowserSession } from "./helpers/browserSession.js";
+import { audit, useBrowserSession } from "./helpers/browserSession.js";
 
 // A citizen finds the alerts from a search, subscribes at /avvisi (errors first),
 // confirms by the e-mail's link and unsubscribes from it. Axe audit and
 // screenshot of every page.
-let session: BrowserSession;
-beforeAll(async () => {
-  session = await startBrowserSession();
-});
-afterAll(() => session?.close());
-afterEach(() => expect(session.blockedRequests.splice(0), "requests that tried to leave 127.0.0.1").toEqual([]));
+const session = useBrowserSession();
 
 const EMAIL = "lucia.avvisi@example.org";
 

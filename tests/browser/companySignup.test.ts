@@ -1,16 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { audit, startBrowserSession, type BrowserSession } from "./helpers/browserSession.js";
+import { describe, expect, it } from "vitest";
+import { audit, useBrowserSession } from "./helpers/browserSession.js";
 import { AccountPages, CompanyArea } from "./pages/CompanyPages.js";
 import { nextVatNumber } from "../factories/organizationFactory.js";
 import { lastMailTo, linkIn } from "../helpers/outbox.js";
 import { approveSubmitted } from "../helpers/approve.js";
 
-let session: BrowserSession;
-beforeAll(async () => {
-  session = await startBrowserSession();
-});
-afterAll(() => session?.close());
-afterEach(() => expect(session.blockedRequests.splice(0), "requests that tried to leave 127.0.0.1").toEqual([]));
+const session = useBrowserSession();
 
 describe("a company representative", () => {
   it("signs up and submits an application with a measure", async () => {

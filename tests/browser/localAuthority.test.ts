@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { lastMailTo, linkIn } from "../helpers/outbox.js";
-import { audit, startBrowserSession, type BrowserSession } from "./helpers/browserSession.js";
+import { audit, useBrowserSession } from "./helpers/browserSession.js";
 import { AccountPages } from "./pages/CompanyPages.js";
 
 // A local authority: an admin invites the officer of Casalecchio di Reno, who
@@ -9,12 +9,7 @@ import { AccountPages } from "./pages/CompanyPages.js";
 // to citizens, gaps within a distance, advice requests by topic), then proposes
 // an integration of a public service with a firm's measure; a reviewer accepts
 // it and the firm's public page shows it. axe audits every page on the way.
-let session: BrowserSession;
-beforeAll(async () => {
-  session = await startBrowserSession();
-});
-afterAll(() => session?.close());
-afterEach(() => expect(session.blockedRequests.splice(0), "requests that tried to leave 127.0.0.1").toEqual([]));
+const session = useBrowserSession();
 
 const OFFICER = "ufficio.casalecchio@example.org";
 const OFFICER_PASSWORD = "Password-di-Casalecchio-7";

@@ -1,17 +1,12 @@
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
-import { audit, startBrowserSession, type BrowserSession } from "./helpers/browserSession.js";
+import { audit, useBrowserSession } from "./helpers/browserSession.js";
 import { AccountPages } from "./pages/CompanyPages.js";
 
 // The yearly monitoring report: a visitor reads the demo data's published report from
 // /statistiche (Italian, English, the PDF); an admin writes this year's report (errors
 // first), one activity and publishes it. Axe audit of every page.
-let session: BrowserSession;
-beforeAll(async () => {
-  session = await startBrowserSession();
-});
-afterAll(() => session?.close());
-afterEach(() => expect(session.blockedRequests.splice(0), "requests that tried to leave 127.0.0.1").toEqual([]));
+const session = useBrowserSession();
 
 const thisYear = new Date().getFullYear();
 

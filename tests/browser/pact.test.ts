@@ -1,18 +1,13 @@
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { buildOrganization } from "../factories/organizationFactory.js";
 import { buildCompanyUser } from "../factories/territoryFactory.js";
-import { audit, startBrowserSession, type BrowserSession } from "./helpers/browserSession.js";
+import { audit, useBrowserSession } from "./helpers/browserSession.js";
 import { AccountPages } from "./pages/CompanyPages.js";
 
 // A firm of the register asks to sign the Pact, staff confirm, /patto lists it
 // and the firm's page carries the badge; then the networks of the demo data.
-let session: BrowserSession;
-beforeAll(async () => {
-  session = await startBrowserSession();
-});
-afterAll(() => session?.close());
-afterEach(() => expect(session.blockedRequests.splice(0), "requests that tried to leave 127.0.0.1").toEqual([]));
+const session = useBrowserSession();
 
 it("signs the Pact: request, confirmation, public list and badge", async () => {
   const prisma = session.ctx.db.prisma;

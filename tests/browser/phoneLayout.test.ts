@@ -1,8 +1,8 @@
 import type { BrowserContextOptions, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { buildCompanyUser } from "../factories/territoryFactory.js";
-import { audit, startBrowserSession, type BrowserSession } from "./helpers/browserSession.js";
+import { audit, useBrowserSession } from "./helpers/browserSession.js";
 import { AccountPages } from "./pages/CompanyPages.js";
 import { SiteHeader } from "./pages/SiteHeader.js";
 
@@ -16,13 +16,12 @@ const AUDITED_WIDTH = 390;
 const WIDTHS = [320, 390, 768];
 const LANGS = ["it", "en"] as const;
 
-let session: BrowserSession;
+const session = useBrowserSession();
 let organizationSlug = "";
 let applicationId = 0;
 const accounts = { company: "", staff: "" };
 
 beforeAll(async () => {
-  session = await startBrowserSession();
   const prisma = session.ctx.db.prisma;
   const organization = await prisma.organization.findFirstOrThrow({
     where: { registryStatus: "REGISTERED" },
@@ -33,8 +32,6 @@ beforeAll(async () => {
   accounts.staff = (await buildUser(prisma, "ADMIN", "Amministratrice Telefonica")).email;
   applicationId = (await prisma.application.findFirstOrThrow({ orderBy: { id: "asc" } })).id;
 });
-afterAll(() => session?.close());
-afterEach(() => expect(session.blockedRequests.splice(0), "requests that tried to leave 127.0.0.1").toEqual([]));
 
 // One page of each kind (layouts differ by kind, not by page): the full set took over 20 minutes.
 const publicPages = () => [

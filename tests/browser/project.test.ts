@@ -1,18 +1,13 @@
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { PNG } from "../helpers/multipart.js";
-import { audit, startBrowserSession, type BrowserSession } from "./helpers/browserSession.js";
+import { audit, useBrowserSession } from "./helpers/browserSession.js";
 import { AccountPages } from "./pages/CompanyPages.js";
 
 // The project page and the news (demo data: the project sheet's partners and
 // referents, four published items and a draft), as a visitor reads them and as
 // staff write and publish an item with an image; axe audits every page.
-let session: BrowserSession;
-beforeAll(async () => {
-  session = await startBrowserSession();
-});
-afterAll(() => session?.close());
-afterEach(() => expect(session.blockedRequests.splice(0), "requests that tried to leave 127.0.0.1").toEqual([]));
+const session = useBrowserSession();
 
 it("shows the project, its referents and partners, and the news, in Italian and English", async () => {
   const page = await session.newPage();

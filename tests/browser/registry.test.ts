@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { audit, startBrowserSession, type BrowserSession } from "./helpers/browserSession.js";
+import { describe, expect, it } from "vitest";
+import { audit, useBrowserSession } from "./helpers/browserSession.js";
 import { HomePage } from "./pages/HomePage.js";
 import { MapPage } from "./pages/MapPage.js";
 import { OrganizationPage } from "./pages/OrganizationPage.js";
@@ -7,14 +7,7 @@ import { RegistrySearchPage } from "./pages/RegistrySearchPage.js";
 
 // A citizen looks for companies near Bologna, on the demo register.
 const NEAR_BOLOGNA = "?vicino=037006&raggio=15";
-let session: BrowserSession;
-
-beforeAll(async () => {
-  session = await startBrowserSession();
-});
-afterAll(() => session?.close());
-// Map tiles are answered locally; nothing else may even try to leave 127.0.0.1.
-afterEach(() => expect(session.blockedRequests.splice(0), "requests that tried to leave 127.0.0.1").toEqual([]));
+const session = useBrowserSession();
 
 const isAscending = (values: number[]) => values.every((v, i) => i === 0 || (values[i - 1] ?? v) <= v);
 

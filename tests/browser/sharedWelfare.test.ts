@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
 import { buildOrganization } from "../factories/organizationFactory.js";
 import { buildCompanyUser, buildOpenEvent } from "../factories/territoryFactory.js";
 import { pathsIn } from "../helpers/alerts.js";
 import { lastMailTo } from "../helpers/outbox.js";
-import { audit, startBrowserSession, type BrowserSession } from "./helpers/browserSession.js";
+import { audit, useBrowserSession } from "./helpers/browserSession.js";
 import { AccountPages } from "./pages/CompanyPages.js";
 
 // Issue 16's public and staff pages of shared welfare: a visitor signs up for an
@@ -12,12 +12,7 @@ import { AccountPages } from "./pages/CompanyPages.js";
 // filter, with and without JavaScript; an improvement plan written by an admin,
 // reported on and published by the firm, shown on its public page and closed.
 // Axe audit of every page.
-let session: BrowserSession;
-beforeAll(async () => {
-  session = await startBrowserSession();
-});
-afterAll(() => session?.close());
-afterEach(() => expect(session.blockedRequests.splice(0), "requests that tried to leave 127.0.0.1").toEqual([]));
+const session = useBrowserSession();
 
 const EMAIL = "giulia.seminari@example.org";
 

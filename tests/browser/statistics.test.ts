@@ -1,22 +1,17 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DOWNLOADS } from "../../src/services/monitoring/openDataService.js";
 import { buildUser, TEST_PASSWORD } from "../factories/applicationFactory.js";
-import { audit, startBrowserSession, type BrowserSession } from "./helpers/browserSession.js";
+import { audit, useBrowserSession } from "./helpers/browserSession.js";
 import { AccountPages } from "./pages/CompanyPages.js";
 
 // A citizen reads the statistics and the open data page of the demo register;
 // staff read their own figures. Axe audit and a screenshot of each page.
-let session: BrowserSession;
+const session = useBrowserSession();
 /** Close-ups of single sections, beside audit()'s full-page screenshots. */
 const closeUp = (name: string) =>
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../screenshots", `${name}.png`);
-beforeAll(async () => {
-  session = await startBrowserSession();
-});
-afterAll(() => session?.close());
-afterEach(() => expect(session.blockedRequests.splice(0), "requests that tried to leave 127.0.0.1").toEqual([]));
 
 describe("monitoring and open data", () => {
   it("shows /statistiche with charts and tables, from the main menu, also without JavaScript", async () => {

@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { seedDemoData } from "../../../src/db/seed/demoData.js";
 import { createTestContext, type TestContext } from "../../helpers/testApp.js";
 
@@ -48,8 +48,47 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Call in `beforeAll`; `close()` in `afterAll`. */
-export async function startBrowserSession(): Promise<BrowserSession> {
+/**
+ * The session of a test file, registered at the top of the file: started
+ * before its tests (before the file's own beforeAll hooks, which may use it),
+ * closed after them, and after each test no request may have tried to leave
+ * 127.0.0.1. The object returned reads the started session.
+ */
+export function useBrowserSession(): BrowserSession {
+  let current: BrowserSession | undefined;
+  const started = () => {
+    if (!current) throw new Error("The browser session is started in beforeAll: use it inside hooks and tests");
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startBrowserSession();
+  });
+  afterAll(() => current?.close());
+  afterEach(() => expect(started().blockedRequests.splice(0), "requests that tried to leave 127.0.0.1").toEqual([]));
+  return {
+    get baseUrl() {
+      return started().baseUrl;
+    },
+    get ctx() {
+      return started().ctx;
+    },
+    get browser() {
+      return started().browser;
+    },
+    get tileRequests() {
+      return started().tileRequests;
+    },
+    get blockedRequests() {
+      return started().blockedRequests;
+    },
+    newContext: (options) => started().newContext(options),
+    newPage: (options) => started().newPage(options),
+    close: () => started().close(),
+  };
+}
+
+/** useBrowserSession's start: the app on a free port, its database seeded, one Chromium. */
+async function startBrowserSession(): Promise<BrowserSession> {
   const ctx = await createTestContext();
   const closers: (() => Promise<unknown>)[] = [() => ctx.db.close()];
   const close = async () => {
