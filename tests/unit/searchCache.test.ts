@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createSearchCache } from "../../src/services/registry/searchCache.js";
 
+/** A computation counting its runs, whose answers take about 800 bytes an entry: a 2 KB cache holds two. */
+function entriesOf800Bytes() {
+  let runs = 0;
+  return { compute: async () => "x".repeat(400) + ++runs, runs: () => runs };
+}
+
 describe("createSearchCache", () => {
   it("keeps a search from its second request, once per register version", async () => {
     const cache = createSearchCache(1024 * 1024);
@@ -17,16 +23,14 @@ describe("createSearchCache", () => {
   });
 
   it("does not let searches asked once push a popular one out", async () => {
-    let runs = 0;
-    const compute = async () => "x".repeat(400) + ++runs;
-    // About 800 bytes an entry: a 2 KB cache holds two.
+    const { compute, runs } = entriesOf800Bytes();
     const small = createSearchCache(2048);
     await small.get("1", "popular", compute);
     await small.get("1", "popular", compute);
     for (let k = 0; k < 20; k++) await small.get("1", `once ${k}`, compute);
-    expect(runs).toBe(22);
+    expect(runs()).toBe(22);
     expect(await small.get("1", "popular", compute)).toBe("x".repeat(400) + 2);
-    expect(runs).toBe(22);
+    expect(runs()).toBe(22);
   });
 
   it("shares one computation between concurrent misses", async () => {
@@ -49,18 +53,16 @@ describe("createSearchCache", () => {
   });
 
   it("keeps nothing when given no memory, and evicts what does not fit", async () => {
-    let runs = 0;
-    const compute = async () => "x".repeat(400) + ++runs;
+    const { compute, runs } = entriesOf800Bytes();
     const off = createSearchCache(0);
     await off.get("1", "k", compute);
     await off.get("1", "k", compute);
-    expect(runs).toBe(2);
-    // About 800 bytes an entry: a 2 KB cache holds two.
+    expect(runs()).toBe(2);
     const small = createSearchCache(2048);
     for (const key of ["a", "b", "c", "a", "b", "c"]) await small.get("1", key, compute);
-    expect(runs).toBe(8);
+    expect(runs()).toBe(8);
     // "a" went out when "c" came in.
     await small.get("1", "a", compute);
-    expect(runs).toBe(9);
+    expect(runs()).toBe(9);
   });
 });

@@ -178,7 +178,7 @@ function measureStore() {
 }
 
 /** `array`, or a copy twice as long (at least `length`) when it is shorter than that. */
-function grown<T extends Uint16Array | Uint32Array>(array: T, length: number): T {
+function grown<T extends Uint16Array | Uint32Array | Int32Array>(array: T, length: number): T {
   if (length <= array.length) return array;
   const larger = new (array.constructor as new (length: number) => T)(Math.max(length, array.length * 2));
   larger.set(array);
@@ -199,11 +199,7 @@ function postingLists() {
           // A copy, not a slice that would keep the batch's whole string alive.
           lists.set(Buffer.from(lexeme).toString(), { positions: Int32Array.of(i, 0, 0, 0), length: 1 });
         } else {
-          if (list.length === list.positions.length) {
-            const grown = new Int32Array(list.length * 2);
-            grown.set(list.positions);
-            list.positions = grown;
-          }
+          list.positions = grown(list.positions, list.length + 1);
           list.positions[list.length++] = i;
         }
       }
