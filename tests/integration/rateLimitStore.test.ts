@@ -46,3 +46,11 @@ describe("the PostgreSQL rate-limit store", () => {
     expect((await short.increment("k")).totalHits).toBe(1);
   });
 });
+
+describe("the counters' table", () => {
+  it("is unlogged: a hit waits for no write-ahead log flush (a crash only restarts the windows)", async () => {
+    const [table] = await db.prisma.$queryRaw<{ persistence: string }[]>`
+      SELECT relpersistence::text AS persistence FROM pg_class WHERE oid = '"RateLimitHit"'::regclass`;
+    expect(table?.persistence).toBe("u");
+  });
+});

@@ -129,3 +129,29 @@ describe("the staff alert at 18 months", () => {
     expect(await mailsTo(overdue.italian.email)).toHaveLength(1);
   });
 });
+
+describe("a backlog larger than a batch", () => {
+  it("is claimed in one run, every entry once, whatever the ties in the verification dates", async () => {
+    // Batches of 100 walk the entries in (lastVerifiedAt, id) order, each after the last one claimed:
+    // 120 entries verified at the same instant straddle a batch's end, 110 more at distinct instants.
+    const tied = new Date("2024-05-02T09:00:00Z");
+    const ids: number[] = [];
+    for (let i = 0; i < 230; i++) {
+      const verifiedAt = i < 120 ? tied : new Date(tied.getTime() + (i % 2 ? -1 : 1) * i * 60_000);
+      ids.push((await buildOrganization(ctx.db.prisma, { lastVerifiedAt: verifiedAt, measures: [] })).id);
+    }
+    const now = later(tied, 19);
+    const run = await ctx.services.verificationCycle.run(now);
+    expect(run.reminded).toBeGreaterThanOrEqual(230);
+    expect(run.staffAlerted).toBeGreaterThanOrEqual(230);
+    const cycles = await ctx.db.prisma.verificationCycle.findMany({ where: { organizationId: { in: ids } } });
+    expect(cycles).toHaveLength(230);
+    expect(cycles.every((c) => c.remindedAt?.getTime() === now.getTime())).toBe(true);
+    expect(cycles.every((c) => c.staffAlertedAt?.getTime() === now.getTime())).toBe(true);
+    // Nothing left for the next run.
+    expect(await ctx.services.verificationCycle.run(new Date(now.getTime() + DAY))).toEqual({
+      reminded: 0,
+      staffAlerted: 0,
+    });
+  });
+});

@@ -6,6 +6,12 @@ import { pageWindow, staffPage } from "../../domain/staffPaging.js";
 /** A mark set once per cycle (VerificationCycle's columns). */
 export type CycleMark = "remindedAt" | "confirmedAt" | "staffAlertedAt";
 
+/** An entry's cycle: the entry and the verification the cycle follows. */
+export interface ClaimedEntry {
+  organizationId: number;
+  verifiedAt: Date;
+}
+
 /** Who hears of an entry: its name, its active company accounts (with their language), its contact address. */
 const mailedCompany = {
   id: true,
@@ -40,19 +46,26 @@ export function createVerificationCycleRepository(db: Db) {
      * yet, and answers those entries. One statement, so it is the claim: an
      * instance running the same claim at the same moment waits for this one's
      * transaction and then finds the mark set (the conflict's WHERE), and gets nothing.
+     * `after`: the last entry a previous batch of the same run claimed, so that the
+     * batches walk the index once ("registryStatus", "lastVerifiedAt", id) instead
+     * of each one probing every entry claimed before it (at 100,000 entries with a
+     * backlog of 70,000 the job held a PostgreSQL core for minutes).
      */
     claim(
       mark: CycleMark,
-      c: { olderThan: Date; now: Date; limit: number; organizationId?: number },
+      c: { olderThan: Date; now: Date; limit: number; organizationId?: number; after?: ClaimedEntry },
       tx: Db = db,
-    ): Promise<{ organizationId: number }[]> {
+    ): Promise<ClaimedEntry[]> {
       const column = Prisma.raw(`"${mark}"`);
       const only = c.organizationId === undefined ? Prisma.empty : Prisma.sql`AND o.id = ${c.organizationId}`;
+      const after = c.after
+        ? Prisma.sql`AND (o."lastVerifiedAt", o.id) > (${c.after.verifiedAt}::timestamp, ${c.after.organizationId})`
+        : Prisma.empty;
       return tx.$queryRaw`
         INSERT INTO "VerificationCycle" AS vc ("organizationId", "verifiedAt", ${column})
         SELECT o.id, o."lastVerifiedAt", ${c.now}::timestamp
         FROM "Organization" o
-        WHERE o."registryStatus" = 'REGISTERED' AND o."lastVerifiedAt" < ${c.olderThan}::timestamp ${only}
+        WHERE o."registryStatus" = 'REGISTERED' AND o."lastVerifiedAt" < ${c.olderThan}::timestamp ${only} ${after}
           AND NOT EXISTS (SELECT 1 FROM "VerificationCycle" done
                           WHERE done."organizationId" = o.id AND done."verifiedAt" = o."lastVerifiedAt"
                             AND done.${column} IS NOT NULL)
@@ -60,7 +73,7 @@ export function createVerificationCycleRepository(db: Db) {
         LIMIT ${c.limit}
         ON CONFLICT ("organizationId", "verifiedAt") DO UPDATE SET ${column} = EXCLUDED.${column}
           WHERE vc.${column} IS NULL
-        RETURNING vc."organizationId" AS "organizationId"`;
+        RETURNING vc."organizationId" AS "organizationId", vc."verifiedAt" AS "verifiedAt"`;
     },
 
     companies(ids: number[], tx: Db = db) {

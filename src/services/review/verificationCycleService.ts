@@ -1,4 +1,8 @@
-import type { CycleMark, VerificationCycleRepository } from "../../data/review/verificationCycleRepository.js";
+import type {
+  ClaimedEntry,
+  CycleMark,
+  VerificationCycleRepository,
+} from "../../data/review/verificationCycleRepository.js";
 import type { AccountRepository } from "../../data/accounts/accountRepository.js";
 import type { AuditRepository } from "../../data/shared/auditRepository.js";
 import type { Db } from "../../data/shared/db.js";
@@ -15,6 +19,10 @@ import type { VerificationMails } from "./verificationMails.js";
 
 /** Entries claimed, and e-mailed, per transaction. */
 const BATCH = 100;
+
+/** The order the claims take entries in: the oldest verification first, then the entry's id. */
+const claimOrder = (a: ClaimedEntry, b: ClaimedEntry) =>
+  a.verifiedAt.getTime() - b.verifiedAt.getTime() || a.organizationId - b.organizationId;
 
 /**
  * The re-verification cycle (src/domain/verification.ts): the job that reminds
@@ -45,14 +53,18 @@ export function createVerificationCycleService(deps: {
     mailsFor: (ids: number[], tx: Db) => Promise<OutgoingMail[]>,
   ) {
     let total = 0;
+    let after: ClaimedEntry | undefined;
     for (;;) {
       const claimed = await transaction(async (tx) => {
-        const ids = (await cycle.claim(mark, { olderThan, now, limit: BATCH }, tx)).map((c) => c.organizationId);
+        const entries = await cycle.claim(mark, { olderThan, now, limit: BATCH, after }, tx);
+        const ids = entries.map((c) => c.organizationId);
         if (ids.length) await outbox.enqueueAll(await mailsFor(ids, tx), tx);
-        return ids.length;
+        return entries;
       });
-      total += claimed;
-      if (claimed < BATCH) return total;
+      total += claimed.length;
+      if (claimed.length < BATCH) return total;
+      // The next batch starts after this one, in the claim's order (oldest verification, then id).
+      after = claimed.reduce((last, c) => (claimOrder(c, last) > 0 ? c : last));
     }
   }
 

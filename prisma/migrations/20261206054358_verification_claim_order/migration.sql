@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Organization_registryStatus_lastVerifiedAt_id_idx" ON "Organization"("registryStatus", "lastVerifiedAt", "id");
