@@ -110,7 +110,9 @@ async function main(): Promise<number> {
   compiled = flags.tsx ? undefined : compiledServer();
   if (flags.database) {
     const rows = await measureSize(sizes[0]!, flags.database);
-    return flags.strict && !printSummary(date, rows, ["an existing database (--database)"], compiled) ? 2 : 0;
+    // The summary is the report: printed whether or not --strict asks for an exit code.
+    const allPass = printSummary(date, rows, ["an existing database (--database)"], compiled);
+    return flags.strict && !allPass ? 2 : 0;
   }
   const binDir = findPostgresBinDir();
   if (!binDir) throw new Error("No PostgreSQL binaries found: install PostgreSQL (15 or later).");
