@@ -66,6 +66,39 @@ describe("cached search results", () => {
   });
 });
 
+describe("the validators of search answers", () => {
+  it("answer 304 while the register is unchanged and the whole new answer once it changes", async () => {
+    for (const path of [
+      "/registro?q=lavanderia",
+      "/mappa/dati.geojson?q=lavanderia",
+      "/api/v1/organizations?q=lavanderia",
+    ]) {
+      const first = await request(ctx.app).get(path).expect(200);
+      const etag = first.headers.etag!;
+      // The validator says which answer it is without hashing the body; the same one each time.
+      expect(etag, path).toMatch(/^W\/"/);
+      expect((await request(ctx.app).get(path)).headers.etag, path).toBe(etag);
+      await request(ctx.app).get(path).set("If-None-Match", etag).expect(304);
+      const other = await request(ctx.app).get(`${path}&lang=en`);
+      if (!path.includes("mappa")) expect(other.headers.etag, path).not.toBe(etag); // another language
+      await ctx.db.prisma.organization.update({
+        where: { slug: "officine-savena" },
+        data: { name: "Officine Idice S.r.l." },
+      });
+      try {
+        const changed = await request(ctx.app).get(path).set("If-None-Match", etag).expect(200);
+        expect(changed.text, path).toContain("Officine Idice S.r.l.");
+        expect(changed.headers.etag, path).not.toBe(etag);
+      } finally {
+        await ctx.db.prisma.organization.update({
+          where: { slug: "officine-savena" },
+          data: { name: "Officine Savena S.r.l." },
+        });
+      }
+    }
+  });
+});
+
 describe("whole cached pages for visitors who are not signed in", () => {
   it("are kept per language", async () => {
     const italian = await request(ctx.app).get("/registro?q=lavanderia").set("Accept-Language", "it");

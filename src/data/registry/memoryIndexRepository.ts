@@ -1,4 +1,5 @@
 import type pg from "pg";
+import type { ClassificationOutcome } from "../../generated/prisma/enums.js";
 import { PUBLIC_MEASURE_ORDER, publicMeasuresOf } from "./registrySearchRepository.js";
 
 /**
@@ -33,11 +34,19 @@ export interface MemoryIndexRow {
   lexemesA: string;
   lexemesB: string;
   /**
-   * Its public measures as its result card shows them (publicMeasuresOf, in
-   * PUBLIC_MEASURE_ORDER): each one's facts as a measure code (searchFacts.ts),
-   * title, and network (slug and name; null for its own measures).
+   * Its public measures as its result card and the API show them (publicMeasuresOf,
+   * in PUBLIC_MEASURE_ORDER): each one's facts as a measure code (searchFacts.ts),
+   * title, network (slug and name; null for its own measures), id and current
+   * classification outcome (the code keeps only "territorial welfare or not").
    */
-  measures: [code: number, title: string, networkSlug: string | null, networkName: string | null][];
+  measures: [
+    code: number,
+    title: string,
+    networkSlug: string | null,
+    networkName: string | null,
+    id: number,
+    currentOutcome: ClassificationOutcome | null,
+  ][];
 }
 
 /** A row as the query returns it, before `load` turns it into a MemoryIndexRow. */
@@ -57,7 +66,7 @@ export const LEXEME_SEPARATOR = "\x1f";
 const ORGANIZATIONS = `
   WITH ms AS (
     SELECT x."organizationId",
-           json_agg(json_build_array(x.code, x.title, x."networkSlug", x."networkName")
+           json_agg(json_build_array(x.code, x.title, x."networkSlug", x."networkName", x.id, x."currentOutcome")
                     ORDER BY ${PUBLIC_MEASURE_ORDER.text}) AS measures
     FROM (${publicMeasuresOf("every").text}) x
     GROUP BY x."organizationId"

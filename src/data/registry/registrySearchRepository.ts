@@ -27,6 +27,9 @@ export interface OrganizationHit {
   distanceKm: number | null;
 }
 
+/** What an organization's API entry shows beyond its result card (organizationDetails). */
+export type OrganizationDetails = Pick<OrganizationHit, "legalForm" | "description" | "comuneCode" | "registeredAt">;
+
 /** The participants of public networks with the network's name, for the search results. */
 const networkParticipants = Prisma.sql`
   SELECT p."networkId", p."organizationId", n.name AS "networkName", n.slug AS "networkSlug"
@@ -264,7 +267,7 @@ export function createRegistrySearchRepository(db: Db, pool: pg.Pool) {
      * The register's version, the text query (as text) and the organizations
      * that match through a network, in one round trip, before anything that
      * uses them: a search then costs this statement and, when the in-process
-     * index answers, the one that reads its page (resultsByIds).
+     * index answers, the API's read of its page's details (organizationDetails).
      */
     async prepare(search: RegistrySearch): Promise<PreparedSearch> {
       const text = search.text ? Prisma.sql`(${textQuery(search.text)})::text` : Prisma.sql`NULL::text`;
@@ -330,25 +333,21 @@ export function createRegistrySearchRepository(db: Db, pool: pg.Pool) {
     },
 
     /**
-     * The results of these organizations, in this order, each with its public
-     * measures (active first, by title): a page the in-process index found, in
-     * one statement.
+     * What the API shows of the organizations `ids` beyond the in-process index's
+     * result cards (their descriptions and legal details), by id: their measures and
+     * everything else come from memory. Read after the search's version: a change
+     * committed in between shows here a moment before the rest of the page.
      */
-    resultsByIds(p: PreparedSearch, ids: number[]): Promise<(OrganizationHit & { measures: ResultMeasure[] })[]> {
-      if (ids.length === 0) return Promise.resolve([]);
-      return rawQuery<OrganizationHit & { measures: ResultMeasure[] }>(
+    async organizationDetails(ids: number[]): Promise<Map<number, OrganizationDetails>> {
+      if (ids.length === 0) return new Map();
+      const rows = await rawQuery<OrganizationDetails & { id: number }>(
         pool,
         Prisma.sql`
-        WITH ms AS (
-          SELECT x."organizationId", json_agg(x ORDER BY ${PUBLIC_MEASURE_ORDER}) AS measures
-          FROM (${publicMeasuresOf(ids)}) x GROUP BY x."organizationId"
-        )
-        SELECT ${hitColumns(p)}, COALESCE(ms.measures, '[]'::json) AS measures
-        FROM unnest(${ids}::int[]) WITH ORDINALITY AS k(id, n)
-        JOIN "Organization" o ON o.id = k.id JOIN "Comune" c ON c."istatCode" = o."comuneCode"
-        LEFT JOIN ms ON ms."organizationId" = o.id
-        ORDER BY k.n`,
+        SELECT o.id, o."legalForm", o.description, o."comuneCode",
+               o."registeredAt" AT TIME ZONE 'UTC' AS "registeredAt"
+        FROM "Organization" o WHERE o.id = ANY(${ids}::int[])`,
       );
+      return new Map(rows.map(({ id, ...details }) => [id, details]));
     },
 
     /** The public measures of these organizations, active first, by title (a page PostgreSQL found). */

@@ -64,10 +64,11 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
  * Verified within the year before the last registration, as the re-verification
- * cycle (src/domain/verification.ts) keeps a register that has been running: a
- * tenth or so due for the reminder, none overdue. Spread over all the years since
- * registration instead, 72 % were overdue and the first run of the job after a
- * start mailed 130,000 reminders and staff alerts, a backlog no real register has.
+ * cycle (src/domain/verification.ts) keeps a register that has been running: at
+ * the end of 2026 about one in eight due for the reminder (which seedSynthetic
+ * records as sent), none overdue. Spread over all the years since registration
+ * instead, 72 % were overdue and the first run of the job after a start mailed
+ * 130,000 reminders and staff alerts, a backlog no real register has.
  */
 const lastVerified = (registered: number, r: number) => {
   const since = Math.max(registered, LAST_REGISTRATION - 365 * DAY);

@@ -32,7 +32,7 @@ export function organizationRoutes(services: Services) {
       parsed.search,
       (outcome) => JSON.stringify(organizationsBody(outcome, baseUrl())),
     );
-    sendSerialized(res, json);
+    sendSerialized(res, json.body, json.etag);
   });
 
   router.get("/organizations/:slug", async (req, res) => {

@@ -30,7 +30,8 @@ export function mapGeoJson(services: Services): RequestHandler {
     const geojson = await services.registry.cachedMap(parsed.search, MAP_LIMIT, (points) =>
       JSON.stringify(featureCollection(points)),
     );
-    res.type("application/geo+json").send(geojson);
+    res.setHeader("ETag", geojson.etag);
+    res.type("application/geo+json").send(geojson.body);
   };
 }
 

@@ -70,8 +70,9 @@ async function sendSearchPage(
   const path = req.baseUrl + req.path;
   const url = query ? `${path}?${query}` : path;
   res.locals.currentUrl = url;
-  const html = await services.registry.cachedPage(`${String(res.locals.lang)} ${url}`, search, render);
-  res.type("html").send(html);
+  const page = await services.registry.cachedPage(`${String(res.locals.lang)} ${url}`, search, render);
+  res.setHeader("ETag", page.etag);
+  res.type("html").send(page.body);
 }
 
 type SearchOutcome = Awaited<ReturnType<Services["registry"]["search"]>>;

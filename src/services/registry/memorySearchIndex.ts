@@ -7,6 +7,7 @@ import { chordMetres } from "../../data/registry/registrySearchRepository.js";
 import { hasMeasureFilters, type MeasureFacts, type RegistrySearch } from "../../domain/registrySearch.js";
 import { MEASURE_CODE_LIMIT, matchingMeasureCodes, measureFactsOf } from "../../domain/searchFacts.js";
 import { RELEVANCE_WEIGHTS, type TsqueryNode } from "../../domain/tsquery.js";
+import type { ClassificationOutcome } from "../../generated/prisma/enums.js";
 
 /**
  * The register's public search in memory, one per instance and per version of
@@ -15,8 +16,8 @@ import { RELEVANCE_WEIGHTS, type TsqueryNode } from "../../domain/tsquery.js";
  * common lexeme) or a sorted list of positions (a rare one). A search reads no
  * row: the words are a few bitmap operations, the filters a test per
  * candidate, the count exact; the page's result cards (and the map's points)
- * come from memory too, and only the API's detailed page is read by id
- * (registryService.ts). What it answers is exactly what the SQL search answers
+ * come from memory too, and the API's page reads only its organizations'
+ * descriptions and legal details by id (registryService.ts). What it answers is exactly what the SQL search answers
  * (tests/integration/memorySearchIndex.test.ts compares them on random
  * searches): same filters, same name order (PostgreSQL's own, loaded as
  * positions), same date order, nearest first by the same chord, the same
@@ -62,8 +63,9 @@ export interface ResultCard extends MapPoint {
   measures: CardMeasure[];
 }
 
-/** A measure on a result card. From the index its outcome is only "territorial welfare or not" (searchFacts.ts). */
+/** A measure on a result card (and in the API's answer). */
 export interface CardMeasure extends MeasureFacts {
+  id: number;
   title: string;
   networkName: string | null;
   networkSlug: string | null;
@@ -129,16 +131,27 @@ export function createMemorySearchIndexBuilder() {
   };
 }
 
+/** A measure's classification outcome as a small number (0: none yet). */
+const OUTCOMES: readonly (ClassificationOutcome | null)[] = [
+  null,
+  "TERRITORIAL_WELFARE",
+  "COMPANY_BENEFIT",
+  "TO_BE_EXAMINED",
+  "UNDER_REVIEW",
+];
+
 /**
  * The organizations' measures, packed as they arrive in position order: for
- * each organization where its measures start, for each measure its code and
- * where its title ends in one UTF-8 buffer (outside the JavaScript heap, so
- * that no garbage collection walks 400,000 titles), and the network of the
- * few that are a network's.
+ * each organization where its measures start, for each measure its code, id,
+ * outcome and where its title ends in one UTF-8 buffer (outside the JavaScript
+ * heap, so that no garbage collection walks 400,000 titles), and the network
+ * of the few that are a network's.
  */
 function measureStore() {
   let start = new Uint32Array(1024);
   let codes = new Uint16Array(4096);
+  let ids = new Int32Array(4096);
+  let outcomes = new Uint8Array(4096);
   let ends = new Uint32Array(4096);
   let text = Buffer.alloc(1 << 16);
   let organizations = 0;
@@ -150,8 +163,10 @@ function measureStore() {
       start = grown(start, organizations + 2);
       start[organizations++] = count;
       codes = grown(codes, count + measures.length);
+      ids = grown(ids, count + measures.length);
+      outcomes = grown(outcomes, count + measures.length);
       ends = grown(ends, count + measures.length);
-      for (const [code, title, networkSlug, networkName] of measures) {
+      for (const [code, title, networkSlug, networkName, id, outcome] of measures) {
         const length = Buffer.byteLength(title);
         if (used + length > text.length) {
           const larger = Buffer.alloc(Math.max(used + length, text.length * 2));
@@ -160,6 +175,8 @@ function measureStore() {
         }
         used += text.write(title, used);
         codes[count] = code;
+        ids[count] = id;
+        outcomes[count] = OUTCOMES.indexOf(outcome);
         ends[count] = used;
         if (networkSlug !== null) networks.set(count, { slug: networkSlug, name: networkName ?? "" });
         count++;
@@ -170,6 +187,8 @@ function measureStore() {
     done: () => ({
       start: start.slice(0, organizations + 1),
       codes: codes.slice(0, count),
+      ids: ids.slice(0, count),
+      outcomes: outcomes.slice(0, count),
       ends: ends.slice(0, count),
       text: Buffer.from(text.subarray(0, used)),
       networks,
@@ -178,7 +197,7 @@ function measureStore() {
 }
 
 /** `array`, or a copy twice as long (at least `length`) when it is shorter than that. */
-function grown<T extends Uint16Array | Uint32Array | Int32Array>(array: T, length: number): T {
+function grown<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(array: T, length: number): T {
   if (length <= array.length) return array;
   const larger = new (array.constructor as new (length: number) => T)(Math.max(length, array.length * 2));
   larger.set(array);
@@ -304,6 +323,7 @@ async function buildMemorySearchIndex(
 
   let bytes = n * 124 + facts.byteLength;
   bytes += measures.start.byteLength + measures.codes.byteLength + measures.ends.byteLength + measures.text.length;
+  bytes += measures.ids.byteLength + measures.outcomes.byteLength;
   for (let i = 0; i < n; i++) bytes += (names[i]!.length + slugs[i]!.length) * 2;
   // A lexeme in more than 1 organization in 32 costs less as a bitmap than as a list.
   const compact = async (from: Lists) => {
@@ -562,6 +582,9 @@ async function buildMemorySearchIndex(
           // Properties assigned, not spread: a spread cost 1-4 us an object here (node 20).
           card.push(
             Object.assign(measureFactsOf(measures.codes[j]!), {
+              // The code keeps only "territorial welfare or not": the API shows the outcome itself.
+              currentOutcome: OUTCOMES[measures.outcomes[j]!] ?? null,
+              id: measures.ids[j]!,
               title: measures.text.toString("utf8", j === 0 ? 0 : measures.ends[j - 1], measures.ends[j]),
               networkName: network?.name ?? null,
               networkSlug: network?.slug ?? null,

@@ -1,10 +1,11 @@
+import { createHash, randomBytes } from "node:crypto";
 import type { OrganizationRepository } from "../../data/registry/organizationRepository.js";
 import {
   isRanked,
   RANK_CANDIDATES,
+  type OrganizationDetails,
   type OrganizationHit,
   type PreparedSearch,
-  type ResultMeasure,
   type RegistrySearchRepository,
 } from "../../data/registry/registrySearchRepository.js";
 import { MAX_RESULTS, PAGE_SIZE, measureMatches, searchKey, type RegistrySearch } from "../../domain/registrySearch.js";
@@ -25,9 +26,12 @@ export function createRegistryService(
    * what is committed. Every search starts with `prepare`, whose one statement
    * reads the version with the text query: a cached answer costs that round
    * trip, and so does a new results page or map the in-process index answers
-   * (the API's detailed page reads its rows by id: one more).
+   * (the API's detailed page reads its organizations' descriptions by id: one more).
    */
-  const cached = (p: PreparedSearch, key: string, compute: () => Promise<string>) => cache.get(p.version, key, compute);
+  const cached = async (p: PreparedSearch, key: string, compute: () => Promise<string>): Promise<SearchAnswer> => ({
+    body: await cache.get(p.version, key, compute),
+    etag: validatorOf(p.version, key),
+  });
 
   // The home page's whole-register counts: once per committed change, not per visit.
   const home = createVersionedMemo(async () => {
@@ -58,8 +62,8 @@ export function createRegistryService(
     /**
      * What a search sends to visitors who are not signed in (a whole page,
      * routes/public/searchPage.ts; the API's JSON), cached as that string under
-     * `key`: `render` gets the search's results (undefined without a search:
-     * places to choose from). Only strings are kept: thousands of cached
+     * `key`, with its ETag (SearchAnswer): `render` gets the search's results
+     * (undefined without a search: places to choose from). Only strings are kept: thousands of cached
      * result objects made every garbage collection walk them, and random new
      * searches at 100,000 organizations ran 40 % slower with the cache on than off.
      */
@@ -68,7 +72,11 @@ export function createRegistryService(
       query: RegistrySearch | undefined,
       render: (outcome: SearchOutcome<ResultCard> | undefined) => Promise<string> | string,
     ) {
-      if (!query) return cache.get(await search.version(), `body:${key}`, async () => render(undefined));
+      if (!query) {
+        const version = await search.version();
+        const body = await cache.get(version, `body:${key}`, async () => render(undefined));
+        return { body, etag: validatorOf(version, `body:${key}`) };
+      }
       const p = await search.prepare(query);
       return cached(p, `body:${key}`, async () => render(await searchPage(p, "cards")));
     },
@@ -163,7 +171,7 @@ export function createRegistryService(
         ? await measuresFor(found.hits)
         : detail === "cards"
           ? found.index.cards(found.ids, query.origin)
-          : await search.resultsByIds(p, found.ids);
+          : await detailedCards(found.index.cards(found.ids, query.origin));
     // The rows are this request's own: marked in place (a spread of each cost 1-4 us, node 20).
     const results = withMeasures.map((hit) =>
       Object.assign(hit, {
@@ -184,6 +192,19 @@ export function createRegistryService(
     };
   }
 
+  /**
+   * The index's cards with what the API shows beyond them, read by id (an
+   * organization deleted since the search's version is left out, as the
+   * database path would).
+   */
+  async function detailedCards(cards: ResultCard[]): Promise<Result[]> {
+    const details = await search.organizationDetails(cards.map((c) => c.id));
+    return cards.flatMap((card) => {
+      const more = details.get(card.id);
+      return more ? [Object.assign(card, more)] : [];
+    });
+  }
+
   /** A page PostgreSQL found, each organization with its public measures. */
   async function measuresFor(hits: OrganizationHit[]) {
     const measures = hits.length ? await search.measuresOf(hits.map((h) => h.id)) : [];
@@ -191,8 +212,27 @@ export function createRegistryService(
   }
 }
 
+/**
+ * A search's answer as sent (a page, the API's JSON, the map's GeoJSON) and its
+ * validator: an ETag from this process, the register's version and the answer's
+ * key, which determine the answer as they determine what the search cache keeps
+ * (a deploy starts a new process: new asset URLs, texts, templates). Express
+ * would hash the whole body of every answer for it: 46 KB for a results page,
+ * 140 KB for the map's 500 points.
+ */
+export interface SearchAnswer {
+  body: string;
+  etag: string;
+}
+
+const PROCESS = randomBytes(6).toString("base64url");
+
+function validatorOf(version: string, key: string): string {
+  return `W/"${PROCESS}-${version}-${createHash("sha1").update(key).digest("base64url")}"`;
+}
+
 /** An organization with every column the API shows (a ResultCard with more). */
-type Result = OrganizationHit & { measures: ResultMeasure[] };
+type Result = ResultCard & OrganizationDetails;
 
 /** A page of results of type T, each measure marked when it matches the search. */
 export interface SearchOutcome<T extends ResultCard> {
