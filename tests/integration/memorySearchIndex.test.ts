@@ -249,6 +249,10 @@ describe("the in-process search index", () => {
       if (order === "distance") expect(bounded.total).toBeGreaterThanOrEqual(101);
       else expect(bounded.total).toBe(101);
       expect(bounded.total).toBeLessThan(all.total);
+      // The map, which shows no count (countUpTo 0): the same page, the walk ending with it.
+      const pageOnly = index.find(query, { order, offset: 40, limit: 20, countUpTo: 0 });
+      expect(pageOnly.page).toEqual(all.page);
+      if (order !== "distance") expect(pageOnly.total).toBe(60);
     }
     // Fewer matches than the bound: every one counted.
     const rare = { search: { ...everyone, pactOnly: true }, text: undefined, viaNetworks: [] };

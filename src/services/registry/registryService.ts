@@ -120,9 +120,10 @@ export function createRegistryService(
    * `limit` results of a search from `offset`, and the number of matches (at
    * least up to MAX_RESULTS + 1): from the in-process index when it is of
    * `version` and can read the words (the ids, then `hits()` reads them),
-   * otherwise from PostgreSQL (the hits).
+   * otherwise from PostgreSQL (the hits). `withCount: false` (the map, which
+   * shows no count): the index may stop once the page is complete.
    */
-  async function find(prepared: PreparedSearch, limit: number, offset: number) {
+  async function find(prepared: PreparedSearch, limit: number, offset: number, withCount = true) {
     const query = prepared.search;
     const ranked = isRanked(prepared);
     const index = memoryIndex?.at(prepared.version);
@@ -138,7 +139,13 @@ export function createRegistryService(
             : "name";
       const found = index.find(
         { search: query, text, viaNetworks: prepared.viaNetworks },
-        { order, offset, limit, rankLexemes: text ? rankedLexemes(text) : [], countUpTo: MAX_RESULTS + 1 },
+        {
+          order,
+          offset,
+          limit,
+          rankLexemes: text ? rankedLexemes(text) : [],
+          countUpTo: withCount ? MAX_RESULTS + 1 : 0,
+        },
       );
       // Every match is ranked: the order by relevance is exact.
       return { from: "memory" as const, index, ids: found.page, total: found.total, approximateOrder: false };
@@ -150,7 +157,8 @@ export function createRegistryService(
   }
 
   async function mapPoints(p: PreparedSearch, limit: number): Promise<MapPoint[]> {
-    const found = await find(p, limit, 0);
+    // The map shows no count: the index stops at its 500th point in name, date or distance order.
+    const found = await find(p, limit, 0, false);
     // From the index the points come from memory: the map reads nothing else.
     return found.from === "memory" ? found.index.points(found.ids, p.search.origin) : found.hits;
   }
