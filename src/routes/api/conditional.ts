@@ -1,8 +1,9 @@
 import type { Response } from "express";
 
 /**
- * JSON with its validator: Express computes the ETag of the body and answers
- * 304 when If-None-Match matches it. No Last-Modified is sent: the answers
+ * JSON with its validator: Express computes the ETag of the body (a search's
+ * answer brings its own: SearchAnswer in registryService.ts) and answers 304
+ * when If-None-Match matches it. No Last-Modified is sent: the answers
  * change without any stored date moving (an organization suspended leaves a
  * list, counts come from other tables, "to verify" follows the calendar).
  */

@@ -17,7 +17,8 @@ import type { ClassificationOutcome } from "../../generated/prisma/enums.js";
  * row: the words are a few bitmap operations, the filters a test per
  * candidate, the count exact; the page's result cards (and the map's points)
  * come from memory too, and the API's page reads only its organizations'
- * descriptions and legal details by id (registryService.ts). What it answers is exactly what the SQL search answers
+ * descriptions and legal details by id (registryService.ts). What it answers
+ * is exactly what the SQL search answers
  * (tests/integration/memorySearchIndex.test.ts compares them on random
  * searches): same filters, same name order (PostgreSQL's own, loaded as
  * positions), same date order, nearest first by the same chord, the same
@@ -25,8 +26,8 @@ import type { ClassificationOutcome } from "../../generated/prisma/enums.js";
  * each word), over every match, and the same cards.
  *
  * Memory, measured: about 0.5 KB per organization (0.3 KB of arrays, 0.19 KB
- * of measures: codes, ids, outcomes and UTF-8 titles), and the heap the build grows; see
- * README "Performance".
+ * of measures: codes, ids, outcomes and UTF-8 titles), and the heap the build
+ * grows; see README "Performance".
  */
 export interface MemorySearchIndex {
   version: string;
@@ -131,14 +132,15 @@ export function createMemorySearchIndexBuilder() {
   };
 }
 
-/** A measure's classification outcome as a small number (0: none yet). */
-const OUTCOMES: readonly (ClassificationOutcome | null)[] = [
-  null,
-  "TERRITORIAL_WELFARE",
-  "COMPANY_BENEFIT",
-  "TO_BE_EXAMINED",
-  "UNDER_REVIEW",
-];
+/** A measure's classification outcome as a small number, 0 for none yet (every outcome: a Record). */
+const OUTCOME_CODES: Record<ClassificationOutcome, number> = {
+  TERRITORIAL_WELFARE: 1,
+  COMPANY_BENEFIT: 2,
+  TO_BE_EXAMINED: 3,
+  UNDER_REVIEW: 4,
+};
+const OUTCOMES: (ClassificationOutcome | null)[] = [null];
+for (const [outcome, code] of Object.entries(OUTCOME_CODES)) OUTCOMES[code] = outcome as ClassificationOutcome;
 
 /**
  * The organizations' measures, packed as they arrive in position order: for
@@ -176,7 +178,7 @@ function measureStore() {
         used += text.write(title, used);
         codes[count] = code;
         ids[count] = id;
-        outcomes[count] = OUTCOMES.indexOf(outcome);
+        outcomes[count] = outcome === null ? 0 : OUTCOME_CODES[outcome];
         ends[count] = used;
         if (networkSlug !== null) networks.set(count, { slug: networkSlug, name: networkName ?? "" });
         count++;

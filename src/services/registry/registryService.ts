@@ -63,9 +63,10 @@ export function createRegistryService(
      * What a search sends to visitors who are not signed in (a whole page,
      * routes/public/searchPage.ts; the API's JSON), cached as that string under
      * `key`, with its ETag (SearchAnswer): `render` gets the search's results
-     * (undefined without a search: places to choose from). Only strings are kept: thousands of cached
-     * result objects made every garbage collection walk them, and random new
-     * searches at 100,000 organizations ran 40 % slower with the cache on than off.
+     * (undefined without a search: places to choose from). Only strings are
+     * kept: thousands of cached result objects made every garbage collection
+     * walk them, and random new searches at 100,000 organizations ran 40 %
+     * slower with the cache on than off.
      */
     async cachedPage(
       key: string,
