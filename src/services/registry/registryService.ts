@@ -22,15 +22,15 @@ export function createRegistryService(
   memoryIndex?: MemoryIndexHolder,
 ) {
   /**
-   * `compute` cached under the version `p` was read at: never older than
-   * what is committed. Every search starts with `prepare`, whose one statement
+   * `compute` cached under `version` (read before the search: never older than
+   * what is committed), with its ETag. Every search starts with `prepare`, whose one statement
    * reads the version with the text query: a cached answer costs that round
    * trip, and so does a new results page or map the in-process index answers
    * (the API's detailed page reads its organizations' descriptions by id: one more).
    */
-  const cached = async (p: PreparedSearch, key: string, compute: () => Promise<string>): Promise<SearchAnswer> => ({
-    body: await cache.get(p.version, key, compute),
-    etag: validatorOf(p.version, key),
+  const cached = async (version: string, key: string, compute: () => Promise<string>): Promise<SearchAnswer> => ({
+    body: await cache.get(version, key, compute),
+    etag: validatorOf(version, key),
   });
 
   // The home page's whole-register counts: once per committed change, not per visit.
@@ -73,25 +73,21 @@ export function createRegistryService(
       query: RegistrySearch | undefined,
       render: (outcome: SearchOutcome<ResultCard> | undefined) => Promise<string> | string,
     ) {
-      if (!query) {
-        const version = await search.version();
-        const body = await cache.get(version, `body:${key}`, async () => render(undefined));
-        return { body, etag: validatorOf(version, `body:${key}`) };
-      }
+      if (!query) return cached(await search.version(), `body:${key}`, async () => render(undefined));
       const p = await search.prepare(query);
-      return cached(p, `body:${key}`, async () => render(await searchPage(p, "cards")));
+      return cached(p.version, `body:${key}`, async () => render(await searchPage(p, "cards")));
     },
 
     /** The API's answer, as `cachedPage` does for result pages, with every column (`searchDetailed`). */
     async cachedDetailedPage(key: string, query: RegistrySearch, render: (outcome: SearchOutcome<Result>) => string) {
       const p = await search.prepare(query);
-      return cached(p, `detailed:${key}`, async () => render(await searchPage(p, "detailed")));
+      return cached(p.version, `detailed:${key}`, async () => render(await searchPage(p, "detailed")));
     },
 
     /** The map's answer for visitors, as `cachedPage` does for result pages. */
     async cachedMap(query: RegistrySearch, limit: number, render: (points: MapPoint[]) => string) {
       const p = await search.prepare({ ...query, page: 1 });
-      return cached(p, `map:${limit}:${searchKey(p.search)}`, async () => render(await mapPoints(p, limit)));
+      return cached(p.version, `map:${limit}:${searchKey(p.search)}`, async () => render(await mapPoints(p, limit)));
     },
 
     organizationPage(slug: string) {
