@@ -19,7 +19,7 @@ import { csrfProtection } from "./middleware/csrf.js";
 import { viewLocals } from "./middleware/viewLocals.js";
 import { rejectMalformedPageRequests } from "./middleware/malformedInput.js";
 import { errorHandler, notFound } from "./middleware/errorHandlers.js";
-import { publicRoutes } from "./routes/public/index.js";
+import { publicFeedRoutes, publicRoutes } from "./routes/public/index.js";
 import { loginRoutes } from "./routes/accounts/login.js";
 import { accountsRoutes } from "./routes/accounts/index.js";
 import { companyRoutes } from "./routes/company/index.js";
@@ -28,6 +28,7 @@ import { localAuthorityRoutes } from "./routes/localAuthority/index.js";
 import { problemReportRoutes } from "./routes/public/problemReport.js";
 import { apiRoutes } from "./routes/api/index.js";
 import { oneClickUnsubscribe } from "./routes/public/alertUnsubscribe.js";
+import { useScopedTemplates } from "./viewTemplates.js";
 
 export interface AppDependencies {
   config: Config;
@@ -53,7 +54,9 @@ export function createApp({ config, db, logger, services, i18n }: AppDependencie
   // line breaks stay, so words on separate lines keep their space. Data is never touched.
   // Includes name their template from views/ ("/partials/top"): EJS looks a relative one up on
   // disk (existsSync) at every include of every page, 2-3 % of a results page's CPU.
-  app.set("view options", { rmWhitespace: true, root: views });
+  // Without `with (locals)`: each template declares the names it uses (viewTemplates.ts).
+  useScopedTemplates();
+  app.set("view options", { rmWhitespace: true, root: views, _with: false });
   app.set("query parser", "simple");
   // Views link every CSS, script, icon and font through asset(): versioned URLs, cached for a year.
   const assets = createProjectAssetUrls(config.isProduction);
@@ -72,6 +75,7 @@ export function createApp({ config, db, logger, services, i18n }: AppDependencie
   // Read-only JSON, before body parsing, sessions and CSRF: no session, no writes, and its own
   // guards so that every answer, a refused one too, is problem+json with CORS (routes/api/index.ts).
   app.use(apiRoutes(services, limits.api, logger));
+  app.use(publicFeedRoutes(services));
   app.use(express.urlencoded({ extended: false, limit: "100kb", parameterLimit: 200 }));
   app.use(rejectMalformedPageRequests);
   // A mail client's one-click unsubscribe (RFC 8058) carries no CSRF token: its URL's token is the credential.

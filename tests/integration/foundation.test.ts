@@ -1,3 +1,5 @@
+import ejs from "ejs";
+import path from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
@@ -25,6 +27,14 @@ describe("foundation", () => {
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers["x-powered-by"]).toBeUndefined();
+  });
+
+  it("renders pages from templates that declare their names instead of running inside with(locals)", async () => {
+    expect(ctx.app.get("view options")).toMatchObject({ _with: false });
+    expect(String(ejs.fileLoader(path.resolve("views/partials/top.ejs")))).toMatch(/^\s*<% var [\s\S]* = locals\./);
+    const res = await request(ctx.app).get("/registro?q=asilo&lang=en");
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('<html lang="en">');
   });
 
   it("gives anonymous visitors no session cookie", async () => {

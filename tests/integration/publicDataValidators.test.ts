@@ -170,5 +170,12 @@ describe("headers of the public data files", () => {
     await request(ctx.app).get("/mappa/dati.geojson").set("If-None-Match", map.headers.etag!).expect(304);
     const wrong = await request(ctx.app).get("/mappa/dati.geojson?raggio=mille").expect(400);
     expect(wrong.headers["access-control-allow-origin"]).toBe("*");
+    // An address that is not text (bad UTF-8, a NUL) is refused the feed's way too, before any search.
+    for (const bad of ["?q=%FF", "?q=nido%00"]) {
+      const refused = await request(ctx.app).get(`/mappa/dati.geojson${bad}`).expect(400);
+      expect(refused.headers["content-type"], bad).toMatch(/^application\/problem\+json/);
+      expect(refused.headers["access-control-allow-origin"], bad).toBe("*");
+      expect(JSON.parse(refused.text), bad).toMatchObject({ status: 400 });
+    }
   });
 });

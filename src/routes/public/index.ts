@@ -14,6 +14,28 @@ import { pilotRoutes } from "./pilots.js";
 import { statisticsRoutes } from "./statistics.js";
 import { monitoringReportRoutes } from "./monitoringReport.js";
 import { openDataRoutes } from "./openData.js";
+import { readableByAnySite } from "./publicFile.js";
+import { rejectMalformedInput } from "../../middleware/malformedInput.js";
+import { sendProblem } from "../api/problem.js";
+
+/**
+ * The map's GeoJSON feed: read-only data for scripts, like the API, so app.ts
+ * mounts it before sessions, sign-in and CSRF, which it has no use for (0.1 ms
+ * of a request's CPU). An unreadable address gets the feed's kind of answer.
+ */
+export function publicFeedRoutes(services: Services) {
+  const router = Router();
+  const feed = "/mappa/dati.geojson";
+  router.use(
+    feed,
+    rejectMalformedInput((res, reason) => {
+      readableByAnySite(res);
+      sendProblem(res, 400, { detail: (res.locals.t as (key: string) => string)(`api.problems.${reason}`) });
+    }),
+  );
+  router.get(feed, mapGeoJson(services));
+  return router;
+}
 
 export function publicRoutes(services: Services, limits: RateLimits) {
   const router = Router();
@@ -21,7 +43,6 @@ export function publicRoutes(services: Services, limits: RateLimits) {
   router.get("/registro", registryPage(services));
   router.get("/registro/:slug", organizationPage(services));
   router.get("/mappa", mapPage(services));
-  router.get("/mappa/dati.geojson", mapGeoJson(services));
   router.get("/patto", pactPage(services));
   router.get("/progetto", projectPage(services));
   router.use(newsRoutes(services));
