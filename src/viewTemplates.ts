@@ -7,9 +7,12 @@ import { readFileSync } from "node:fs";
  * of its rendering on those lookups. Each template is therefore compiled without
  * `with` (`_with: false` in app.ts) and read through `scopedTemplate`, which
  * declares the names its code uses as variables taken from `locals`. A name
- * the template does not get stays undefined, as `typeof name` already expected;
- * a template's own declarations live in a block of their own, so they shadow
- * these instead of clashing with them.
+ * the template does not get stays undefined, as `typeof name` already expected
+ * (inside `with` it would throw); a global's name (Math, JSON, Date...) is the
+ * local of that name if there is one, else the global, as inside `with`; a
+ * template's own declarations live in a block of their own, so they shadow
+ * these instead of clashing with them. Names are ASCII identifiers: the
+ * templates use no others.
  */
 
 const RESERVED = new Set(
@@ -19,21 +22,29 @@ const RESERVED = new Set(
     "yield let static implements interface package private protected public await arguments eval"
   ).split(" "),
 );
-/** The compiled function's parameters. Its own variables begin with "__". */
-const COMPILED_PARAMETERS = new Set(["locals", "escapeFn", "include", "rethrow"]);
+/** The compiled function's parameters (its own variables begin with "__"), and values no one redefines. */
+const NOT_DECLARED = new Set([
+  "locals",
+  "escapeFn",
+  "include",
+  "rethrow",
+  "undefined",
+  "NaN",
+  "Infinity",
+  "globalThis",
+]);
 
 /**
  * Every name a template's code may read from its locals: each identifier in its
  * tags (strings' words too: a name too many is only an undefined variable) that
- * follows no ".", is no keyword and no global (Math, JSON, Date...).
+ * follows no "." and is no keyword.
  */
 export function templateNames(template: string): string[] {
   const names = new Set<string>();
   for (const [, code] of template.matchAll(/<%(?![%#])[_=-]?([\s\S]*?)[_-]?%>/g)) {
     for (const [, dot, name] of code!.matchAll(/(\.{1,3})?([A-Za-z_$][\w$]*)/g)) {
       const property = dot === "." || dot === "..";
-      if (property || RESERVED.has(name!) || COMPILED_PARAMETERS.has(name!)) continue;
-      if (name!.startsWith("__") || name! in globalThis) continue;
+      if (property || RESERVED.has(name!) || NOT_DECLARED.has(name!) || name!.startsWith("__")) continue;
       names.add(name!);
     }
   }
@@ -47,7 +58,9 @@ export function templateNames(template: string): string[] {
  */
 export function scopedTemplate(template: string): string {
   const names = templateNames(template);
-  const declarations = names.length > 0 ? `var ${names.map((n) => `${n} = locals.${n}`).join(", ")}; ` : "";
+  const declaration = (n: string) =>
+    n in globalThis ? `${n} = "${n}" in locals ? locals.${n} : globalThis.${n}` : `${n} = locals.${n}`;
+  const declarations = names.length > 0 ? `var ${names.map(declaration).join(", ")}; ` : "";
   const [, leading, body, trailing] = /^(\s*)([\s\S]*?)(\s*)$/.exec(template)!;
   return `${leading}<% ${declarations}{ %>${body}<% } %>${trailing}`;
 }

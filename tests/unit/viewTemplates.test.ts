@@ -9,14 +9,14 @@ const templates = readdirSync(views, { recursive: true, encoding: "utf8" }).filt
 const options = { rmWhitespace: true, root: views };
 
 describe("templateNames", () => {
-  it("names what a template's code reads, not properties, keywords, globals or EJS's own names", () => {
+  it("names what a template's code reads, not properties, keywords or EJS's own names", () => {
     const names = templateNames(
       `<p><%= t("a.b", { count: org.measures.length }) %></p>
        <%_ for (const m of list) { _%><%- include("/x", { ...extra, m }) %><% } -%>
        <%# a comment: ignored %> <%% literal %%> <%= typeof maybe === "undefined" ? Math.max(1, 2) : JSON.stringify(locals) %>`,
     );
     // words in strings count too ("a", "x"; "of"): a name too many is an undefined variable, one too few an error
-    expect(names.sort()).toEqual(["a", "count", "extra", "list", "m", "maybe", "of", "org", "t", "x"]);
+    expect(names.sort()).toEqual(["JSON", "Math", "a", "count", "extra", "list", "m", "maybe", "of", "org", "t", "x"]);
   });
 });
 
@@ -44,6 +44,13 @@ describe("scopedTemplate", () => {
     expect(expected).toContain("<h1>A &amp; B</h1>");
     expect(render(source, data, true)).toBe(expected);
     expect(render(source, { ...data, subtitle: "s" }, true)).toBe(render(source, { ...data, subtitle: "s" }, false));
+  });
+
+  it("gives a global's name to the local of that name when there is one, as with(locals) does", () => {
+    const source = "<%= typeof Date %> <%= Math.max(1, 2) %>";
+    expect(render(source, {}, true)).toBe(render(source, {}, false));
+    expect(render(source, { Date: "a local" }, true)).toBe(render(source, { Date: "a local" }, false));
+    expect(render(source, { Date: "a local" }, true)).toBe("string 2");
   });
 
   it("declares the names on the first line, so line numbers in errors stay right", () => {

@@ -20,8 +20,8 @@ import { sendProblem } from "../api/problem.js";
 
 /**
  * The map's GeoJSON feed: read-only data for scripts, like the API, so app.ts
- * mounts it before sessions, sign-in and CSRF, which it has no use for (0.1 ms
- * of a request's CPU). An unreadable address gets the feed's kind of answer.
+ * mounts it before sessions, sign-in and CSRF, which it has no use for. An
+ * unreadable address gets the feed's kind of answer.
  */
 export function publicFeedRoutes(services: Services) {
   const router = Router();
