@@ -3,6 +3,9 @@ import { testConfig } from "../../src/config.js";
 import { refreshSearchData } from "../../src/data/registry/searchIndexRepository.js";
 import { seedSynthetic } from "../../src/db/seed/syntheticData.js";
 import { Prng } from "../../src/db/seed/prng.js";
+import { Prisma } from "../../src/generated/prisma/client.js";
+import { textQuery } from "../../src/data/registry/registrySearchRepository.js";
+import { parseTsquery, rankedLexemes } from "../../src/domain/tsquery.js";
 import type { RegistrySearch } from "../../src/domain/registrySearch.js";
 import { beneficiaries, categories, searchableStatuses, sizeClasses, sortOrders } from "../../src/domain/vocabulary.js";
 import { buildNetwork } from "../factories/territoryFactory.js";
@@ -149,6 +152,21 @@ const detailed = (outcome: Awaited<ReturnType<typeof withIndex.searchDetailed>>)
     measures: r.measures.map(measureFields),
   }));
 
+/** A search without filters or words (spread over a random one). */
+const noFilters = {
+  text: undefined,
+  categories: [],
+  comuneCode: undefined,
+  origin: undefined,
+  openOnly: false,
+  beneficiaries: [],
+  sizes: [],
+  ateco: undefined,
+  statuses: [],
+  territorialOnly: false,
+  pactOnly: false,
+} satisfies Partial<RegistrySearch>;
+
 describe("the in-process search index", () => {
   it("answers 300 random searches exactly as PostgreSQL does, without the count query", async () => {
     const rng = new Prng(20261205);
@@ -209,21 +227,7 @@ describe("the in-process search index", () => {
 
   it("stops at the page's last match once enough are counted, in name, date and distance order", async () => {
     const index = (await withIndex.buildMemoryIndex())!;
-    const base = randomSearch(new Prng(3));
-    const everyone: RegistrySearch = {
-      ...base,
-      text: undefined,
-      categories: [],
-      comuneCode: undefined,
-      origin: undefined,
-      openOnly: false,
-      beneficiaries: [],
-      sizes: [],
-      ateco: undefined,
-      statuses: [],
-      territorialOnly: false,
-      pactOnly: false,
-    };
+    const everyone: RegistrySearch = { ...randomSearch(new Prng(3)), ...noFilters };
     const nearBologna = { ...everyone, origin: PLACES[0], radiusKm: 25 };
     const searches: [RegistrySearch, "name" | "date" | "distance"][] = [
       [everyone, "name"],
@@ -259,6 +263,33 @@ describe("the in-process search index", () => {
     const rareAll = index.find(rare, { order: "date", offset: 0, limit: 20 });
     expect(rareAll.total).toBeLessThan(1001);
     expect(index.find(rare, { order: "date", offset: 0, limit: 20, countUpTo: 1001 })).toEqual(rareAll);
+  });
+
+  it("ranks one word by relevance score by score, stopping once the page and the count are complete", async () => {
+    const index = (await withIndex.buildMemoryIndex())!;
+    // "sociale": in some names (A), in titles (B) and in descriptions (C) of the synthetic register.
+    const [row] = await ctx.db.prisma.$queryRaw<{ q: string }[]>(
+      Prisma.sql`SELECT (${textQuery("sociale")})::text AS q`,
+    );
+    const text = parseTsquery(row!.q);
+    if (text === null || text.op === "empty") throw new Error(`no text query: ${row?.q}`);
+    const search: RegistrySearch = { ...randomSearch(new Prng(4)), ...noFilters, text: "sociale", sort: "rilevanza" };
+    const query = { search, text, viaNetworks: [] };
+    const want = { order: "relevance" as const, limit: 20, rankLexemes: rankedLexemes(text) };
+    for (const offset of [0, 40, 200]) {
+      const all = index.find(query, { ...want, offset });
+      const bounded = index.find(query, { ...want, offset, countUpTo: 101 });
+      expect(all.total).toBeGreaterThan(offset + 101);
+      expect(bounded.page).toEqual(all.page);
+      // Not every match ranked: the walk ends once the page and 101 matches are taken.
+      expect(bounded.total).toBe(Math.max(101, offset + 20));
+    }
+    // The same pages as PostgreSQL's ranking (exact while the matches are fewer than its candidates).
+    for (const page of [1, 2, 3]) {
+      const plain = await withoutIndex.search({ ...search, page });
+      expect(plain.approximateOrder).toBe(false);
+      expect(summary(await withIndex.search({ ...search, page }), false)).toEqual(summary(plain, false));
+    }
   });
 
   it("is exact the moment a change is committed, and then rebuilt for the new version", async () => {

@@ -344,6 +344,13 @@ async function buildMemorySearchIndex(
   const postings = await compact(lists.any);
   const inName = await compact(lists.A);
   const inTitles = await compact(lists.B);
+  /** A posting as a bitmap (a list's bits in a fresh one). */
+  const asBitmap = (posting: Uint32Array | Int32Array): Uint32Array => {
+    if (posting instanceof Uint32Array) return posting;
+    const bitmap = new Uint32Array(words);
+    for (const p of posting) bitmap[p >>> 5]! |= 1 << (p & 31);
+    return bitmap;
+  };
   /** Whether position i is in a posting (a bitmap or a sorted list). */
   const has = (posting: Uint32Array | Int32Array | undefined, i: number) => {
     if (!posting) return false;
@@ -548,6 +555,25 @@ async function buildMemorySearchIndex(
             if (inBits(byLat[k]!)) visitAny(byLat[k]!);
           }
         } else for (let k = bandFrom; k < bandTo; k++) if (inBits(byLat[k]!)) visitAny(byLat[k]!);
+      } else if (bits && ranked.length === 1) {
+        // One word by relevance: a match scores A with it in its name, else B in a title, else C
+        // anywhere, else 0 (another word of a prefix). Taking the matches score by score, each in
+        // position order, takes them in the page's order, so the walk stops as one in name order
+        // does, once the page and the count are complete, instead of ranking every match.
+        const [anywhere, name, titles] = ranked[0]!;
+        scan: for (const tier of [name, titles, anywhere, null]) {
+          if (tier === undefined) continue;
+          const only = tier === null ? null : asBitmap(tier);
+          for (let w = 0; w < words; w++) {
+            let word = only === null ? bits[w]! : bits[w]! & only[w]!;
+            bits[w]! ^= word; // taken: not in a later tier
+            while (word !== 0) {
+              const bit = 31 - Math.clz32(word & -word);
+              word &= word - 1;
+              if (visitInOrder((w << 5) | bit)) break scan;
+            }
+          }
+        }
       } else if (bits) {
         scan: for (let w = 0; w < words; w++) {
           let word = bits[w]!;
