@@ -557,9 +557,10 @@ async function buildMemorySearchIndex(
         } else for (let k = bandFrom; k < bandTo; k++) if (inBits(byLat[k]!)) visitAny(byLat[k]!);
       } else if (bits && ranked.length === 1) {
         // One word by relevance: a match scores A with it in its name, else B in a title, else C
-        // anywhere, else 0 (another word of a prefix). Taking the matches score by score, each in
-        // position order, takes them in the page's order, so the walk stops as one in name order
-        // does, once the page and the count are complete, instead of ranking every match.
+        // anywhere, else 0 (a match through another word: a prefix's, the vocabulary's). Taking
+        // the matches score by score, each in position order, takes them in the page's order, so
+        // the walk stops as one in name order does, once the page and the count are complete,
+        // instead of ranking every match.
         const [anywhere, name, titles] = ranked[0]!;
         scan: for (const tier of [name, titles, anywhere, null]) {
           if (tier === undefined) continue;
