@@ -555,14 +555,17 @@ async function buildMemorySearchIndex(
             if (inBits(byLat[k]!)) visitAny(byLat[k]!);
           }
         } else for (let k = bandFrom; k < bandTo; k++) if (inBits(byLat[k]!)) visitAny(byLat[k]!);
-      } else if (bits && ranked.length === 1) {
-        // One word by relevance: a match scores A with it in its name, else B in a title, else C
-        // anywhere, else 0 (a match through another word: a prefix's, the vocabulary's). Taking
-        // the matches score by score, each in position order, takes them in the page's order, so
-        // the walk stops as one in name order does, once the page and the count are complete,
-        // instead of ranking every match.
-        const [anywhere, name, titles] = ranked[0]!;
-        scan: for (const tier of [name, titles, anywhere, null]) {
+      } else if (bits) {
+        // The matches in position order (name order), or with one word by relevance score by
+        // score: a match scores A with the word in its name, else B in a title, else C anywhere,
+        // else 0 (a match through another word: a prefix's, the vocabulary's). Each score taken
+        // in position order is the page's order, so that walk stops as one in name order does,
+        // once the page and the count are complete, instead of ranking every match.
+        const oneWord = ranked.length === 1 ? ranked[0]! : null;
+        // ranked: [anywhere, name, titles]; the tiers: name, titles, anywhere, the rest.
+        const tiers = oneWord ? [oneWord[1], oneWord[2], oneWord[0], null] : [null];
+        const visit = oneWord ? visitInOrder : visitAscending;
+        scan: for (const tier of tiers) {
           if (tier === undefined) continue;
           const only = tier === null ? null : asBitmap(tier);
           for (let w = 0; w < words; w++) {
@@ -571,17 +574,8 @@ async function buildMemorySearchIndex(
             while (word !== 0) {
               const bit = 31 - Math.clz32(word & -word);
               word &= word - 1;
-              if (visitInOrder((w << 5) | bit)) break scan;
+              if (visit((w << 5) | bit)) break scan;
             }
-          }
-        }
-      } else if (bits) {
-        scan: for (let w = 0; w < words; w++) {
-          let word = bits[w]!;
-          while (word !== 0) {
-            const bit = 31 - Math.clz32(word & -word);
-            word &= word - 1;
-            if (visitAscending((w << 5) | bit)) break scan;
           }
         }
       } else if (byName) {

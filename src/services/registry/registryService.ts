@@ -144,7 +144,7 @@ export function createRegistryService(
           countUpTo: withCount ? MAX_RESULTS + 1 : 0,
         },
       );
-      // Every match is ranked: the order by relevance is exact.
+      // Every match is ordered (one word: score by score; more: ranked): the order by relevance is exact.
       return { from: "memory" as const, index, ids: found.page, total: found.total, approximateOrder: false };
     }
     const counted = await search.countAndPage(prepared, MAX_RESULTS + 1, limit, offset);
