@@ -66,3 +66,21 @@ describe("createSearchCache", () => {
     expect(runs()).toBe(9);
   });
 });
+
+describe("createSearchCache with bytes", () => {
+  it("counts an answer's bytes: a 2 KB cache keeps two answers of 800 bytes", async () => {
+    let runs = 0;
+    const compute = async () => Buffer.alloc(800, ++runs);
+    const small = createSearchCache(2048);
+    // Each asked twice: kept from the second request.
+    for (const key of ["a", "a", "b", "b"]) await small.get("1", key, compute);
+    expect(runs).toBe(4);
+    expect((await small.get("1", "a", compute))[0]).toBe(2);
+    expect((await small.get("1", "b", compute))[0]).toBe(4);
+    expect(runs).toBe(4);
+    // A third one pushes out the least recently used ("a").
+    for (const key of ["c", "c"]) await small.get("1", key, compute);
+    await small.get("1", "a", compute);
+    expect(runs).toBe(7);
+  });
+});

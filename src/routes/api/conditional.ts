@@ -12,7 +12,7 @@ export function sendResource(res: Response, body: unknown) {
 }
 
 /** The same for a body already serialized (a cached answer), with its validator when it has one. */
-export function sendSerialized(res: Response, json: string, etag?: string) {
+export function sendSerialized(res: Response, json: string | Buffer, etag?: string) {
   if (etag) res.setHeader("ETag", etag);
   res.setHeader("Cache-Control", "public, max-age=60");
   // Names are localized from Accept-Language or the lang cookie: a shared cache must key on both.

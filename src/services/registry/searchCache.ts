@@ -1,7 +1,7 @@
 import { LRUCache } from "lru-cache";
 
 /**
- * Public search answers, kept while the register is unchanged: the text sent
+ * Public search answers, kept while the register is unchanged: what is sent
  * (a rendered page, an API answer's JSON, the map's GeoJSON), never the result
  * objects, which every garbage collection would have to walk (thousands of
  * entries made random new searches 40 % slower with the cache on than off).
@@ -23,25 +23,28 @@ import { LRUCache } from "lru-cache";
  * then freeing 64 MB of one-off pages, 2026-12-06).
  *
  * Concurrent misses for the same search share one computation. An entry's size
- * is its text's (two bytes a character), so `maxBytes` bounds the memory used.
+ * is its bytes' (a text's: two bytes a character), so `maxBytes` bounds the
+ * memory used. The register keeps the bytes sent (registryService.ts).
  */
 export function createSearchCache(maxBytes: number) {
   const entries =
     maxBytes > 0
-      ? new LRUCache<string, string>({
+      ? new LRUCache<string, Answer>({
           maxSize: maxBytes,
-          sizeCalculation: (text, id) => 2 * (text.length + id.length) + 64,
+          sizeCalculation: (answer, id) =>
+            (typeof answer === "string" ? 2 * answer.length : answer.byteLength) + 2 * id.length + 64,
         })
       : undefined;
   /** Searches asked once (not kept yet), by id; about 150 bytes each. */
   const askedOnce = new LRUCache<string, true>({ max: ASKED_ONCE });
-  const running = new Map<string, Promise<string>>();
+  const running = new Map<string, Promise<Answer>>();
 
   return {
-    async get(version: string, key: string, compute: () => Promise<string>): Promise<string> {
+    /** `compute`'s answer for `key` under `version`: the same type (text or bytes) every time for a key. */
+    async get<T extends Answer>(version: string, key: string, compute: () => Promise<T>): Promise<T> {
       if (!entries) return compute();
       const id = `${version}\u0000${key}`;
-      const hit = entries.get(id) ?? running.get(id);
+      const hit = (entries.get(id) ?? running.get(id)) as T | Promise<T> | undefined;
       if (hit !== undefined) return hit;
       const keep = askedOnce.delete(id);
       if (!keep) askedOnce.set(id, true);
@@ -57,6 +60,9 @@ export function createSearchCache(maxBytes: number) {
     },
   };
 }
+
+/** What is kept: a text, or the bytes to send. */
+type Answer = string | Buffer;
 
 /** How many searches asked once are remembered (waiting for a second request to be kept). */
 export const ASKED_ONCE = 10_000;
