@@ -14,7 +14,8 @@ import type { ClassificationOutcome } from "../../generated/prisma/enums.js";
  * the register (SearchState): the registered organizations in name order as
  * parallel typed arrays, and for each lexeme of their search text a bitmap (a
  * common lexeme) or a sorted list of positions (a rare one). A search reads no
- * row: the words are a few bitmap operations, the filters a test per
+ * row: the words are a few bitmap operations, a small circle the organizations
+ * of a few cells of a grid (placeGrid), the other filters a test per
  * candidate, the count exact; the page's result cards (and the map's points)
  * come from memory too, and the API's page reads only its organizations'
  * descriptions and legal details by id (registryService.ts). What it answers
@@ -246,9 +247,8 @@ async function buildMemorySearchIndex(
   const ids = new Int32Array(n);
   const positionOf = new Map<number, number>();
   // ll_to_earth(lat, lon): the point on earthdistance's sphere, as the SQL search measures it.
-  const x = new Float64Array(n);
-  const y = new Float64Array(n);
-  const z = new Float64Array(n);
+  // x, y, z of position i at 3i, 3i + 1, 3i + 2: one cache line read for a position's distance, not three.
+  const xyz = new Float64Array(3 * n);
   const comune = new Uint16Array(n);
   const size = new Uint8Array(n);
   const ateco = new Uint8Array(n);
@@ -271,9 +271,9 @@ async function buildMemorySearchIndex(
     positionOf.set(o.id, i);
     const lat = o.lat * RADIANS;
     const lon = o.lon * RADIANS;
-    x[i] = EARTH_RADIUS_M * Math.cos(lat) * Math.cos(lon);
-    y[i] = EARTH_RADIUS_M * Math.cos(lat) * Math.sin(lon);
-    z[i] = EARTH_RADIUS_M * Math.sin(lat);
+    xyz[3 * i] = EARTH_RADIUS_M * Math.cos(lat) * Math.cos(lon);
+    xyz[3 * i + 1] = EARTH_RADIUS_M * Math.cos(lat) * Math.sin(lon);
+    xyz[3 * i + 2] = EARTH_RADIUS_M * Math.sin(lat);
     comune[i] = comuneCodes.get(o.comuneCode)!;
     size[i] = sizeCodes.get(o.sizeClass)!;
     ateco[i] = atecoCodes.get(o.atecoSectionCode)!;
@@ -322,8 +322,9 @@ async function buildMemorySearchIndex(
   for (const o of orgs) comuneNames[comuneCodes.get(o.comuneCode)!] ??= o.comuneName;
 
   const sizeNames = [...sizeCodes.keys()];
+  const grid = placeGrid(lats, lons);
 
-  let bytes = n * 124 + facts.byteLength;
+  let bytes = n * 124 + facts.byteLength + grid.bytes;
   bytes += measures.start.byteLength + measures.codes.byteLength + measures.ends.byteLength + measures.text.length;
   bytes += measures.ids.byteLength + measures.outcomes.byteLength;
   for (let i = 0; i < n; i++) bytes += (names[i]!.length + slugs[i]!.length) * 2;
@@ -399,8 +400,26 @@ async function buildMemorySearchIndex(
     if (used && words) bitmap[words - 1]! &= (1 << used) - 1;
   }
 
-  /** A test per position for every filter of the search but the words; null when there is none. */
-  function filterOf(query: IndexQuery): ((i: number) => boolean) | null {
+  /** The search's circle: its test of a position, and its organizations from the grid (placeGrid). */
+  function circleOf(origin: { lat: number; lon: number }, radiusKm: number) {
+    const { x0, y0, z0 } = earthPoint(origin);
+    const max = chordMetres(radiusKm * 1000);
+    const max2 = max * max;
+    const inCircle = (i: number) => {
+      const dx = xyz[3 * i]! - x0;
+      const dy = xyz[3 * i + 1]! - y0;
+      const dz = xyz[3 * i + 2]! - z0;
+      return dx * dx + dy * dy + dz * dz <= max2;
+    };
+    const { candidates, bitmap } = grid.around({ ...origin, x0, y0, z0 }, max);
+    return { inCircle, candidates, bitmap: () => bitmap(inCircle) };
+  }
+
+  /**
+   * A test per position for every filter of the search but the words (and
+   * the circle when `circle` is null: its bitmap has been taken); null when there is none.
+   */
+  function filterOf(query: IndexQuery, circle: ReturnType<typeof circleOf> | null): ((i: number) => boolean) | null {
     const { search } = query;
     const tests: ((i: number) => boolean)[] = [];
     if (search.comuneCode !== undefined) {
@@ -408,17 +427,7 @@ async function buildMemorySearchIndex(
       if (wanted === undefined) return () => false;
       tests.push((i) => comune[i] === wanted);
     }
-    if (search.origin) {
-      const { x0, y0, z0 } = earthPoint(search.origin);
-      const max = chordMetres(search.radiusKm * 1000);
-      const max2 = max * max;
-      tests.push((i) => {
-        const dx = x[i]! - x0;
-        const dy = y[i]! - y0;
-        const dz = z[i]! - z0;
-        return dx * dx + dy * dy + dz * dz <= max2;
-      });
-    }
+    if (circle) tests.push(circle.inCircle);
     if (search.sizes.length) {
       const wanted = new Set(search.sizes.map((s) => sizeCodes.get(s)));
       tests.push((i) => wanted.has(size[i]!));
@@ -468,8 +477,17 @@ async function buildMemorySearchIndex(
       const text = query.text;
       if (text?.op === "empty") return { total: 0, page: [] };
       const { search } = query;
-      const bits = text ? evaluate(text) : null;
-      const filter = filterOf(query);
+      let bits = text ? evaluate(text) : null;
+      let circle = search.origin ? circleOf(search.origin, search.radiusKm) : null;
+      // A small circle (its cells hold fewer than 1 organization in 16): its organizations
+      // as a bitmap, with the words' if any, instead of a walk that tests every organization.
+      if (circle && circle.candidates * 16 <= n) {
+        const inCircle = circle.bitmap();
+        if (bits) for (let w = 0; w < words; w++) bits[w]! &= inCircle[w]!;
+        bits = bits ?? inCircle;
+        circle = null;
+      }
+      const filter = filterOf(query, circle);
       const end = want.offset + want.limit;
       // The best `end` matches by a key, smallest first (ties: smallest position, i.e. by name).
       const best = new SmallestFirst(end);
@@ -480,9 +498,9 @@ async function buildMemorySearchIndex(
       );
       const keyOf = origin
         ? (i: number) => {
-            const dx = x[i]! - origin.x0;
-            const dy = y[i]! - origin.y0;
-            const dz = z[i]! - origin.z0;
+            const dx = xyz[3 * i]! - origin.x0;
+            const dy = xyz[3 * i + 1]! - origin.y0;
+            const dz = xyz[3 * i + 2]! - origin.z0;
             return dx * dx + dy * dy + dz * dz;
           }
         : want.order === "relevance"
@@ -623,7 +641,7 @@ async function buildMemorySearchIndex(
   function pointAt(i: number, o: { x0: number; y0: number; z0: number } | null): MapPoint {
     let distanceKm: number | null = null;
     if (o) {
-      const chord = Math.hypot(x[i]! - o.x0, y[i]! - o.y0, z[i]! - o.z0);
+      const chord = Math.hypot(xyz[3 * i]! - o.x0, xyz[3 * i + 1]! - o.y0, xyz[3 * i + 2]! - o.z0);
       // earthdistance's sec_to_gc: the great-circle length of a chord.
       distanceKm =
         (chord >= 2 * EARTH_RADIUS_M
@@ -641,6 +659,101 @@ async function buildMemorySearchIndex(
       distanceKm,
     };
   }
+}
+
+/** The grid's cells: about 1.1 km a side at Bologna's latitude. */
+const CELL_DEGREES = { lat: 0.01, lon: 0.014 };
+/** At most this many cells (where each starts: 256 KB). */
+const MAX_CELLS = 1 << 16;
+
+/**
+ * A grid over the organizations' places, cells about 1 km a side, with each
+ * cell's organizations in position order (four bytes an organization), so
+ * that a search within a small radius takes its candidates from the cells of
+ * the circle's bounding box: those of a cell wholly inside the circle (its four
+ * corners are: on a sphere the farthest point of such a cell is a corner)
+ * without a test, the others measured. Without it such a search tested every
+ * organization in the latitude band or in the order asked.
+ */
+export function placeGrid(lats: Float64Array, lons: Float64Array) {
+  const n = lats.length;
+  let [latMin, latMax, lonMin, lonMax] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (let i = 0; i < n; i++) {
+    latMin = Math.min(latMin, lats[i]!);
+    latMax = Math.max(latMax, lats[i]!);
+    lonMin = Math.min(lonMin, lons[i]!);
+    lonMax = Math.max(lonMax, lons[i]!);
+  }
+  if (n === 0) [latMin, latMax, lonMin, lonMax] = [0, 0, 0, 0];
+  // A wider register (all of Italy) gets coarser cells.
+  let step = CELL_DEGREES;
+  const extent = (d: number, min: number, max: number) => Math.floor((max - min) / d) + 1;
+  while (extent(step.lat, latMin, latMax) * extent(step.lon, lonMin, lonMax) > MAX_CELLS) {
+    step = { lat: step.lat * 2, lon: step.lon * 2 };
+  }
+  const rows = extent(step.lat, latMin, latMax);
+  const cols = extent(step.lon, lonMin, lonMax);
+  const rowOf = (lat: number) => Math.min(rows - 1, Math.max(0, Math.floor((lat - latMin) / step.lat)));
+  const colOf = (lon: number) => Math.min(cols - 1, Math.max(0, Math.floor((lon - lonMin) / step.lon)));
+  const cellOf = (i: number) => rowOf(lats[i]!) * cols + colOf(lons[i]!);
+  // Cell c's organizations: inCells from cellStart[c] to cellStart[c + 1] (a counting sort).
+  const cellStart = new Uint32Array(rows * cols + 1);
+  for (let i = 0; i < n; i++) cellStart[cellOf(i) + 1]!++;
+  for (let c = 0; c < rows * cols; c++) cellStart[c + 1]! += cellStart[c]!;
+  const inCells = new Int32Array(n);
+  const filled = cellStart.slice(0, -1);
+  for (let i = 0; i < n; i++) inCells[filled[cellOf(i)]!++] = i;
+  return {
+    bytes: cellStart.byteLength + inCells.byteLength,
+    /**
+     * The circle of chord `maxChord` around `origin` (x0, y0, z0: its point on
+     * the sphere): how many organizations its bounding box's cells hold, and
+     * `bitmap(inCircle)`, those in the circle (`inCircle` measures one).
+     */
+    around(origin: { lat: number; lon: number; x0: number; y0: number; z0: number }, maxChord: number) {
+      // The bounding box, 1 % to spare: the circle's angle on earthdistance's sphere in latitude;
+      // in longitude, as wide as it is at the box's edge nearest a pole.
+      const dLat = ((2 * Math.asin(Math.min(1, maxChord / (2 * EARTH_RADIUS_M)))) / RADIANS) * 1.01;
+      const poleward = (Math.abs(origin.lat) + dLat) * RADIANS;
+      const dLon = poleward >= Math.PI / 2 ? 360 : (dLat / Math.cos(poleward)) * 1.01;
+      const [r0, r1] = [rowOf(origin.lat - dLat), rowOf(origin.lat + dLat)];
+      const [c0, c1] = dLon >= 180 ? [0, cols - 1] : [colOf(origin.lon - dLon), colOf(origin.lon + dLon)];
+      let candidates = 0;
+      for (let r = r0; r <= r1; r++) candidates += cellStart[r * cols + c1 + 1]! - cellStart[r * cols + c0]!;
+      const bitmap = (inCircle: (i: number) => boolean) => {
+        // Which corners of the box's cells are in the circle less a millimetre (a position
+        // rounded into a cell lies far less than that outside it).
+        const inner = (maxChord - 0.001) ** 2;
+        const width = c1 - c0 + 2;
+        const lonLines = Array.from({ length: width }, (_, k) => (lonMin + (c0 + k) * step.lon) * RADIANS);
+        const [cosLon, sinLon] = [lonLines.map(Math.cos), lonLines.map(Math.sin)];
+        const corner = new Uint8Array((r1 - r0 + 2) * width);
+        for (let r = r0; r <= r1 + 1; r++) {
+          const lat = (latMin + r * step.lat) * RADIANS;
+          const [cosLat, sinLat] = [Math.cos(lat), Math.sin(lat)];
+          for (let k = 0; k < width; k++) {
+            const dx = EARTH_RADIUS_M * cosLat * cosLon[k]! - origin.x0;
+            const dy = EARTH_RADIUS_M * cosLat * sinLon[k]! - origin.y0;
+            const dz = EARTH_RADIUS_M * sinLat - origin.z0;
+            corner[(r - r0) * width + k] = dx * dx + dy * dy + dz * dz <= inner ? 1 : 0;
+          }
+        }
+        const out = new Uint32Array((n + 31) >>> 5);
+        for (let r = r0; r <= r1; r++) {
+          for (let c = c0; c <= c1; c++) {
+            const at = (r - r0) * width + (c - c0);
+            const inside = corner[at]! & corner[at + 1]! & corner[at + width]! & corner[at + width + 1]!;
+            for (let k = cellStart[r * cols + c]!, end = cellStart[r * cols + c + 1]!; k < end; k++) {
+              const i = inCells[k]!;
+              if (inside || inCircle(i)) out[i >>> 5]! |= 1 << (i & 31);
+            }
+          }
+        }
+        return out;
+      };
+      return { candidates, bitmap };
+    },
+  };
 }
 
 /** How many bits are set. */
