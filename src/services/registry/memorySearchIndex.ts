@@ -247,8 +247,9 @@ async function buildMemorySearchIndex(
   const ids = new Int32Array(n);
   const positionOf = new Map<number, number>();
   // ll_to_earth(lat, lon): the point on earthdistance's sphere, as the SQL search measures it.
-  // x, y, z of position i at 3i, 3i + 1, 3i + 2: one cache line read for a position's distance, not three.
-  const xyz = new Float64Array(3 * n);
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  const z = new Float64Array(n);
   const comune = new Uint16Array(n);
   const size = new Uint8Array(n);
   const ateco = new Uint8Array(n);
@@ -271,9 +272,9 @@ async function buildMemorySearchIndex(
     positionOf.set(o.id, i);
     const lat = o.lat * RADIANS;
     const lon = o.lon * RADIANS;
-    xyz[3 * i] = EARTH_RADIUS_M * Math.cos(lat) * Math.cos(lon);
-    xyz[3 * i + 1] = EARTH_RADIUS_M * Math.cos(lat) * Math.sin(lon);
-    xyz[3 * i + 2] = EARTH_RADIUS_M * Math.sin(lat);
+    x[i] = EARTH_RADIUS_M * Math.cos(lat) * Math.cos(lon);
+    y[i] = EARTH_RADIUS_M * Math.cos(lat) * Math.sin(lon);
+    z[i] = EARTH_RADIUS_M * Math.sin(lat);
     comune[i] = comuneCodes.get(o.comuneCode)!;
     size[i] = sizeCodes.get(o.sizeClass)!;
     ateco[i] = atecoCodes.get(o.atecoSectionCode)!;
@@ -289,10 +290,14 @@ async function buildMemorySearchIndex(
   const byLat = new Int32Array(n);
   const byDate = new Int32Array(n);
   const latSorted = new Float64Array(n);
+  // Longitudes in latitude order: a walk of a latitude band passes over those outside the circle's
+  // box reading this array in order, instead of each one's coordinates and facts, scattered.
+  const lonByLat = new Float32Array(n);
   orgs.forEach((o, i) => {
     byLat[o.latRank] = i;
     byDate[o.dateRank] = i;
     latSorted[o.latRank] = o.lat;
+    lonByLat[o.latRank] = o.lon;
   });
   /** The first position in latitude order at `lat` or north of it (`strictly`: north of it). */
   const firstAtLeast = (lat: number, strictly = false) => {
@@ -406,9 +411,9 @@ async function buildMemorySearchIndex(
     const max = chordMetres(radiusKm * 1000);
     const max2 = max * max;
     const inCircle = (i: number) => {
-      const dx = xyz[3 * i]! - x0;
-      const dy = xyz[3 * i + 1]! - y0;
-      const dz = xyz[3 * i + 2]! - z0;
+      const dx = x[i]! - x0;
+      const dy = y[i]! - y0;
+      const dz = z[i]! - z0;
       return dx * dx + dy * dy + dz * dz <= max2;
     };
     const { candidates, bitmap } = grid.around({ ...origin, x0, y0, z0 }, max);
@@ -498,9 +503,9 @@ async function buildMemorySearchIndex(
       );
       const keyOf = origin
         ? (i: number) => {
-            const dx = xyz[3 * i]! - origin.x0;
-            const dy = xyz[3 * i + 1]! - origin.y0;
-            const dz = xyz[3 * i + 2]! - origin.z0;
+            const dx = x[i]! - origin.x0;
+            const dy = y[i]! - origin.y0;
+            const dz = z[i]! - origin.z0;
             return dx * dx + dy * dy + dz * dz;
           }
         : want.order === "relevance"
@@ -561,6 +566,7 @@ async function buildMemorySearchIndex(
           // latitude is at least 2R·sin(Δφ/2) away (a chord), so once the page's farthest is
           // nearer than that and the count is complete, no one further out changes the answer.
           const lat0 = search.origin.lat;
+          const { west, east } = lonBounds(search.origin, search.radiusKm);
           let below = firstAtLeast(lat0) - 1;
           let above = below + 1;
           while (below >= bandFrom || above < bandTo) {
@@ -570,9 +576,14 @@ async function buildMemorySearchIndex(
               const nearest = 2 * EARTH_RADIUS_M * Math.sin((Math.abs(latSorted[k]! - lat0) * RADIANS) / 2);
               if (best.largest < nearest * nearest) break;
             }
-            if (inBits(byLat[k]!)) visitAny(byLat[k]!);
+            if (lonByLat[k]! >= west && lonByLat[k]! <= east && inBits(byLat[k]!)) visitAny(byLat[k]!);
           }
-        } else for (let k = bandFrom; k < bandTo; k++) if (inBits(byLat[k]!)) visitAny(byLat[k]!);
+        } else {
+          const { west, east } = lonBounds(search.origin, search.radiusKm);
+          for (let k = bandFrom; k < bandTo; k++) {
+            if (lonByLat[k]! >= west && lonByLat[k]! <= east && inBits(byLat[k]!)) visitAny(byLat[k]!);
+          }
+        }
       } else if (bits) {
         // The matches in position order (name order), or with one word by relevance score by
         // score: a match scores A with the word in its name, else B in a title, else C anywhere,
@@ -641,7 +652,7 @@ async function buildMemorySearchIndex(
   function pointAt(i: number, o: { x0: number; y0: number; z0: number } | null): MapPoint {
     let distanceKm: number | null = null;
     if (o) {
-      const chord = Math.hypot(xyz[3 * i]! - o.x0, xyz[3 * i + 1]! - o.y0, xyz[3 * i + 2]! - o.z0);
+      const chord = Math.hypot(x[i]! - o.x0, y[i]! - o.y0, z[i]! - o.z0);
       // earthdistance's sec_to_gc: the great-circle length of a chord.
       distanceKm =
         (chord >= 2 * EARTH_RADIUS_M
@@ -659,6 +670,24 @@ async function buildMemorySearchIndex(
       distanceKm,
     };
   }
+}
+
+/**
+ * Half the sides, in degrees, of the box around a circle of chord `maxChord`
+ * centred at latitude `lat`, 1 % to spare: in latitude the circle's angle on
+ * earthdistance's sphere; in longitude as wide as it is at the box's edge nearest a pole.
+ */
+function boxAround(lat: number, maxChord: number) {
+  const dLat = ((2 * Math.asin(Math.min(1, maxChord / (2 * EARTH_RADIUS_M)))) / RADIANS) * 1.01;
+  const poleward = (Math.abs(lat) + dLat) * RADIANS;
+  const dLon = poleward >= Math.PI / 2 ? 360 : (dLat / Math.cos(poleward)) * 1.01;
+  return { dLat, dLon };
+}
+
+/** The longitudes of a circle's box, a little wider (lonByLat keeps them as 32-bit floats). */
+function lonBounds(origin: { lat: number; lon: number }, radiusKm: number) {
+  const { dLon } = boxAround(origin.lat, chordMetres(radiusKm * 1000));
+  return { west: origin.lon - dLon - 1e-4, east: origin.lon + dLon + 1e-4 };
 }
 
 /** The grid's cells: about 1.1 km a side at Bologna's latitude. */
@@ -711,11 +740,7 @@ export function placeGrid(lats: Float64Array, lons: Float64Array) {
      * `bitmap(inCircle)`, those in the circle (`inCircle` measures one).
      */
     around(origin: { lat: number; lon: number; x0: number; y0: number; z0: number }, maxChord: number) {
-      // The bounding box, 1 % to spare: the circle's angle on earthdistance's sphere in latitude;
-      // in longitude, as wide as it is at the box's edge nearest a pole.
-      const dLat = ((2 * Math.asin(Math.min(1, maxChord / (2 * EARTH_RADIUS_M)))) / RADIANS) * 1.01;
-      const poleward = (Math.abs(origin.lat) + dLat) * RADIANS;
-      const dLon = poleward >= Math.PI / 2 ? 360 : (dLat / Math.cos(poleward)) * 1.01;
+      const { dLat, dLon } = boxAround(origin.lat, maxChord);
       const [r0, r1] = [rowOf(origin.lat - dLat), rowOf(origin.lat + dLat)];
       const [c0, c1] = dLon >= 180 ? [0, cols - 1] : [colOf(origin.lon - dLon), colOf(origin.lon + dLon)];
       let candidates = 0;
