@@ -329,7 +329,7 @@ async function buildMemorySearchIndex(
   const sizeNames = [...sizeCodes.keys()];
   const grid = placeGrid(lats, lons);
 
-  let bytes = n * 124 + facts.byteLength + grid.bytes;
+  let bytes = n * 124 + facts.byteLength + grid.bytes + lonByLat.byteLength;
   bytes += measures.start.byteLength + measures.codes.byteLength + measures.ends.byteLength + measures.text.length;
   bytes += measures.ids.byteLength + measures.outcomes.byteLength;
   for (let i = 0; i < n; i++) bytes += (names[i]!.length + slugs[i]!.length) * 2;
