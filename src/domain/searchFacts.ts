@@ -21,6 +21,12 @@ const BENEFICIARY: readonly Beneficiary[] = ["EMPLOYEES", "FAMILIES", "CITIZENS"
 const OPEN = 1 << 9;
 const TERRITORIAL = 1 << 10;
 
+/** How many categories a code tells apart, and a category's number in a code (`code & 0xf`). */
+export const CATEGORY_COUNT = CATEGORY.length;
+export const categoryNumber = (category: MeasureCategory) => CATEGORY.indexOf(category);
+/** Whether a code is that of a measure open to citizens. */
+export const isOpenCode = (code: number) => (code & OPEN) !== 0;
+
 /** Every code is below this (11 bits). */
 export const MEASURE_CODE_LIMIT = 1 << 11;
 

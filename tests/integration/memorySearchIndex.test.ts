@@ -225,6 +225,32 @@ describe("the in-process search index", () => {
     expect(fromIndex).toBe(300);
   }, 60_000); // 600 searches: slow on a loaded machine
 
+  it("takes the measure filters from bitmaps: each category, open to citizens, both, with words and places", async () => {
+    const base: RegistrySearch = { ...randomSearch(new Prng(5)), ...noFilters, page: 1, radiusKm: 10 };
+    const ways = [
+      { text: undefined, origin: undefined, sort: "nome" },
+      { text: "servizi", origin: undefined, sort: "nome" },
+      { text: undefined, origin: PLACES[0], sort: "distanza" },
+      { text: undefined, origin: PLACES[1], sort: "recenti" },
+    ] as const;
+    const searches: RegistrySearch[] = [];
+    for (const category of categories.slugs.map((s) => categories.code(s))) {
+      for (const openOnly of [false, true]) {
+        for (const way of ways) searches.push({ ...base, ...way, categories: [category], openOnly });
+      }
+    }
+    for (const way of ways) {
+      // Open measures alone; two categories with a beneficiary (then each candidate's measures are tested).
+      searches.push({ ...base, ...way, openOnly: true });
+      searches.push({ ...base, ...way, categories: ["MINORI", "MOBILITA"], beneficiaries: ["CITIZENS"] });
+    }
+    for (const search of searches) {
+      const byDistance = search.sort === "distanza";
+      const [indexed, plain] = [await withIndex.search(search), await withoutIndex.search(search)];
+      expect(summary(indexed, byDistance), JSON.stringify(search)).toEqual(summary(plain, byDistance));
+    }
+  });
+
   it("stops at the page's last match once enough are counted, in name, date and distance order", async () => {
     const index = (await withIndex.buildMemoryIndex())!;
     const everyone: RegistrySearch = { ...randomSearch(new Prng(3)), ...noFilters };

@@ -5,7 +5,14 @@ import {
 } from "../../data/registry/memoryIndexRepository.js";
 import { chordMetres } from "../../data/registry/registrySearchRepository.js";
 import { hasMeasureFilters, type MeasureFacts, type RegistrySearch } from "../../domain/registrySearch.js";
-import { MEASURE_CODE_LIMIT, matchingMeasureCodes, measureFactsOf } from "../../domain/searchFacts.js";
+import {
+  CATEGORY_COUNT,
+  MEASURE_CODE_LIMIT,
+  categoryNumber,
+  isOpenCode,
+  matchingMeasureCodes,
+  measureFactsOf,
+} from "../../domain/searchFacts.js";
 import { RELEVANCE_WEIGHTS, type TsqueryNode } from "../../domain/tsquery.js";
 import type { ClassificationOutcome } from "../../generated/prisma/enums.js";
 
@@ -15,7 +22,8 @@ import type { ClassificationOutcome } from "../../generated/prisma/enums.js";
  * parallel typed arrays, and for each lexeme of their search text a bitmap (a
  * common lexeme) or a sorted list of positions (a rare one). A search reads no
  * row: the words are a few bitmap operations, a small circle the organizations
- * of a few cells of a grid (placeGrid), the other filters a test per
+ * of a few cells of a grid (placeGrid), the measure categories and "open to
+ * citizens" bitmaps too (measureCandidates), the other filters a test per
  * candidate, the count exact; the page's result cards (and the map's points)
  * come from memory too, and the API's page reads only its organizations'
  * descriptions and legal details by id (registryService.ts). What it answers
@@ -283,6 +291,16 @@ async function buildMemorySearchIndex(
     for (const f of o.facts) facts[factCount++] = f;
   });
   factStart[n] = factCount;
+  // For each measure category, and for "open to citizens", the organizations with such a measure of
+  // their own, a bitmap each (1.1 bytes an organization): see measureCandidates.
+  const withCategory = Array.from({ length: CATEGORY_COUNT }, () => new Uint32Array(words));
+  const withOpen = new Uint32Array(words);
+  for (let i = 0; i < n; i++) {
+    for (let f = factStart[i]!; f < factStart[i + 1]!; f++) {
+      withCategory[facts[f]! & 0xf]![i >>> 5]! |= 1 << (i & 31);
+      if (isOpenCode(facts[f]!)) withOpen[i >>> 5]! |= 1 << (i & 31);
+    }
+  }
   await pause();
   // The orders PostgreSQL computed while reading (sorting a million rows here
   // would hold the event loop for seconds): most recent first, and by latitude.
@@ -329,7 +347,7 @@ async function buildMemorySearchIndex(
   const sizeNames = [...sizeCodes.keys()];
   const grid = placeGrid(lats, lons);
 
-  let bytes = n * 124 + facts.byteLength + grid.bytes + lonByLat.byteLength;
+  let bytes = n * 124 + facts.byteLength + grid.bytes + lonByLat.byteLength + (CATEGORY_COUNT + 1) * words * 4;
   bytes += measures.start.byteLength + measures.codes.byteLength + measures.ends.byteLength + measures.text.length;
   bytes += measures.ids.byteLength + measures.outcomes.byteLength;
   for (let i = 0; i < n; i++) bytes += (names[i]!.length + slugs[i]!.length) * 2;
@@ -421,10 +439,45 @@ async function buildMemorySearchIndex(
   }
 
   /**
-   * A test per position for every filter of the search but the words (and
-   * the circle when `circle` is null: its bitmap has been taken); null when there is none.
+   * The organizations that may match the search's measure filters, as a bitmap
+   * (null without categories or "open to citizens" among them): those with a
+   * measure of one of the categories, and with an open one, and those that
+   * match through a network. `exact` when the filters are only categories, or
+   * only "open": then no organization's measures need testing. With both (or
+   * others) a measure must satisfy them together: each candidate is tested.
    */
-  function filterOf(query: IndexQuery, circle: ReturnType<typeof circleOf> | null): ((i: number) => boolean) | null {
+  function measureCandidates(query: IndexQuery) {
+    const { search } = query;
+    if (search.categories.length === 0 && !search.openOnly) return null;
+    const bitmap = new Uint32Array(words);
+    if (search.categories.length === 0) bitmap.set(withOpen);
+    else {
+      for (const category of new Set(search.categories)) {
+        const those = withCategory[categoryNumber(category)];
+        if (those) for (let w = 0; w < words; w++) bitmap[w]! |= those[w]!;
+      }
+      if (search.openOnly) for (let w = 0; w < words; w++) bitmap[w]! &= withOpen[w]!;
+    }
+    for (const id of query.viaNetworks) {
+      const p = positionOf.get(id);
+      if (p !== undefined) bitmap[p >>> 5]! |= 1 << (p & 31);
+    }
+    const others = search.beneficiaries.length > 0 || search.statuses.length > 0 || search.territorialOnly;
+    const exact = !others && (search.categories.length === 0 || !search.openOnly);
+    return { bitmap, exact };
+  }
+
+  /**
+   * A test per position for every filter of the search but the words (and
+   * the circle when `circle` is null: its bitmap has been taken). `measures`:
+   * the measure filters' candidates, tested here unless `taken` into the
+   * words' bitmap; each organization's measures are tested unless they are exact.
+   */
+  function filterOf(
+    query: IndexQuery,
+    circle: ReturnType<typeof circleOf> | null,
+    measures: { bitmap: Uint32Array; exact: boolean; taken: boolean } | null,
+  ): ((i: number) => boolean) | null {
     const { search } = query;
     const tests: ((i: number) => boolean)[] = [];
     if (search.comuneCode !== undefined) {
@@ -443,7 +496,11 @@ async function buildMemorySearchIndex(
       tests.push((i) => ateco[i] === wanted);
     }
     if (search.pactOnly) tests.push((i) => pact[i] === 1);
-    if (hasMeasureFilters(search)) {
+    if (measures && !measures.taken) {
+      const candidates = measures.bitmap;
+      tests.push((i) => (candidates[i >>> 5]! & (1 << (i & 31))) !== 0);
+    }
+    if (hasMeasureFilters(search) && !measures?.exact) {
       const matching = new Uint8Array(MEASURE_CODE_LIMIT);
       for (const code of matchingMeasureCodes(search)) matching[code] = 1;
       const via = new Set<number>();
@@ -492,7 +549,16 @@ async function buildMemorySearchIndex(
         bits = bits ?? inCircle;
         circle = null;
       }
-      const filter = filterOf(query, circle);
+      // The measure filters' candidates: with the words' (or as the candidates when they are few),
+      // else a bit tested per candidate. Not always as the candidates: nearest first, a walk
+      // outward that stops early beats visiting every one of many.
+      const measures = measureCandidates(query);
+      const taken = measures !== null && (bits !== null || popCount(measures.bitmap) * 16 <= n);
+      if (measures && taken) {
+        if (bits) for (let w = 0; w < words; w++) bits[w]! &= measures.bitmap[w]!;
+        bits = bits ?? measures.bitmap;
+      }
+      const filter = filterOf(query, circle, measures && { ...measures, taken });
       const end = want.offset + want.limit;
       // The best `end` matches by a key, smallest first (ties: smallest position, i.e. by name).
       const best = new SmallestFirst(end);
