@@ -21,9 +21,10 @@ const BENEFICIARY: readonly Beneficiary[] = ["EMPLOYEES", "FAMILIES", "CITIZENS"
 const OPEN = 1 << 9;
 const TERRITORIAL = 1 << 10;
 
-/** How many categories a code tells apart, and a category's number in a code (`code & 0xf`). */
+/** How many categories a code tells apart; a category's number, and a code's (bits 0-3). */
 export const CATEGORY_COUNT = CATEGORY.length;
 export const categoryNumber = (category: MeasureCategory) => CATEGORY.indexOf(category);
+export const categoryNumberOf = (code: number) => code & 0xf;
 /** Whether a code is that of a measure open to citizens. */
 export const isOpenCode = (code: number) => (code & OPEN) !== 0;
 
@@ -49,7 +50,7 @@ export function measureCode(m: MeasureFacts): number {
  */
 export function measureFactsOf(code: number): MeasureFacts {
   return {
-    category: CATEGORY[code & 0xf]!,
+    category: CATEGORY[categoryNumberOf(code)]!,
     status: STATUS[(code >>> 4) & 0x3]!,
     beneficiaries: BENEFICIARY.filter((_, i) => code & (1 << (6 + i))),
     openToCitizens: (code & OPEN) !== 0,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { chordMetres } from "../../src/data/registry/registrySearchRepository.js";
 import { Prng } from "../../src/db/seed/prng.js";
-import { placeGrid } from "../../src/services/registry/memorySearchIndex.js";
+import { boxAround, placeGrid } from "../../src/services/registry/memorySearchIndex.js";
 
 // earthdistance's sphere, as the index and the SQL search measure.
 const R = 6378168;
@@ -43,7 +43,7 @@ describe("placeGrid: a small circle's organizations from the cells of its boundi
       const inCircle = (i: number) =>
         (xyz[i]!.x0 - o.x0) ** 2 + (xyz[i]!.y0 - o.y0) ** 2 + (xyz[i]!.z0 - o.z0) ** 2 <= max * max;
       const expected = lats.map((_, i) => i).filter(inCircle);
-      const { candidates, bitmap } = grid.around({ ...origin, ...o }, max);
+      const { candidates, bitmap } = grid.around({ ...origin, ...o }, max, boxAround(origin.lat, radiusKm));
       const bits = bitmap(inCircle);
       const found = lats.map((_, i) => i).filter((i) => (bits[i >>> 5]! & (1 << (i & 31))) !== 0);
       expect(found, `${JSON.stringify(origin)} ${radiusKm} km`).toEqual(expected);
@@ -63,7 +63,7 @@ describe("placeGrid: a small circle's organizations from the cells of its boundi
       measured++;
       return (xyz[i]!.x0 - o.x0) ** 2 + (xyz[i]!.y0 - o.y0) ** 2 + (xyz[i]!.z0 - o.z0) ** 2 <= max * max;
     };
-    const { candidates, bitmap } = grid.around({ ...origin, ...o }, max);
+    const { candidates, bitmap } = grid.around({ ...origin, ...o }, max, boxAround(origin.lat, 5));
     const bits = bitmap(inCircle);
     let inside = 0;
     for (let w = 0; w < bits.length; w++) for (let v = bits[w]!; v !== 0; v &= v - 1) inside++;

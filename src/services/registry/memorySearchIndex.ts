@@ -9,6 +9,7 @@ import {
   CATEGORY_COUNT,
   MEASURE_CODE_LIMIT,
   categoryNumber,
+  categoryNumberOf,
   isOpenCode,
   matchingMeasureCodes,
   measureFactsOf,
@@ -297,7 +298,7 @@ async function buildMemorySearchIndex(
   const withOpen = new Uint32Array(words);
   for (let i = 0; i < n; i++) {
     for (let f = factStart[i]!; f < factStart[i + 1]!; f++) {
-      withCategory[facts[f]! & 0xf]![i >>> 5]! |= 1 << (i & 31);
+      withCategory[categoryNumberOf(facts[f]!)]![i >>> 5]! |= 1 << (i & 31);
       if (isOpenCode(facts[f]!)) withOpen[i >>> 5]! |= 1 << (i & 31);
     }
   }
@@ -423,7 +424,10 @@ async function buildMemorySearchIndex(
     if (used && words) bitmap[words - 1]! &= (1 << used) - 1;
   }
 
-  /** The search's circle: its test of a position, and its organizations from the grid (placeGrid). */
+  /**
+   * The search's circle: its test of a position, its bounding box, and its
+   * organizations from the grid (placeGrid).
+   */
   function circleOf(origin: { lat: number; lon: number }, radiusKm: number) {
     const { x0, y0, z0 } = earthPoint(origin);
     const max = chordMetres(radiusKm * 1000);
@@ -434,8 +438,9 @@ async function buildMemorySearchIndex(
       const dz = z[i]! - z0;
       return dx * dx + dy * dy + dz * dz <= max2;
     };
-    const { candidates, bitmap } = grid.around({ ...origin, x0, y0, z0 }, max);
-    return { inCircle, candidates, bitmap: () => bitmap(inCircle) };
+    const box = boxAround(origin.lat, radiusKm);
+    const { candidates, bitmap } = grid.around({ ...origin, x0, y0, z0 }, max, box);
+    return { inCircle, box, candidates, bitmap: () => bitmap(inCircle) };
   }
 
   /**
@@ -541,6 +546,7 @@ async function buildMemorySearchIndex(
       const { search } = query;
       let bits = text ? evaluate(text) : null;
       let circle = search.origin ? circleOf(search.origin, search.radiusKm) : null;
+      const box = circle?.box ?? { dLat: 0, dLon: 0 };
       // A small circle (its cells hold fewer than 1 organization in 16): its organizations
       // as a bitmap, with the words' if any, instead of a walk that tests every organization.
       if (circle && circle.candidates * 16 <= n) {
@@ -610,10 +616,9 @@ async function buildMemorySearchIndex(
       // Sources in position order (a comune's list, the words' bitmap) are in name order too.
       const visitAscending = byName ? visitInOrder : (i: number) => (visitAny(i), false);
       const matchesOfWords = bits === null ? n : popCount(bits);
-      // The latitude band of the circle (1% to spare), in the positions sorted by latitude.
-      const dLat = search.origin ? (search.radiusKm / 111.32) * 1.01 : 0;
-      const bandFrom = search.origin ? firstAtLeast(search.origin.lat - dLat) : 0;
-      const bandTo = search.origin ? firstAbove(search.origin.lat + dLat) : 0;
+      // The latitude band of the circle's box, in the positions sorted by latitude.
+      const bandFrom = search.origin ? firstAtLeast(search.origin.lat - box.dLat) : 0;
+      const bandTo = search.origin ? firstAbove(search.origin.lat + box.dLat) : 0;
       const band = bandTo - bandFrom;
       const comuneList = search.comuneCode === undefined ? undefined : (byComune.get(search.comuneCode) ?? []);
       // Fewer candidates than 1 organization in 16 from the narrowest source: visited from it.
@@ -627,12 +632,13 @@ async function buildMemorySearchIndex(
           for (let i = 0; i < n; i++) if (inBits(i) && visitInOrder(i)) break;
         } else for (let k = 0; k < n; k++) if (inBits(byDate[k]!) && visitInOrder(byDate[k]!)) break;
       } else if (search.origin && matchesOfWords >= band) {
+        // The box's longitudes, a little wider: lonByLat keeps them as 32-bit floats.
+        const [west, east] = [search.origin.lon - box.dLon - 1e-4, search.origin.lon + box.dLon + 1e-4];
         if (origin) {
           // Nearest first: outward from the origin's latitude. An organization Δφ away in
           // latitude is at least 2R·sin(Δφ/2) away (a chord), so once the page's farthest is
           // nearer than that and the count is complete, no one further out changes the answer.
           const lat0 = search.origin.lat;
-          const { west, east } = lonBounds(search.origin, search.radiusKm);
           let below = firstAtLeast(lat0) - 1;
           let above = below + 1;
           while (below >= bandFrom || above < bandTo) {
@@ -645,7 +651,6 @@ async function buildMemorySearchIndex(
             if (lonByLat[k]! >= west && lonByLat[k]! <= east && inBits(byLat[k]!)) visitAny(byLat[k]!);
           }
         } else {
-          const { west, east } = lonBounds(search.origin, search.radiusKm);
           for (let k = bandFrom; k < bandTo; k++) {
             if (lonByLat[k]! >= west && lonByLat[k]! <= east && inBits(byLat[k]!)) visitAny(byLat[k]!);
           }
@@ -739,21 +744,15 @@ async function buildMemorySearchIndex(
 }
 
 /**
- * Half the sides, in degrees, of the box around a circle of chord `maxChord`
+ * Half the sides, in degrees, of the box around a circle of `radiusKm`
  * centred at latitude `lat`, 1 % to spare: in latitude the circle's angle on
  * earthdistance's sphere; in longitude as wide as it is at the box's edge nearest a pole.
  */
-function boxAround(lat: number, maxChord: number) {
-  const dLat = ((2 * Math.asin(Math.min(1, maxChord / (2 * EARTH_RADIUS_M)))) / RADIANS) * 1.01;
+export function boxAround(lat: number, radiusKm: number) {
+  const dLat = ((radiusKm * 1000) / EARTH_RADIUS_M / RADIANS) * 1.01;
   const poleward = (Math.abs(lat) + dLat) * RADIANS;
   const dLon = poleward >= Math.PI / 2 ? 360 : (dLat / Math.cos(poleward)) * 1.01;
   return { dLat, dLon };
-}
-
-/** The longitudes of a circle's box, a little wider (lonByLat keeps them as 32-bit floats). */
-function lonBounds(origin: { lat: number; lon: number }, radiusKm: number) {
-  const { dLon } = boxAround(origin.lat, chordMetres(radiusKm * 1000));
-  return { west: origin.lon - dLon - 1e-4, east: origin.lon + dLon + 1e-4 };
 }
 
 /** The grid's cells: about 1.1 km a side at Bologna's latitude. */
@@ -802,11 +801,14 @@ export function placeGrid(lats: Float64Array, lons: Float64Array) {
     bytes: cellStart.byteLength + inCells.byteLength,
     /**
      * The circle of chord `maxChord` around `origin` (x0, y0, z0: its point on
-     * the sphere): how many organizations its bounding box's cells hold, and
-     * `bitmap(inCircle)`, those in the circle (`inCircle` measures one).
+     * the sphere), in its bounding box (`box`, boxAround): how many organizations
+     * the box's cells hold, and `bitmap(inCircle)`, those in the circle (`inCircle` measures one).
      */
-    around(origin: { lat: number; lon: number; x0: number; y0: number; z0: number }, maxChord: number) {
-      const { dLat, dLon } = boxAround(origin.lat, maxChord);
+    around(
+      origin: { lat: number; lon: number; x0: number; y0: number; z0: number },
+      maxChord: number,
+      { dLat, dLon }: { dLat: number; dLon: number },
+    ) {
       const [r0, r1] = [rowOf(origin.lat - dLat), rowOf(origin.lat + dLat)];
       const [c0, c1] = dLon >= 180 ? [0, cols - 1] : [colOf(origin.lon - dLon), colOf(origin.lon + dLon)];
       let candidates = 0;
