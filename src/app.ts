@@ -56,7 +56,9 @@ export function createApp({ config, db, logger, services, i18n }: AppDependencie
   // disk (existsSync) at every include of every page, 2-3 % of a results page's CPU.
   // Without `with (locals)`: each template declares the names it uses (viewTemplates.ts).
   useScopedTemplates();
-  app.set("view options", { rmWhitespace: true, root: views, _with: false });
+  // In production templates run without EJS's line tracking (compileDebug), a few per cent of a
+  // page's rendering; development and tests keep it, so a template error there names its line.
+  app.set("view options", { rmWhitespace: true, root: views, _with: false, compileDebug: !config.isProduction });
   app.set("query parser", "simple");
   // Views link every CSS, script, icon and font through asset(): versioned URLs, cached for a year.
   const assets = createProjectAssetUrls(config.isProduction);

@@ -17,12 +17,14 @@ export interface Database {
 export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   embeddedDir: string;
+  /** Connections to a PostgreSQL server (config's DB_POOL_SIZE); the embedded database has one. */
   poolSize?: number;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    return connect(options.databaseUrl, options.poolSize ?? 10, "server", async () => {});
+    if (!options.poolSize) throw new Error("openDatabase: a PostgreSQL server needs a pool size");
+    return connect(options.databaseUrl, options.poolSize, "server", async () => {});
   }
   const embedded = await startEmbeddedPostgres(options.embeddedDir);
   // One connection: PGlite is single-session; node-postgres queues the rest.

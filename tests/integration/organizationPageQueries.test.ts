@@ -5,7 +5,7 @@ import { buildUser } from "../factories/applicationFactory.js";
 import { buildNetwork } from "../factories/territoryFactory.js";
 import { queriesDuring } from "../helpers/queryCounter.js";
 import { createTestContext, type TestContext } from "../helpers/testApp.js";
-import { publicPageInclude } from "../../src/data/registry/organizationRepository.js";
+import { publicPageQuery } from "../../src/data/registry/organizationRepository.js";
 
 // An organization page is one statement, whatever the number of
 // its measures, classifications and networks (no query per measure).
@@ -128,7 +128,7 @@ describe("an organization page", () => {
       const found = await prisma.organization.findFirst({
         relationLoadStrategy: "join",
         where: { slug, registryStatus: "REGISTERED" },
-        include: publicPageInclude,
+        ...publicPageQuery,
       });
       return found && { ...found, networks: found.networks.map((m) => m.network) };
     };
