@@ -145,5 +145,14 @@ describe("an organization page", () => {
     expect(page.pactSignatures).toEqual([{ signedOn: new Date("2026-02-10") }]);
     expect(page.measures.find((m) => m.id === measures[0]!.id)!.startsOn).toEqual(new Date("2026-03-01"));
     expect(page.registeredAt).toEqual(new Date("2026-01-15T10:00:00Z"));
+
+    // What a public page never shows is not even read: a staff note, a classification's reviewer.
+    await prisma.measure.update({ where: { id: measures[2]!.id }, data: { reviewNote: "Nota riservata allo staff" } });
+    const reread = (await ctx.services.registry.organizationPage("tante-misure"))!;
+    const classifications = reread.measures.flatMap((m) => m.classifications);
+    expect(classifications.length).toBeGreaterThan(0);
+    expect(reread.measures.some((m) => "reviewNote" in m)).toBe(false);
+    expect(classifications.some((c) => "reviewerId" in c)).toBe(false);
+    expect((await request(ctx.app).get("/registro/tante-misure")).text).not.toContain("Nota riservata allo staff");
   });
 });
