@@ -13,7 +13,7 @@ const schema = z
     DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
     // One Node thread keeps few queries in flight (each well under a millisecond): four connections
     // kept PostgreSQL as busy as ten, and with fewer backends each query cost it a quarter less CPU
-    // (fewer processes switching on the cores, each backend's pages mapped sooner): organization
+    // (likely fewer processes switching on the cores, each backend's pages mapped sooner): organization
     // pages at 100,000 organizations 0.53-0.58 -> 0.38-0.45 ms of PostgreSQL a page, 2026-12-06.
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(4),
     SEARCH_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
