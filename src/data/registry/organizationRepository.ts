@@ -121,8 +121,8 @@ type PublicOrganizationRow = Prisma.OrganizationGetPayload<typeof publicPageQuer
  * built as text, it cost the page's statement a third less than
  * `to_jsonb(row) - 'searchVector'`, which spelled out the tsvector only to drop
  * it and built binary objects only to print them (0.30 vs 0.47 ms a page for
- * one client at 100,000 organizations, round trip included, 2026-12-06). json_build_object takes at most 100
- * arguments: 50 fields and pairs.
+ * one client at 100,000 organizations, round trip included, 2026-12-06).
+ * json_build_object takes at most 100 arguments: 50 fields and pairs.
  */
 const objectOf = (alias: string, fields: Record<string, string>, omit: Record<string, boolean>, extra = "") =>
   `json_build_object(${Object.values(fields)
